@@ -1,0 +1,3 @@
+"""kg commands: backup (being written)."""
+
+from __future__ import annotations

@@ -1,0 +1,61 @@
+"""The `kg` click group and the one place library errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from kg import __version__
+from kg.errors import KGError
+from kg.store import STORE_ENV, default_location
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class KGClickException(click.ClickException):
+    """A library error shown as `Error: ...` with the exit code its class documents."""
+
+    def __init__(self, error: KGError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+def handle_errors(func: F) -> F:
+    """Turn `KGError` into a one-line message and its exit code; tracebacks only with KG_DEBUG=1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KGError as exc:
+            if os.environ.get("KG_DEBUG"):
+                raise
+            raise KGClickException(exc) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def store_option(func: F) -> F:
+    """--store PATH|URL, defaulting to $KG_STORE or ./kg-store."""
+    return click.option(
+        "--store", "store", metavar="PATH|URL", default=None,
+        help=f"Store folder, or the URL of a SPARQL 1.1 server (default: ${STORE_ENV} or ./kg-store).",
+    )(func)
+
+
+def resolve_store(store: str | None) -> str:
+    return store or default_location()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Climate-diplomacy readouts → a SHACL-checked knowledge graph you can query and export.
+
+    Exit codes: 0 ok; 1 data rejected or not conforming; 2 usage error or unreadable
+    input; 3 the store or a server failed.
+    """

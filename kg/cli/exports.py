@@ -1,0 +1,3 @@
+"""kg commands: exports (being written)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""kg commands: queries (being written)."""
+
+from __future__ import annotations

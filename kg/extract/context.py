@@ -1,0 +1,26 @@
+"""What every extractor shares about one document: text, sentences, actor mentions, dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.document import Document
+from kg.extract.gazetteer import ActorMention, find_actor_mentions
+from kg.extract.sentences import Sentence, split_sentences
+
+
+@dataclass
+class Context:
+    doc: Document
+    sentences: list[Sentence]
+    actor_mentions: list[ActorMention]
+    published: str | None = None  # YYYY-MM-DD, set once document metadata is read
+    notes: dict[str, object] = field(default_factory=dict)  # scratch space between stages
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @classmethod
+    def build(cls, doc: Document) -> Context:
+        return cls(doc=doc, sentences=split_sentences(doc.text), actor_mentions=find_actor_mentions(doc.text))

@@ -1,0 +1,149 @@
+"""The store: named graphs per readout, replaced atomically; SPARQL over their union.
+
+`open_store(location)` gives an `EmbeddedStore` (Oxigraph in a folder) for a path. The store
+knows nothing of the ontology: it holds graphs and answers queries.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import StoreError
+
+DEFAULT_STORE = "./kg-store"
+STORE_ENV = "KG_STORE"
+
+
+def default_location() -> str:
+    """The store used when no --store is given: $KG_STORE, else ./kg-store."""
+    return os.environ.get(STORE_ENV) or DEFAULT_STORE
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as the equal pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise StoreError(f"cannot store an RDF term of type {type(term).__name__}")
+
+
+def from_ox(term: Any) -> Node:
+    """A pyoxigraph term as the equal rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise StoreError(f"cannot read an RDF term of type {type(term).__name__}")
+
+
+@dataclass(frozen=True)
+class GraphInfo:
+    iri: str
+    triples: int
+
+
+class EmbeddedStore:
+    """Oxigraph (RocksDB) in a folder on disk."""
+
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.path}: no store here (load something first, or give --store)")
+        try:
+            self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        return self._store
+
+    def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
+        """Drop the named graph and write the new triples in one transaction."""
+        name = graph_iri.n3()
+        # One SPARQL update runs as one Oxigraph transaction: the drop and the insert
+        # land together or not at all. Terms are serialised by rdflib (N-Triples escaping).
+        body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+        try:
+            self._store.update(f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.path}: writing graph {graph_iri} failed ({exc})") from exc
+
+    def remove_graph(self, graph_iri: URIRef) -> bool:
+        name = ox.NamedNode(str(graph_iri))
+        if not self._store.contains_named_graph(name):
+            return False
+        self._store.remove_graph(name)
+        return True
+
+    def has_graph(self, graph_iri: URIRef) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(str(graph_iri)))
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph(self, graph_iri: URIRef) -> Graph:
+        """One named graph as an rdflib Graph."""
+        out = Graph()
+        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri))):
+            out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        return out
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
+        for q in self._store.quads_for_pattern(None, None, None, None):
+            g = None if isinstance(q.graph_name, ox.DefaultGraph) else from_ox(q.graph_name)
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), g
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
+        """Run a read query over the union of graphs; parameters are bound as RDF terms."""
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as exc:
+            from kg.errors import QueryError
+
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def close(self) -> None:
+        # pyoxigraph closes the database when the object is dropped.
+        self._store.flush()
+        del self._store
+
+
+def open_store(location: str | Path | None = None, *, create: bool = True) -> EmbeddedStore:
+    """A store by path (default: $KG_STORE or ./kg-store)."""
+    loc = str(location) if location is not None else default_location()
+    return EmbeddedStore(loc, create=create)
+
+
+def quads_of(graph_iri: URIRef, graph: Graph) -> Iterable[tuple[Node, Node, Node, URIRef]]:
+    return ((s, p, o, graph_iri) for s, p, o in graph)

@@ -1,0 +1,126 @@
+"""Read-only SPARQL: refuse what would write, call other endpoints or read outside the store.
+
+Both pyoxigraph and rdflib send HTTP requests for `SERVICE` (there is no switch to turn that
+off), rdflib fetches `FROM <url>`, and a remote server may do either. So every query from a
+user is parsed here, with rdflib's SPARQL parser, and its algebra is walked *before* it
+reaches any engine: no regular expression decides, and nothing touches the network or a file
+until the query has passed.
+
+Refused:
+- updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY): they parse as a SPARQL
+  Update and not as a query;
+- SERVICE, with a constant or a variable endpoint, anywhere (OPTIONAL, subqueries, EXISTS...);
+- FROM / FROM NAMED naming anything that is not a graph of this store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pyparsing import ParseException
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import URIRef, Variable
+
+from kg.errors import QueryError
+
+QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
+
+_FORMS: dict[str, QueryForm] = {
+    "SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT", "DescribeQuery": "DESCRIBE",
+}
+_UPDATE_WORDS = {
+    "Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD", "Move": "MOVE",
+    "Copy": "COPY", "InsertData": "INSERT DATA", "DeleteData": "DELETE DATA", "DeleteWhere": "DELETE WHERE",
+    "Modify": "DELETE/INSERT",
+}
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    """A query that passed the safety rules, with what the runners need to know about it."""
+
+    text: str
+    form: QueryForm
+    projection: tuple[str, ...]  # SELECT variables in order; () for SELECT * and other forms
+    dataset: tuple[str, ...]  # graph IRIs named in FROM / FROM NAMED (all in the store)
+
+
+def _walk(node: Any) -> Iterator[CompValue]:
+    """Every CompValue below node (the algebra nests them in dicts, lists and ParseResults)."""
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, CompValue):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple) or type(item).__name__ == "ParseResults":
+            stack.extend(list(item))
+
+
+def _update_name(text: str) -> str | None:
+    """If text parses as a SPARQL Update, the name of its first operation."""
+    try:
+        parsed = parseUpdate(text)
+    except Exception:  # noqa: BLE001 — not an update either; the caller reports the query error
+        return None
+    for request in parsed.get("request", []):
+        if isinstance(request, CompValue):
+            return _UPDATE_WORDS.get(request.name, request.name)
+    return "update"
+
+
+def check_query(text: str,
+                store_graphs: Collection[str] | Callable[[], Collection[str]] | None = None) -> CheckedQuery:
+    """Parse a query and refuse updates, SERVICE and FROM outside `store_graphs` (QueryError).
+
+    `store_graphs` is the set of graph IRIs the store holds (or a function giving it, asked only
+    when the query has a FROM clause); None refuses every FROM clause.
+    """
+    if not text.strip():
+        raise QueryError("empty query")
+    try:
+        parsed = parseQuery(text)
+    except ParseException as exc:
+        update = _update_name(text)
+        if update is not None:
+            raise QueryError(f"refused: {update} is an update; queries here are read-only") from exc
+        raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
+    try:
+        query = translateQuery(parsed)
+    except Exception as exc:  # rdflib raises plain Exceptions for semantic errors (undefined prefix...)
+        raise QueryError(f"SPARQL error: {exc}") from exc
+    algebra = query.algebra
+    for node in _walk(algebra):
+        if node.name == "ServiceGraphPattern":
+            endpoint = node.get("term")
+            shown = endpoint.n3() if hasattr(endpoint, "n3") else str(endpoint)
+            raise QueryError(f"refused: SERVICE {shown} would call another endpoint; queries read only this store")
+    dataset: list[str] = []
+    clauses = algebra.get("datasetClause") or []
+    graphs = store_graphs() if callable(store_graphs) and clauses else store_graphs
+    allowed = set(graphs) if graphs is not None and not callable(graphs) else set()
+    for clause in clauses:
+        iri = clause.get("default") or clause.get("named")
+        keyword = "FROM" if clause.get("default") is not None else "FROM NAMED"
+        if not isinstance(iri, URIRef) or str(iri) not in allowed:
+            raise QueryError(
+                f"refused: {keyword} <{iri}> is not a graph of this store; queries read only the store's own graphs"
+            )
+        dataset.append(str(iri))
+    form = _FORMS.get(algebra.name)
+    if form is None:
+        raise QueryError(f"unsupported query form {algebra.name}")
+    projection: tuple[str, ...] = ()
+    if form == "SELECT":
+        projection = tuple(str(v) for v in algebra.get("PV") or () if isinstance(v, Variable))
+    return CheckedQuery(text=text, form=form, projection=projection, dataset=tuple(dataset))

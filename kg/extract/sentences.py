@@ -1,0 +1,185 @@
+"""Split a readout into sentences with exact offsets.
+
+Readouts are plain text of several shapes: one paragraph per line, hard-wrapped lines,
+numbered paragraphs and bullets, headings without final punctuation, markdown furniture,
+and Chinese pages with full-width punctuation. The splitter works in two steps:
+
+1. lines → *segments*: a segment is a run of lines that belong together. A line joins
+   the next one only when it reads as a hard wrap (the next line starts in lower case, or
+   this one stops mid-clause); a blank line, a bullet or a numbered item always starts a
+   new segment, and a line without final punctuation followed by a line break is a heading.
+2. each segment → sentences at `.`, `!`, `?` (and `。！？`), except after abbreviations
+   ("U.S.", "Mr.", "e.g."), initials ("Joseph R. Biden") and numbers ("No. 5").
+
+List markers ("1.", "(a)", "•", "##") at the start of a line are not part of a sentence,
+since readouts quote an item's text without its number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: `text == doc_text[start:end]`, whitespace-trimmed; `paragraph` counts segments."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+# Abbreviations after which a period does not end a sentence (compared case-insensitively,
+# without their final period).
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "h.e", "h.h", "hon", "rt", "st", "sen", "rep", "gov", "gen",
+    "col", "lt", "capt", "sgt", "amb", "messrs", "mme", "no", "nos", "art", "arts", "para", "paras",
+    "e.g", "i.e", "cf", "vol", "pp", "p", "fig", "approx", "dept", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "u.a.e", "p.r.c", "d.c", "s.a", "n.v", "al", "viz",
+}
+# Abbreviations that often end a sentence too: a boundary only before a sentence opener.
+_SOMETIMES_FINAL = {"jr", "sr", "etc", "u.s", "u.k", "d.c", "a.m", "p.m", "inc", "ltd", "co", "corp", "al"}
+_SENTENCE_OPENERS = {
+    "The", "This", "These", "They", "Both", "He", "She", "It", "We", "In", "On", "At", "As", "A", "An",
+    "Its", "Their", "Our", "That", "Those", "There", "During", "Following", "Further", "Furthermore",
+    "Moreover", "Also", "Additionally", "However", "Today", "Together", "All", "Each", "Leaders",
+    "Ministers", "I", "You", "His", "Her", "For", "With", "To", "By", "Under", "Since", "While",
+    "Building", "Recognizing", "Recognising", "Noting", "Earlier", "Later", "Separately", "Finally",
+}
+
+_BULLET = r"(?:[•◦▪‣∙·*\-–—>]|#{1,6})"
+_NUMBERED = r"(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\([ivxlcIVXLC]{1,5}\)|[ivxIVX]{1,4}[.)]|\(\d{1,3}\))"
+_MARKER = re.compile(rf"[ \t\u00a0\u3000]*(?:{_BULLET}|{_NUMBERED})[ \t\u00a0\u3000]+")
+_LIST_START = re.compile(rf"[ \t\u00a0\u3000]*(?:{_BULLET}|{_NUMBERED})[ \t\u00a0\u3000]+\S")
+_TERMINAL = re.compile(r"[.!?。！？:;…][\"'”’)\]」』]*$")
+_OPEN_END = re.compile(r"(?:[,(\-–—/&]|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from|as|that|its|their|between))$")
+# A possible boundary: terminal punctuation, closing quotes/brackets, then white space.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[。！？]+[”’」』)）]*")
+_WS = " \t\n\r\u00a0\u3000\u2028\u2029"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip(_WS)
+
+
+def _joins_next(line: str, nxt: str) -> bool:
+    """Whether a line break between `line` and `nxt` is a hard wrap inside one paragraph."""
+    this, following = line.strip(_WS), nxt.strip(_WS)
+    if not this or not following or _LIST_START.match(nxt):
+        return False
+    first = following[0]
+    if first.islower():
+        return True  # a sentence goes on in lower case
+    if _TERMINAL.search(this):
+        return False
+    if _OPEN_END.search(this):
+        return True  # stops mid-clause: "... between the", "... China and"
+    # Without final punctuation and followed by a capital: a heading if short, a wrap if long.
+    return len(this) >= 60 and first.isalnum()
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    lines = _lines(text)
+    segments: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if _is_blank(line):
+            if current:
+                segments.append(current)
+            current = None
+            continue
+        current = (current[0], end) if current else (start, end)
+        nxt = text[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else ""
+        if not _joins_next(line, nxt):
+            segments.append(current)
+            current = None
+    if current:
+        segments.append(current)
+    return segments
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The token that ends at `pos` (the position of a period), without the period."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"“‘'[":
+        start -= 1
+    return text[start:pos]
+
+
+def _next_word(text: str, pos: int) -> str:
+    match = re.match(r"[\s\"“‘'(\[]*([^\s,;:.]*)", text[pos:])
+    return match.group(1) if match else ""
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    mark = match.group()
+    if mark[0] in "。！？":
+        return True
+    if mark[0] != ".":
+        return True  # ! and ? end sentences
+    if len(mark.rstrip("\"'”’)]")) > 1:
+        return True  # an ellipsis "..." or "?." ends it
+    word = _word_before(text, match.start())
+    nxt = _next_word(text, match.end())
+    if not nxt:
+        return True
+    if nxt[0].islower():
+        return False  # "e.g. the", "U.S. and"
+    key = word.lower().lstrip("(")
+    if key in _SOMETIMES_FINAL:
+        return nxt in _SENTENCE_OPENERS
+    if key in _ABBREVIATIONS:
+        return False
+    if re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
+        return False  # an initial ("R. Biden") or dotted abbreviation ("H.E.")
+    if re.fullmatch(r"\d{1,3}", word) and re.fullmatch(r"\d.*", nxt):
+        return False  # section numbers "3. 4"
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return start, end
+
+
+def _strip_marker(text: str, start: int, end: int) -> int:
+    match = _MARKER.match(text, start, end)
+    if match and match.end() < end:
+        return match.end()
+    return start
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text` in order, each an exact, trimmed slice; list markers left out."""
+    sentences: list[Sentence] = []
+    for paragraph, (seg_start, seg_end) in enumerate(_segments(text)):
+        seg_start = _strip_marker(text, seg_start, seg_end)
+        piece_start = seg_start
+        for match in _BOUNDARY.finditer(text, seg_start, seg_end):
+            if _is_boundary(text, match):
+                _add(sentences, text, piece_start, match.end(), paragraph)
+                piece_start = match.end()
+        _add(sentences, text, piece_start, seg_end, paragraph)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    start, end = _trim(text, start, end)
+    if start < end and any(ch.isalnum() for ch in text[start:end]):
+        sentences.append(Sentence(start, end, text[start:end], paragraph))

@@ -1,0 +1,188 @@
+"""Plain and markdown text → readout text: the furniture of copied pages removed.
+
+Readouts arrive as text copied from web pages: markdown from converters (headings, links,
+images, emphasis), stray inline HTML (`<br/>`, footnote `<sup>`), HTML entities (`&#39;`),
+lines hard-wrapped at 72 columns, and the navigation and copyright lines of Chinese sites.
+Each cleaning step is conservative: it changes only what is clearly markup or furniture,
+and keeps the words, the curly quotes and the no-break spaces of the sentences.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# --- entities and inline HTML ------------------------------------------------------------
+# Only complete references (with the semicolon): "AT&T" and "R&D" stay as they are.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_FOOTNOTE_SUP = re.compile(r"<sup>\s*[\d*†‡,\s]{1,8}\s*</sup>", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"</?(?:b|i|u|em|strong|span|sup|sub|small|big|mark|font|a|abbr|cite|q|s|del|ins|code|tt)"
+    r"(?:\s[^<>]{0,300})?/?>",
+    re.IGNORECASE,
+)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|blockquote|table|tr|td|th)(?:\s[^<>]{0,300})?/?>", re.IGNORECASE)
+
+
+def decode_entities(text: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        decoded = html.unescape(match.group())
+        # &nbsp; becomes a no-break space, as a browser shows it; an unknown name stays.
+        return decoded
+
+    return _ENTITY.sub(one, text)
+
+
+def strip_inline_html(text: str) -> str:
+    """Footnote markers dropped, <br> as a line break, inline tags removed with their words kept."""
+    if "<" not in text:
+        return text
+    text = _COMMENT.sub("", text)
+    text = _FOOTNOTE_SUP.sub("", text)
+    text = _BR.sub("\n", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    return _INLINE_TAG.sub("", text)
+
+
+# --- markdown ------------------------------------------------------------------------------
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_EMPTY_LINK = re.compile(r"(?<!!)\[\s*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[((?:[^\]\n]|\n(?!\s*\n)){1,400})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s+\S+.*$", re.MULTILINE)
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_SETEXT_RULE = re.compile(r"^ {0,3}(?:=+|-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
+_BULLET = re.compile(r"^[ \t]*[*+\-•][ \t]+(?=\S)", re.MULTILINE)
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)([^\n]+?)(?<=\S)\*\*(?![\w*])|(?<![\w_])__(?=\S)([^\n]+?)(?<=\S)__(?![\w_])")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^\n*]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^\n_]+?)(?<=[^\s_])_(?![\w_])")
+_BLOCKQUOTE = re.compile(r"^ {0,3}> ?", re.MULTILINE)
+
+
+def strip_markdown(text: str) -> str:
+    """Headings, links, images, emphasis, bullets and rules of markdown → their words."""
+    text = _IMAGE.sub("", text)
+    text = _EMPTY_LINK.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _LINK_DEFINITION.sub("", text)
+    text = _HEADING.sub(r"\1", text)
+    text = _SETEXT_RULE.sub("", text)
+    text = _BLOCKQUOTE.sub("", text)
+    text = _BULLET.sub("", text)
+    for _ in range(2):  # emphasis nested in strong: **a *b* c**
+        text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
+        text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    return text
+
+
+# --- hard-wrapped lines --------------------------------------------------------------------
+_LIST_START = re.compile(r"^\s*(?:[*+\-•]\s|\d{1,3}[.)]\s|\(\w{1,3}\)\s|#)")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a text was hard-wrapped at, or None when its lines are not wrapped."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 4:
+        return None
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    width = max(n for n in lengths if n <= p90 + 10)
+    if width > 120 or width < 30:
+        return None
+    near = sum(1 for n in lengths if 0.7 * width <= n <= width)
+    return width if near >= max(3, 0.4 * len(lengths)) else None
+
+
+def unwrap_lines(text: str) -> str:
+    """Join the lines of hard-wrapped paragraphs; a line that ended early ended on purpose.
+
+    A line is a wrapped one when the next line's first word would not have fitted on it:
+    that is what a wrapping editor does. Headings, short lines and list items stay.
+    """
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    out: list[str] = [lines[0]]
+    last = lines[0].rstrip()  # the previous physical line, as it was wrapped
+    for line in lines[1:]:
+        first_word = line.split(None, 1)[0] if line.strip() else ""
+        wrapped = (
+            last.strip() and first_word and not _LIST_START.match(line) and not last.lstrip().startswith("#")
+            and len(last) + 1 + len(first_word) > width
+            # over the width only when it ends in an unbreakable token (a link's URL)
+            and (len(last) <= width + 5 or len(last.split()[-1]) > width // 2)
+        )
+        if wrapped:
+            joined = out[-1].rstrip()
+            joiner = "" if joined.endswith("-") and len(joined) > 1 and joined[-2].isalpha() else " "
+            out[-1] = joined + joiner + line.lstrip()
+        else:
+            out.append(line)
+        last = line.rstrip()
+    return "\n".join(out)
+
+
+# --- page furniture ------------------------------------------------------------------------
+FURNITURE_KEYWORDS = (
+    "copyright", "all rights reserved", "版权所有", "版权声明", "icp备", "icp证", "公网安备", "qq群",
+    "批准单位", "主办单位", "指导单位", "承办单位", "技术支持", "关于我们", "联系我们", "网站地图",
+    "免责声明", "隐私权政策", "扫一扫", "分享到", "打印本页", "关闭窗口", "【打印】", "【关闭】",
+    "责任编辑", "上一篇", "下一篇", "返回顶部", "skip to main content", "back to top",
+)
+FURNITURE_LINES = frozenset({
+    "share", "print", "share this page", "share this", "tweet", "email", "top", "menu", "search",
+    "previous", "next", "home", "close", "print this page",
+})
+_MIN_READ = re.compile(r"^\d+\s+min(?:ute)?s?\s+read$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[|｜]")
+_SENTENCE_END = re.compile(r"[.!?。！？]\s|[.!?。！？]$")
+
+
+def is_furniture_line(line: str) -> bool:
+    """Navigation, copyright and sharing lines of a page, never a sentence of the article."""
+    s = line.strip()
+    if not s:
+        return False
+    low = s.lower()
+    if low in FURNITURE_LINES or _MIN_READ.match(s) or s in {"©", "|"}:
+        return True
+    if len(s) > 300:
+        return False
+    if s.startswith("©") or any(k in low for k in FURNITURE_KEYWORDS):
+        # A keyword inside a long English sentence is prose ("...all rights reserved by law.").
+        return len(re.findall(r"[A-Za-z]+", s)) < 25
+    if _SENTENCE_END.search(s):
+        return False
+    # A menu: three or more short items between bars ("关于我们|商务洽谈|广告服务").
+    items = [x.strip() for x in _SEPARATORS.split(s)]
+    if len(items) >= 4 and sum(len(x) for x in items) / len(items) <= 16:
+        return True
+    # A list of places or links in 【】 brackets ("华北【北京、天津...】东北【...】").
+    return s.count("【") >= 2 and s.count("【") == s.count("】")
+
+
+def drop_furniture_lines(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not is_furniture_line(line))
+
+
+# --- the whole cleaning -------------------------------------------------------------------
+def tidy_blank_lines(text: str) -> str:
+    """Trailing spaces off (no-break spaces stay), at most one blank line, no blank edges."""
+    lines = [line.rstrip(" \t") for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n")
+
+
+def clean_plain_text(text: str, *, markdown: bool = True, unwrap: bool = True) -> str:
+    """The readout text of a plain or markdown file (or of an HTML page's extracted text)."""
+    if unwrap:  # first: the wrap width is measured on the lines as they were typed
+        text = unwrap_lines(text)
+    text = strip_inline_html(text)
+    if markdown:
+        text = strip_markdown(text)
+    text = decode_entities(text)  # after markdown, so a decoded "&#42;" is not read as emphasis
+    text = drop_furniture_lines(text)
+    return tidy_blank_lines(text)

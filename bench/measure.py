@@ -1,0 +1,237 @@
+"""The two measured ways of doing the same work, each run in its own process by bench/run.py.
+
+- `measure_kg`: the project's pipeline (kg.loader.load_paths into an embedded Oxigraph store,
+  incremental SHACL per readout), then every named query through the Oxigraph engine and
+  through `kg.query.run` (what `kg query` does: safety check, child process, time limit).
+- `measure_naive`: the naive way: one rdflib in-memory Dataset, and after each readout is
+  added, pyshacl over the whole graph (reference data and every readout so far); then the
+  same named queries through rdflib's SPARQL engine. It stops at a time budget.
+
+Each returns a plain dict (JSON) so the parent can print one table; peak RSS is this
+process's own (and its children's, for the worker pool), which is why each runs apart.
+"""
+
+from __future__ import annotations
+
+import gc
+import resource
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    name: str
+    text: str
+    bindings: dict[str, Node]
+
+
+def named_queries() -> list[QuerySpec]:
+    """Every named query with its default parameters bound (unset parameters stay unbound)."""
+    from kg.query import bind_params, list_queries
+
+    return [QuerySpec(q.name, q.text, bind_params(q, {})) for q in list_queries()]
+
+
+def peak_rss_mb() -> dict[str, float]:
+    # ru_maxrss is in KiB on Linux; RUSAGE_CHILDREN is the largest finished child (pool workers).
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"self": round(own, 1), "children": round(children, 1)}
+
+
+def folder_size_mb(path: Path) -> float:
+    return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6, 2)
+
+
+def latencies(run_once: Callable[[], int], runs: int, budget_s: float) -> dict[str, Any]:
+    """Run a query `runs` times (after one warm-up) or until `budget_s` is spent; ms figures."""
+    started = time.perf_counter()
+    rows = run_once()  # warm-up: caches, lazy parsing; its time is reported too
+    warm_ms = (time.perf_counter() - started) * 1000
+    times: list[float] = []
+    while len(times) < runs and time.perf_counter() - started < budget_s:
+        t0 = time.perf_counter()
+        run_once()
+        times.append((time.perf_counter() - t0) * 1000)
+    if not times:
+        times = [warm_ms]
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median_ms": round(statistics.median(ordered), 2), "p95_ms": round(p95, 2), "runs": len(times),
+            "first_ms": round(warm_ms, 2), "rows": rows}
+
+
+# ------------------------------------------------------------------------------ the kg way
+
+def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int,
+               query_budget_s: float) -> dict[str, Any]:
+    import pyoxigraph as ox
+
+    from kg.loader import load_paths
+    from kg.query import run as run_query
+    from kg.store import open_store, to_ox
+
+    queries = named_queries()
+    store = open_store(store_dir)
+    gc.collect()
+    t0 = time.perf_counter()
+    summary = load_paths(store, paths, jobs=jobs)
+    store.flush()
+    load_s = time.perf_counter() - t0
+    out: dict[str, Any] = {
+        "n": len(paths), "load_s": round(load_s, 3),
+        "loaded": summary.count("loaded"), "unchanged": summary.count("unchanged"),
+        "rejected": summary.count("rejected"), "failed": summary.count("failed"),
+        "problems": [f"{o.source}: {o.message}"[:300] for o in summary.outcomes
+                     if o.status in ("rejected", "failed")][:5],
+        "triples": len(store), "graphs": len(store.graph_names()),
+    }
+    engine: dict[str, Any] = {}
+    via_kg: dict[str, Any] = {}
+    for q in queries:
+        subs = {ox.Variable(k): to_ox(v) for k, v in q.bindings.items()} or None
+
+        def on_engine(q: QuerySpec = q, subs: Any = subs) -> int:
+            result = store.oxigraph.query(q.text, use_default_graph_as_union=True, substitutions=subs)
+            return len(list(result)) if not isinstance(result, bool) else int(result)
+
+        def on_kg(q: QuerySpec = q) -> int:
+            result = run_query(store, q.text, q.bindings)
+            rows = getattr(result, "rows", None)
+            return len(rows) if rows is not None else len(getattr(result, "triples", []) or [])
+
+        try:
+            engine[q.name] = latencies(on_engine, query_runs, query_budget_s)
+        except Exception as exc:  # one broken query must not hide the other figures
+            engine[q.name] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
+        try:
+            via_kg[q.name] = latencies(on_kg, max(3, query_runs // 2), query_budget_s)
+        except Exception as exc:
+            via_kg[q.name] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
+    out["queries_engine"] = engine
+    out["queries_kg"] = via_kg
+    store.close()
+    out["store_mb"] = folder_size_mb(store_dir)
+    out["rss_mb"] = peak_rss_mb()
+    return out
+
+
+# ------------------------------------------------------------------------------ the naive way
+
+def _shapes() -> Graph:
+    from kg.validate import shapes_graph
+
+    return shapes_graph()
+
+
+def _reference() -> Graph:
+    from kg.reference_rdf import reference_graph
+
+    return reference_graph()
+
+
+def _readout_graph(path: Path) -> tuple[URIRef, Graph] | None:
+    """Read, extract and map one readout (the same stages the kg way runs), or None if empty."""
+    from kg.errors import KGError
+    from kg.loader import check_content, record_of
+    from kg.mapping import record_to_graph
+    from kg.namespaces import readout_iri
+    from kg.sources import read_path
+
+    doc = read_path(path)
+    try:
+        record = record_of(doc)
+        check_content(record, doc.source)
+    except KGError:
+        return None
+    return readout_iri(doc.readout_id), record_to_graph(record)
+
+
+def measure_naive(paths: list[Path], *, budget_s: float, query_runs: int, query_budget_s: float) -> dict[str, Any]:
+    from pyshacl import validate
+
+    queries = named_queries()
+    shapes = _shapes()
+    dataset = Dataset(default_union=True)
+    reference = _reference()
+    from kg.namespaces import REFERENCE_GRAPH
+
+    ref_graph = dataset.graph(REFERENCE_GRAPH)
+    for t in reference:
+        ref_graph.add(t)
+    whole = Graph()  # everything, as the one data graph pyshacl validates after each load
+    for t in reference:
+        whole.add(t)
+    gc.collect()
+    t0 = time.perf_counter()
+    done = rejected = 0
+    stopped_at: str | None = None
+    validate_s = 0.0
+    for i, path in enumerate(paths):
+        if time.perf_counter() - t0 > budget_s:
+            stopped_at = f"stopped after {i} of {len(paths)} readouts: time budget {budget_s:g} s spent"
+            break
+        made = _readout_graph(path)
+        if made is None:
+            rejected += 1
+            continue
+        iri, graph = made
+        named = dataset.graph(iri)
+        for t in graph:
+            named.add(t)
+            whole.add(t)
+        v0 = time.perf_counter()
+        conforms, _report, _text = validate(whole, shacl_graph=shapes, inference="none", abort_on_first=False,
+                                            allow_warnings=True)
+        validate_s += time.perf_counter() - v0
+        if conforms:
+            done += 1
+        else:  # the naive way takes the readout back out and rebuilds the whole graph without it
+            rejected += 1
+            dataset.remove_graph(named)
+            whole = Graph()
+            for s, p, o, _g in dataset.quads((None, None, None, None)):
+                whole.add((s, p, o))
+    load_s = time.perf_counter() - t0
+    processed = done + rejected
+    out: dict[str, Any] = {
+        "n": len(paths), "load_s": round(load_s, 3), "processed": processed, "loaded": done, "rejected": rejected,
+        "validate_s": round(validate_s, 3), "stopped": stopped_at,
+        "triples_at_stop": len(whole),
+    }
+    # The queries must see all N readouts to compare with the kg way at the same N: the rest
+    # are added without validation (their time is not counted as loading).
+    f0 = time.perf_counter()
+    for path in paths[processed:]:
+        made = _readout_graph(path)
+        if made is not None:
+            named = dataset.graph(made[0])
+            for t in made[1]:
+                named.add(t)
+    out["fill_s"] = round(time.perf_counter() - f0, 3)
+    del whole
+    gc.collect()
+    results: dict[str, Any] = {}
+    for q in queries:
+        def on_rdflib(q: QuerySpec = q) -> int:
+            result = dataset.query(q.text, initBindings=q.bindings)
+            if result.type == "ASK":
+                return int(bool(result.askAnswer))
+            return len(list(result))
+
+        try:
+            results[q.name] = latencies(on_rdflib, query_runs, query_budget_s)
+        except Exception as exc:
+            results[q.name] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
+    out["queries_engine"] = results
+    out["triples"] = len(dataset)
+    out["rss_mb"] = peak_rss_mb()
+    return out

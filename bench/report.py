@@ -1,0 +1,187 @@
+"""The benchmark's printed table: one column per corpus size, then ratios and the issue's targets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LABEL = 46
+COL = 15
+
+
+def _num(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.{digits}f}"
+
+
+def _row(label: str, cells: list[str]) -> str:
+    return f"  {label:<{LABEL - 2}}" + "".join(f"{c:>{COL}}" for c in cells)
+
+
+def _head(title: str) -> str:
+    return title
+
+
+def _ok(kg: dict[str, Any]) -> bool:
+    return "error" not in kg and "load_s" in kg
+
+
+def _throughput(run: dict[str, Any], done_key: str = "n") -> float | None:
+    if not _ok(run) or not run["load_s"]:
+        return None
+    return float(run[done_key]) / float(run["load_s"])
+
+
+def _cost_ms(run: dict[str, Any], done_key: str = "n") -> float | None:
+    if not _ok(run) or not run[done_key]:
+        return None
+    return float(run["load_s"]) * 1000 / float(run[done_key])
+
+
+def _q(stats: dict[str, Any] | None) -> str:
+    if not stats:
+        return "-"
+    if "error" in stats:
+        return "error"
+    return f"{_num(stats['median_ms'])} / {_num(stats['p95_ms'])}"
+
+
+def _names(runs: dict[str, Any], key: str) -> list[str]:
+    names: set[str] = set()
+    for entry in runs.values():
+        for side in ("kg", "naive"):
+            names.update((entry.get(side) or {}).get(key, {}) or {})
+    return sorted(names)
+
+
+def render(results: dict[str, Any]) -> str:
+    sizes: list[int] = results["sizes"]
+    runs: dict[str, Any] = results["runs"]
+    entries = [runs[str(n)] for n in sizes]
+    kgs = [e["kg"] for e in entries]
+    naives = [e["naive"] for e in entries]
+    notes: list[str] = []
+    out = [
+        f"kg benchmark: synthetic corpus seed {results['seed']}, {results['cpus']} CPUs, kg load --jobs {results['jobs']}",
+        "",
+        f"{'':<{LABEL}}" + "".join(f"{'N=' + format(n, ','):>{COL}}" for n in sizes),
+        _row("corpus: mean readout size (KB)", [_num(e["mean_kb"]) for e in entries]),
+        _head("KG LOAD: extract + incremental SHACL + Oxigraph, one transaction per readout"),
+    ]
+    for i, kg in enumerate(kgs):
+        if not _ok(kg):
+            notes.append(f"N={sizes[i]:,}: kg: {kg.get('error', 'no result')}")
+        elif kg.get("problems"):
+            notes.append(f"N={sizes[i]:,}: kg rejected/failed, e.g. " + " || ".join(kg["problems"][:2]))
+    out += [
+        _row("readouts loaded / rejected / failed",
+             [f"{k['loaded']}/{k['rejected']}/{k['failed']}" if _ok(k) else "error" for k in kgs]),
+        _row("load time (s)", [_num(k.get("load_s"), 2) if _ok(k) else "-" for k in kgs]),
+        _row("throughput (readouts/s)", [_num(_throughput(k)) for k in kgs]),
+        _row("cost per readout (ms)", [_num(_cost_ms(k), 2) for k in kgs]),
+    ]
+    base_cost = _cost_ms(kgs[0])
+    out.append(_row(f"cost per readout vs N={sizes[0]:,}",
+                    [_num(c / base_cost, 2) + "x" if (c := _cost_ms(k)) and base_cost else "-" for k in kgs]))
+    out += [
+        _row("triples in store", [format(k["triples"], ",") if _ok(k) else "-" for k in kgs]),
+        _row("store on disk (MB)", [_num(k.get("store_mb"), 1) if _ok(k) else "-" for k in kgs]),
+        _row("peak RSS, main process (MB)", [_num(k["rss_mb"]["self"], 0) if _ok(k) else "-" for k in kgs]),
+        _row("peak RSS, largest worker (MB)", [_num(k["rss_mb"]["children"], 0) if _ok(k) else "-" for k in kgs]),
+        _head("KG QUERIES, Oxigraph engine in process: median / p95 (ms)"),
+    ]
+    engine_names = _names(runs, "queries_engine")
+    for name in engine_names:
+        out.append(_row(name, [_q((k.get("queries_engine") or {}).get(name)) for k in kgs]))
+    out.append(_head("KG QUERIES via kg.query.run (safety check + killable child process): median / p95 (ms)"))
+    for name in _names(runs, "queries_kg"):
+        out.append(_row(name, [_q((k.get("queries_kg") or {}).get(name)) for k in kgs]))
+
+    out.append(_head("NAIVE: rdflib in-memory Dataset, whole-graph pyshacl after each readout, rdflib SPARQL"))
+    for i, nv in enumerate(naives):
+        if "skipped" in nv:
+            notes.append(f"N={sizes[i]:,}: naive not run ({nv['skipped']})")
+        elif "error" in nv:
+            notes.append(f"N={sizes[i]:,}: naive: {nv['error']}")
+        elif nv.get("stopped"):
+            notes.append(f"N={sizes[i]:,}: naive {nv['stopped']}; its throughput is over those readouts "
+                         f"(its cost per readout grows with the store, so the speed-up at N is a lower bound); "
+                         f"the rest were added unvalidated ({_num(nv.get('fill_s'))} s) so its queries see all N")
+
+    def nv_cell(nv: dict[str, Any], text: str) -> str:
+        return "skipped" if "skipped" in nv else "error" if "error" in nv else text
+
+    out += [
+        _row("readouts validated and stored (of N)", [nv_cell(nv, f"{nv.get('processed')} of {nv.get('n')}")
+                                                      for nv in naives]),
+        _row("load time (s)", [nv_cell(nv, _num(nv.get("load_s"), 2)) for nv in naives]),
+        _row("throughput (readouts/s)", [nv_cell(nv, _num(_throughput(nv, "processed"), 2)) for nv in naives]),
+        _row("cost per readout (ms)", [nv_cell(nv, _num(_cost_ms(nv, "processed"), 1)) for nv in naives]),
+        _row("  of which whole-graph pyshacl (ms)",
+             [nv_cell(nv, _num(nv["validate_s"] * 1000 / nv["processed"], 1) if nv.get("processed") else "-")
+              for nv in naives]),
+        _row("stopped by time budget", [nv_cell(nv, "yes" if nv.get("stopped") else "no") for nv in naives]),
+        _row("peak RSS (MB)", [nv_cell(nv, _num((nv.get("rss_mb") or {}).get("self"), 0)) for nv in naives]),
+        _head("NAIVE QUERIES, rdflib SPARQL engine: median / p95 (ms)"),
+    ]
+    for name in _names(runs, "queries_engine"):
+        out.append(_row(name, [nv_cell(nv, _q((nv.get("queries_engine") or {}).get(name))) for nv in naives]))
+
+    out.append(_head("RATIOS: naive time / kg time (higher is better for kg)"))
+    load_ratio: list[str] = []
+    for kg, nv in zip(kgs, naives, strict=True):
+        a, b = _throughput(kg), _throughput(nv, "processed") if _ok(nv) and nv.get("processed") else None
+        load_ratio.append(("≥" if nv.get("stopped") else "") + _num(a / b, 1) + "x" if a and b else "-")
+    out.append(_row("load speed-up (throughput)", load_ratio))
+    speedups: dict[int, list[float]] = {n: [] for n in sizes}
+    for name in engine_names:
+        cells = []
+        for n, kg, nv in zip(sizes, kgs, naives, strict=True):
+            k = (kg.get("queries_engine") or {}).get(name) or {}
+            v = (nv.get("queries_engine") or {}).get(name) or {}
+            if "median_ms" in k and "median_ms" in v and k["median_ms"] > 0:
+                ratio = v["median_ms"] / k["median_ms"]
+                speedups[n].append(ratio)
+                cells.append(_num(ratio, 1) + "x")
+            else:
+                cells.append("-")
+        out.append(_row(f"query speed-up, median: {name}", cells))
+    out.append(_row("query speed-up, smallest of all queries",
+                    [_num(min(speedups[n]), 1) + "x" if speedups[n] else "-" for n in sizes]))
+    out += ["", "TARGETS (issue 7; measured, not asserted)"]
+    out += _targets(sizes, kgs, naives, speedups)
+    if notes:
+        out += ["", "NOTES"] + [f"  - {n}" for n in notes]
+    return "\n".join(out)
+
+
+def _targets(sizes: list[int], kgs: list[dict[str, Any]], naives: list[dict[str, Any]],
+             speedups: dict[int, list[float]]) -> list[str]:
+    by_n = dict(zip(sizes, kgs, strict=True))
+    naive_by_n = dict(zip(sizes, naives, strict=True))
+    lines = []
+
+    def verdict(ok: bool | None) -> str:
+        return "not measured" if ok is None else "met" if ok else "NOT met"
+
+    big = by_n.get(10000)
+    tp = _throughput(big) if big else None
+    lines.append(f"  >= 100 readouts/s end-to-end at N=10,000 with SHACL: {_num(tp)} -> {verdict(None if tp is None else tp >= 100)}")
+    small = by_n.get(100)
+    ratio = (_cost_ms(big) or 0) / c if big and small and (c := _cost_ms(small)) else None
+    lines.append(f"  cost per readout at N=10,000 within 1.3x of N=100: {_num(ratio, 2)}x -> "
+                 f"{verdict(None if ratio is None or not _cost_ms(big) else ratio <= 1.3)}")
+    for key, what in (("queries_engine", "Oxigraph engine"), ("queries_kg", "kg.query.run")):
+        medians = [s["median_ms"] for s in ((big or {}).get(key) or {}).values() if "median_ms" in s]
+        worst = max(medians) if medians else None
+        lines.append(f"  every named query median <= 100 ms at N=10,000 ({what}): slowest {_num(worst)} ms -> "
+                     f"{verdict(None if worst is None else worst <= 100)}")
+    k1, n1 = by_n.get(1000), naive_by_n.get(1000)
+    q = min(speedups.get(1000) or [0]) or None
+    lines.append(f"  queries >= 20x faster than naive at N=1,000: smallest {_num(q)}x -> {verdict(None if q is None else q >= 20)}")
+    a = _throughput(k1) if k1 else None
+    b = _throughput(n1, "processed") if n1 and _ok(n1) and n1.get("processed") else None
+    lr = a / b if a and b else None
+    lines.append(f"  loading >= 10x faster than naive at N=1,000: {_num(lr)}x{' (lower bound)' if n1 and n1.get('stopped') else ''} -> "
+                 f"{verdict(None if lr is None else lr >= 10)}")
+    return lines

@@ -1,0 +1,61 @@
+"""The benchmark runs end to end on a tiny corpus and prints every row of its table.
+
+No timing is asserted (timings belong to the benchmark's output, not to a test); the test
+checks that each measurement happened: readouts loaded, every named query timed on both
+engines, the naive baseline run, ratios and targets printed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PIPELINE = ("kg.loader", "kg.mapping", "kg.validate", "kg.query", "kg.extract.actors")
+
+
+def _pipeline_ready() -> bool:
+    try:
+        return all(importlib.util.find_spec(m) is not None for m in PIPELINE) and \
+            any((ROOT / "queries").glob("*.rq"))
+    except ImportError:
+        return False
+
+
+def test_generator_cli_writes_a_tiny_corpus(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--n", "5", "--seed", "1",
+                           "--out", str(tmp_path)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "wrote 5 readouts" in done.stdout
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".txt"] * 5
+
+
+@pytest.mark.skipif(not _pipeline_ready(), reason="loader, mapping, validation or queries not in this checkout yet")
+def test_quick_benchmark_prints_the_full_table(tmp_path: Path) -> None:
+    from kg.query import list_queries
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--sizes", "20", "--query-runs", "2",
+         "--baseline-budget", "8", "--baseline-query-budget", "3", "--workdir", str(tmp_path)],
+        capture_output=True, text=True, check=False, timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    table = done.stdout
+    for row in ("N=20", "readouts loaded / rejected / failed", "throughput (readouts/s)", "cost per readout (ms)",
+                "triples in store", "store on disk (MB)", "peak RSS, main process (MB)",
+                "KG QUERIES, Oxigraph engine", "KG QUERIES via kg.query.run", "NAIVE: rdflib",
+                "readouts validated and stored (of N)", "NAIVE QUERIES, rdflib SPARQL engine",
+                "load speed-up (throughput)", "query speed-up, smallest of all queries", "TARGETS"):
+        assert row in table, f"missing row {row!r} in:\n{table}"
+    loaded_row = next(line for line in table.splitlines() if "readouts loaded / rejected / failed" in line)
+    loaded, _rejected, failed = (int(x) for x in loaded_row.split()[-1].split("/"))
+    assert loaded > 0 and failed == 0
+    for query in list_queries():  # every named query timed on both engines, none in error
+        lines = [line for line in table.splitlines() if line.strip().startswith(query.name + " ")]
+        assert len(lines) >= 3, f"{query.name}: {lines}"
+        assert all("error" not in line for line in lines), lines

@@ -1,0 +1,239 @@
+"""Finding forum names in text: capitalised name runs that end in a forum head word, and COPs.
+
+Forum names in readouts are proper names in title case that end in a word saying what the
+forum is ("... Working Group", "... Dialogue", "... Pledge"), sometimes followed by a
+complement ("Task Force on Energy Security", "Partnership for the Energy Transition").
+This module reads those shapes; `kg.extract.forums` decides which names count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Head word (as written, singular) → forum kind. Plural heads ("Dialogues") are generic.
+HEADS: dict[str, str] = {
+    "Group": "other", "Dialogue": "dialogue", "Forum": "forum", "Roundtable": "roundtable",
+    "Summit": "summit", "Conference": "conference", "Ministerial": "ministerial", "Force": "task-force",
+    "Partnership": "partnership", "Alliance": "alliance", "Coalition": "alliance", "Platform": "platform",
+    "Initiative": "initiative", "Pledge": "initiative", "Pathway": "initiative", "Challenge": "initiative",
+    "Declaration": "initiative", "Compact": "initiative", "Principles": "initiative", "Pact": "initiative",
+    "Framework": "initiative", "Observatory": "initiative", "Plan": "initiative", "Mission": "initiative",
+    "Council": "forum", "Fund": "other", "Facility": "other", "Project": "other", "Agency": "organization",
+    "Programme": "organization", "Organization": "organization", "Organisation": "organization",
+    "Convention": "organization", "Assembly": "organization", "Network": "other", "Accelerator": "initiative",
+    "Agenda": "initiative", "Charter": "initiative",
+}
+# A head needs a modifier: "the Partnership" alone names nothing new.
+_TWO_WORD_HEADS = {("Working", "Group"): "working-group", ("Sub-Working", "Group"): "working-group",
+                   ("Task", "Force"): "task-force", ("Round", "Table"): "roundtable"}
+CONNECTORS = {"of", "the", "on", "for", "and", "&", "in", "to", "de"}
+_COMPLEMENT = {"on", "for", "of", "to"}
+ORDINAL_WORDS = {
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+    "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Inaugural", "Annual",
+}
+# Words that end a name going backwards: they introduce a name rather than belong to it.
+BREAKERS = {
+    "Readout", "Meeting", "Meetings", "Session", "Sessions", "Press", "Release", "Fact", "Sheet", "FACT", "SHEET",
+    "President", "Presidents", "Minister", "Ministers", "Commissioner", "Commissioners", "Secretary", "Envoy",
+    "Chancellor", "Prime", "Today", "On", "At", "In", "During", "As", "Both", "The", "A", "An", "This", "That",
+    "These", "Our", "Its", "Their", "His", "Her", "New", "Through", "Under", "With", "By", "From", "For", "To",
+    "And", "Also", "Following", "Building", "Recalling", "Joint-", "Statement", "Readouts", "Read", "Full",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Launch", "Launches",
+    "Announce", "Announces", "Announced", "Participate", "Participates", "Attend", "Attends", "Host", "Hosts",
+    "Secure", "Secures", "Welcome", "Welcomes", "Of", "Is", "Are", "Will", "Was", "Were", "Has", "Have",
+    "MINISTER", "PARTICIPATION", "IN", "THE", "OF", "AND", "Participation", "Co-Chairs", "Co-chair",
+    "Inaugural", "Annual", "Successful", "Historic", "Landmark", "Upcoming", "Next", "Latest", "Ambassador",
+    "Special", "Senior", "Advisor", "Adviser", "Vice-President", "Executive", "Administrator", "Held",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+}
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'’./&\-]*|&")
+_ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$", re.I)
+_ABBREV = re.compile(r"(?:^|-)(?:[A-Z]\.)+$")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A forum name in the text: offsets, the name as written, its head, and the kind it implies."""
+
+    start: int
+    end: int
+    name: str
+    head: str
+    kind: str
+    prefix: str  # an ordinal or edition word written before the name ("Sixth", "12th"), or ""
+
+
+def tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        possessive = False
+        for suffix in ("'s", "’s"):
+            if word.endswith(suffix) and len(word) > 3:
+                word, end, possessive = word[:-2], end - 2, True
+                break
+        while (word.endswith((".", "-", "/", "'", "’")) and not _ABBREV.search(word) and not re.search(r"\d\.\d", word)
+               and not word.endswith(("s'", "s’"))):
+            word, end = word[:-1], end - 1
+        if word:
+            out.append(Token(start, end, word, possessive))
+    return out
+
+
+def _is_name_word(tok: Token) -> bool:
+    return tok.text[0].isupper() or tok.text[0].isdigit() or tok.text in CONNECTORS
+
+
+def name_runs(text: str) -> list[list[Token]]:
+    """Maximal runs of capitalised words (and the connectors between them) separated by
+    white space only: punctuation, a possessive or a lower-case word ends a run."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for tok in tokens(text):
+        gap = text[run[-1].end:tok.start] if run else ""
+        # A blank line or an indented new line starts a new block (a title is not wrapped into its body).
+        gap_ok = (bool(run) and not gap.strip() and not run[-1].possessive and "\n\n" not in gap
+                  and not re.search(r"\n[ \t]", gap))
+        if run and not gap_ok:
+            runs.append(run)
+            run = []
+        if _is_name_word(tok):
+            run.append(tok)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return [r for r in runs if any(t.text[0].isupper() for t in r)]
+
+
+def _head_at(run: list[Token], i: int) -> tuple[str, str, int] | None:
+    """(head as written, kind, index of the head's first word) when run[i] ends a head."""
+    word = run[i].text
+    if i > 0 and (run[i - 1].text, word) in _TWO_WORD_HEADS:
+        return f"{run[i - 1].text} {word}", _TWO_WORD_HEADS[(run[i - 1].text, word)], i - 1
+    kind = HEADS.get(word)
+    if kind:
+        return word, kind, i
+    return None
+
+
+def _is_head_word(word: str) -> bool:
+    return word in HEADS
+
+
+def find_name_matches(text: str) -> list[NameMatch]:
+    """Every candidate forum name: for each head word in a name run, the name around it."""
+    found: list[NameMatch] = []
+    for run in name_runs(text):
+        for i in range(len(run)):
+            head = _head_at(run, i)
+            if head is None:
+                continue
+            head_text, kind, first = head
+            # Backwards: modifiers, and connectors that sit between two name words.
+            start = first
+            j = first - 1
+            prefix = ""
+            while j >= 0:
+                word = run[j].text
+                if word in CONNECTORS:
+                    if word in ("the", "and", "&") and j > 0 and _is_head_word(run[j - 1].text):
+                        break
+                    if j == 0 or run[j - 1].text in CONNECTORS and run[j - 1].text != "the":
+                        break
+                    j -= 1
+                    continue
+                if word in BREAKERS or word.endswith(("-led", "-hosted", "-based")):
+                    if word in ORDINAL_WORDS:
+                        prefix = word
+                    break
+                if _ORDINAL.match(word) or word in ORDINAL_WORDS:
+                    prefix = word
+                    break
+                if run[j].possessive:
+                    break
+                start = j
+                j -= 1
+            # Forwards: a numeral edition ("2.0", "2022") or a complement ("on Energy Security").
+            end = i
+            k = i + 1
+            if k < len(run) and re.fullmatch(r"\d+(?:\.\d+)?", run[k].text):
+                end = k
+            elif k < len(run) and run[k].text in _COMPLEMENT and not run[i].possessive:
+                k += 1
+                while k < len(run) and k - i <= 12:
+                    if run[k].text in BREAKERS:
+                        break
+                    if run[k].text[0].isupper() or run[k].text[0].isdigit():
+                        end = k
+                    elif run[k].text not in CONNECTORS:
+                        break
+                    if run[k].possessive:
+                        break
+                    k += 1
+            if start == first and first == i and head_text == run[i].text and end == i:
+                continue  # a bare head word names nothing
+            s, e = run[start].start, run[end].end
+            found.append(NameMatch(s, e, text[s:e], head_text, kind, prefix))
+    # Keep the longest of names that overlap and share a head (complements make them nest).
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[NameMatch] = []
+    for m in found:
+        if any(k.start <= m.start and m.end <= k.end and (k.start, k.end) != (m.start, m.end) for k in kept):
+            continue
+        kept.append(m)
+    return kept
+
+
+# --- COPs ---------------------------------------------------------------------------------
+
+_COP_PATTERNS = [
+    re.compile(r"\bCOP\s?-?\s?(\d{1,2})\b"),
+    re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:session\s+of\s+the\s+)?(?:annual\s+)?(?:UN\s+|United\s+Nations\s+)?"
+               r"(?:Climate\s+Change\s+)?Conference\s+of\s+the\s+Part(?:ies|is)\b", re.I),
+    re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:session\s+of\s+the\s+)?(?:annual\s+)?(?:UN|United\s+Nations)\s+"
+               r"Climate\s+(?:Change\s+)?Conference(?:\s+of\s+the\s+Parties)?\b", re.I),
+]
+# An unnumbered name of the climate COP, used as an alias when it introduces "(COP 26)".
+_COP_LONG = re.compile(r"\b(?:the\s+)?(?:annual\s+)?((?:UN|United\s+Nations)\s+Climate\s+(?:Change\s+)?Conference"
+                       r"(?:\s+of\s+the\s+Parties)?)\s*\(\s*COP\s?-?\s?(\d{1,2})\s*\)", re.I)
+
+
+@dataclass(frozen=True)
+class CopMatch:
+    start: int
+    end: int
+    text: str
+    number: int
+
+
+def find_cops(text: str) -> list[CopMatch]:
+    """Every reference to a numbered COP ("COP 29", "COP-28", "27th UN Climate Change Conference")."""
+    found: list[CopMatch] = []
+    for pattern in _COP_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue
+            found.append(CopMatch(m.start(), m.end(), m.group(), int(m.group(1))))
+    for m in _COP_LONG.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if not any(f.start < e and s < f.end for f in found):
+            found.append(CopMatch(s, e, m.group(1), int(m.group(2))))
+    return sorted(found, key=lambda c: c.start)
+
+
+def cop_name(number: int) -> str:
+    return f"COP{number}"

@@ -1,0 +1,172 @@
+"""Presidencies: a state holding, assuming or handing over the presidency of a COP or a group.
+
+Forms read: "the COP 29 Presidency of Azerbaijan", "the Azerbaijan Presidency" (with a COP
+or group in context), "India's G20 presidency", "its G20 Presidency", "As Brazil assumes the
+Presidency of COP30", "the upcoming Brazilian presidency of the G20", "UK COP26 President
+Alok Sharma", "President-designate of the 27th session of the Conference of the Parties
+(COP-27)" with the state named beside it. Leadership ("U.S.-led"), hosting and "host year"
+are not presidencies, so nothing here reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context
+from kg.extract.forum_names import cop_name, find_cops
+from kg.extract.gazetteer import ActorMention
+from kg.record import Forum, Presidency, Span
+from kg.reference import cops
+
+_COP = r"(?:COP\s?-?\s?\d{1,2})"
+_BODY = rf"(?:{_COP}|G-?20|G-?7|Council of the (?:EU|European Union)|COP)"
+# "<actor>('s)? (the )?(COP29 |G20 )?Presidency"
+_PRESIDENCY = re.compile(rf"(?:(?P<body>{_BODY})\s+)?[Pp]residency\b")
+# "Presidency of (the) COP30 / G20 / Council of the EU"
+_OF_BODY = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?(?P<body>{_BODY})\b")
+_OF_ACTOR = re.compile(r"\s+of\s+(?:the\s+)?$")
+_ASSUMES = re.compile(r"\b(?:assume[sd]?|assuming|hold[s]?|holding|held|took over|take[s]? over|taking over|"
+                      r"hand(?:s|ed)? over|will assume)\s+the\s+[Pp]residency\b")
+_COP_PRESIDENT = re.compile(rf"(?P<body>{_COP})\s+President(?:-designate|-Designate)?\b")
+_PRESIDENT_OF = re.compile(rf"\bPresident(?:-designate|-Designate)?\s+(?:of|for)\s+(?:the\s+)?(?P<body>{_COP}|"
+                           r"\d{1,2}(?:st|nd|rd|th)\s+(?:session\s+of\s+the\s+)?[^()]{0,60}?Conference[^()]{0,40}?"
+                           rf"\(\s*{_COP}\s*\))")
+_PRONOUN = re.compile(r"\b(?:its|their)\s+$", re.I)
+_GAP_BEFORE = re.compile(r"^(?:['’]s)?\s*(?:the\s+)?(?:upcoming\s+|incoming\s+|current\s+|outgoing\s+)?$")
+
+
+def normalise_body(body: str) -> str | None:
+    """'COP 29' -> 'COP29'; 'G-20' -> 'G20'; 'Council of the European Union' -> 'Council of the EU'."""
+    m = re.fullmatch(r"COP\s?-?\s?(\d{1,2})", body.strip())
+    if m:
+        return cop_name(int(m.group(1)))
+    if re.fullmatch(r"G-?20", body):
+        return "G20"
+    if re.fullmatch(r"G-?7", body):
+        return "G7"
+    if body.startswith("Council of the"):
+        return "Council of the EU"
+    inner = re.search(rf"\(\s*({_COP})\s*\)", body)
+    if inner:
+        return normalise_body(inner.group(1))
+    return None
+
+
+def _mention_ending_before(ctx: Context, pos: int, gap: re.Pattern[str]) -> ActorMention | None:
+    best = None
+    for m in ctx.actor_mentions:
+        if m.end <= pos and gap.match(ctx.text[m.end:pos]):
+            best = m
+    return best
+
+
+def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
+    for s in ctx.sentences:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return max(0, pos - 200), min(len(ctx.text), pos + 200)
+
+
+def _context_body(ctx: Context, pos: int, actor: str) -> str | None:
+    """The body an unqualified "Presidency" belongs to: a COP or group in the sentence, else a
+    COP the document names whose presidency (reference data) is this actor, else the G20."""
+    start, end = _sentence_bounds(ctx, pos)
+    sentence = ctx.text[start:end]
+    in_sentence = [cop_name(c.number) for c in find_cops(sentence)]
+    if in_sentence:
+        return in_sentence[0]
+    group = re.search(r"\bG-?(20|7)\b", sentence)
+    if group:
+        return f"G{group.group(1)}"
+    named = {c.number for c in find_cops(ctx.text)}
+    for ref in cops():
+        if ref.number in named and ref.presidency == actor:
+            return cop_name(ref.number)
+    group = re.search(r"\bG-?(20|7)\b", ctx.text)
+    if group:
+        return f"G{group.group(1)}"
+    if named and re.search(r"\bCOP\b", sentence):
+        return cop_name(max(named))
+    return None
+
+
+def _nearest_actor(ctx: Context, pos: int, before: int, after: int) -> ActorMention | None:
+    """The actor mention closest to `pos` within the sentence: before it, else just after it."""
+    start, end = _sentence_bounds(ctx, pos)
+    candidates = [m for m in ctx.actor_mentions if max(start, pos - before) <= m.start and m.end <= pos]
+    if candidates:
+        return candidates[-1]
+    after_mentions = [m for m in ctx.actor_mentions if pos <= m.start <= min(end, pos + after)]
+    return after_mentions[0] if after_mentions else None
+
+
+def _pronoun_actor(ctx: Context, pos: int) -> ActorMention | None:
+    start, _ = _sentence_bounds(ctx, pos)
+    earlier = [m for m in ctx.actor_mentions if start <= m.start and m.end <= pos]
+    return earlier[-1] if earlier else None
+
+
+def extract_presidencies(ctx: Context, forums: list[Forum]) -> list[Presidency]:
+    """Every presidency the text states; a forum each presidency names is added to `forums`."""
+    text = ctx.text
+    found: dict[tuple[str, str], Presidency] = {}
+
+    def record(body: str | None, actor: str | None, start: int, end: int) -> None:
+        if not body or not actor:
+            return
+        key = (body, actor)
+        span = Span(start, end, text[start:end])
+        if key not in found:
+            found[key] = Presidency(of=body, actor=actor, evidence=[span])
+        elif span not in found[key].evidence:
+            found[key].evidence.append(span)
+
+    for m in _PRESIDENCY.finditer(text):
+        body = normalise_body(m.group("body")) if m.group("body") else None
+        after = _OF_BODY.match(text, m.end())
+        if body is None and after:
+            body = normalise_body(after.group("body"))
+        actor_mention = _mention_ending_before(ctx, m.start(), _GAP_BEFORE)
+        if actor_mention is None:
+            of_actor = re.match(r"\s+of\s+(?:the\s+)?", text[m.end():])
+            if of_actor:
+                at = m.end() + of_actor.end()
+                actor_mention = next((a for a in ctx.actor_mentions if a.start == at), None)
+        if actor_mention is None and _PRONOUN.search(text[max(0, m.start() - 8):m.start()]):
+            actor_mention = _pronoun_actor(ctx, m.start())
+        if actor_mention is None:
+            assume = _ASSUMES.search(text, max(0, m.start() - 40), m.end())
+            if assume and assume.end() == m.end():
+                actor_mention = _mention_ending_before(ctx, assume.start(), re.compile(r"^\s*(?:will\s+)?$"))
+        if actor_mention is None:
+            continue
+        actor = actor_mention.code
+        if body is None or body == "COP":
+            body = _context_body(ctx, m.start(), actor)
+        end = after.end() if after else m.end()
+        record(body, actor, min(actor_mention.start, m.start()), max(end, actor_mention.end))
+
+    for m in _COP_PRESIDENT.finditer(text):
+        mention = _mention_ending_before(ctx, m.start(), re.compile(r"^(?:['’]s)?\s*$"))
+        if mention:
+            record(normalise_body(m.group("body")), mention.code, mention.start, m.end())
+
+    for m in _PRESIDENT_OF.finditer(text):
+        mention = _nearest_actor(ctx, m.start(), before=80, after=60)
+        if mention:
+            record(normalise_body(m.group("body")), mention.code, min(mention.start, m.start()), max(m.end(), mention.end))
+
+    presidencies = list(found.values())
+    _ensure_forums(presidencies, forums)
+    return presidencies
+
+
+def _ensure_forums(presidencies: list[Presidency], forums: list[Forum]) -> None:
+    """GUIDE.md: a presidency's `of` names a forum, so the forum list must hold it."""
+    names = {f.name for f in forums} | {a for f in forums for a in f.aliases}
+    for p in presidencies:
+        if p.of in names:
+            continue
+        kind = "conference" if p.of.startswith("COP") else "organization" if p.of.startswith("Council") else "forum"
+        forums.append(Forum(name=p.of, kind=kind, evidence=list(p.evidence)))
+        names.add(p.of)

@@ -64,13 +64,32 @@ class GraphInfo:
 class EmbeddedStore:
     """Oxigraph (RocksDB) in a folder on disk."""
 
-    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+    def __init__(self, path: Path | str, *, create: bool = True, read_only: bool = False,
+                 lock_timeout: float | None = None) -> None:
+        from kg.locking import StoreLock
+
         self.path = Path(path)
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        self._lock: StoreLock | None = None
+        if (read_only or not create) and not self.path.exists():
             raise StoreError(f"{self.path}: no store here (load something first, or give --store)")
+        if read_only:
+            # A snapshot as of now, without the write lock: works while a `kg load` writes.
+            try:
+                self._store = ox.Store.read_only(str(self.path))
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot open the store read-only ({exc})") from exc
+            return
+        # Writers queue on kg's own lock first (see kg/locking.py), then open RocksDB.
+        self._lock = StoreLock(self.path, lock_timeout)
+        self._lock.acquire()
         try:
             self._store = ox.Store(str(self.path))
         except OSError as exc:
+            self._lock.release()
+            if "lock" in str(exc).lower():
+                raise StoreError(f"{self.path}: the store is open in another program (an Oxigraph server or a "
+                                 f"process that is not kg); stop it first ({exc})") from exc
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
 
     @property
@@ -135,14 +154,23 @@ class EmbeddedStore:
 
     def close(self) -> None:
         # pyoxigraph closes the database when the object is dropped.
-        self._store.flush()
+        if not self.read_only:
+            self._store.flush()
         del self._store
+        if self._lock is not None:
+            self._lock.release()
 
 
-def open_store(location: str | Path | None = None, *, create: bool = True) -> EmbeddedStore:
-    """A store by path (default: $KG_STORE or ./kg-store)."""
+def open_store(location: str | Path | None = None, *, create: bool = True, read_only: bool = False,
+               lock_timeout: float | None = None) -> EmbeddedStore:
+    """A store by path (default: $KG_STORE or ./kg-store).
+
+    An embedded store opened for writing holds the store's write lock until it is closed or
+    the process ends (another writer waits up to `lock_timeout`, default $KG_LOCK_TIMEOUT or
+    60 s); `read_only=True` opens a snapshot without the lock, for readers during a load.
+    """
     loc = str(location) if location is not None else default_location()
-    return EmbeddedStore(loc, create=create)
+    return EmbeddedStore(loc, create=create, read_only=read_only, lock_timeout=lock_timeout)
 
 
 def quads_of(graph_iri: URIRef, graph: Graph) -> Iterable[tuple[Node, Node, Node, URIRef]]:

@@ -1,0 +1,111 @@
+"""One writer at a time per embedded store, across processes.
+
+Oxigraph (RocksDB) refuses a second read-write opener of a folder at once, with an
+`OSError` about its LOCK file, so two `kg load` runs would make the second fail. This lock
+turns that into waiting: a writer takes `fcntl.flock` on `kg-write.lock` inside the store
+folder before opening the store, waits up to a timeout for a writer before it, and says who
+holds the lock if it gives up. The kernel releases a flock when its process dies, even by
+SIGKILL, so an interrupted load never leaves a stale lock behind.
+
+Readers do not take the lock: they open the store read-only (a consistent snapshot).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import time
+from pathlib import Path
+from types import TracebackType
+
+from kg.errors import StoreError, UsageError
+
+LOCK_NAME = "kg-write.lock"
+DEFAULT_TIMEOUT = 60.0
+TIMEOUT_ENV = "KG_LOCK_TIMEOUT"
+_POLL = 0.1
+
+
+def lock_timeout_default() -> float:
+    """Seconds a writer waits for another: $KG_LOCK_TIMEOUT when set, else 60."""
+    value = os.environ.get(TIMEOUT_ENV)
+    if not value:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError as exc:
+        raise UsageError(f"${TIMEOUT_ENV}={value!r} is not a number of seconds") from exc
+    return max(0.0, seconds)
+
+
+class StoreLock:
+    """An exclusive, inter-process write lock on one store folder (a context manager)."""
+
+    def __init__(self, store_path: Path | str, timeout: float | None = None) -> None:
+        self.store_path = Path(store_path)
+        self.path = self.store_path / LOCK_NAME
+        self.timeout = lock_timeout_default() if timeout is None else timeout
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def holder(self) -> str:
+        """The pid the current holder wrote into the lock file, or '?'."""
+        try:
+            text = self.path.read_text(encoding="ascii", errors="replace").strip()
+        except OSError:
+            return "?"
+        return text or "?"
+
+    def acquire(self) -> None:
+        if self._fd is not None:
+            return
+        try:
+            self.store_path.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"{self.store_path}: cannot create the lock file ({exc.strerror})") from exc
+        start = time.monotonic()
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                waited = time.monotonic() - start
+                if waited >= self.timeout:
+                    holder = self.holder()
+                    os.close(fd)
+                    raise StoreError(
+                        f"store {self.store_path} is being written by another kg process (pid {holder}); "
+                        f"waited {waited:.0f} s (set ${TIMEOUT_ENV} to wait longer)"
+                    ) from None
+                time.sleep(min(_POLL, max(0.0, self.timeout - waited)))
+        # The pid is for the message another writer shows; the flock itself is what counts.
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+    def __enter__(self) -> StoreLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.release()
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.release()

@@ -184,7 +184,7 @@ def find_name_matches(text: str) -> list[NameMatch]:
                     if run[k].possessive:
                         break
                     k += 1
-            if start == first and first == i and head_text == run[i].text and end == i:
+            if start == first and end == i:
                 continue  # a bare head word names nothing
             s, e = run[start].start, run[end].end
             found.append(NameMatch(s, e, text[s:e], head_text, kind, prefix))
@@ -203,7 +203,7 @@ def find_name_matches(text: str) -> list[NameMatch]:
 _COP_PATTERNS = [
     re.compile(r"\bCOP\s?-?\s?(\d{1,2})\b"),
     re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:session\s+of\s+the\s+)?(?:annual\s+)?(?:UN\s+|United\s+Nations\s+)?"
-               r"(?:Climate\s+Change\s+)?Conference\s+of\s+the\s+Part(?:ies|is)\b", re.I),
+               r"(?:Climate\s+Change\s+)?Conference\s+of\s+the\s+(?:Parties|Paris)\b", re.I),
     re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+(?:session\s+of\s+the\s+)?(?:annual\s+)?(?:UN|United\s+Nations)\s+"
                r"Climate\s+(?:Change\s+)?Conference(?:\s+of\s+the\s+Parties)?\b", re.I),
 ]

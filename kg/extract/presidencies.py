@@ -93,7 +93,8 @@ def _context_body(ctx: Context, pos: int, actor: str) -> str | None:
 def _nearest_actor(ctx: Context, pos: int, before: int, after: int) -> ActorMention | None:
     """The actor mention closest to `pos` within the sentence: before it, else just after it."""
     start, end = _sentence_bounds(ctx, pos)
-    candidates = [m for m in ctx.actor_mentions if max(start, pos - before) <= m.start and m.end <= pos]
+    candidates = [m for m in ctx.actor_mentions if max(start, pos - before) <= m.start and m.end <= pos
+                  and not re.search(r"\n\s*(?:[-*•]|\n)", ctx.text[m.end:pos])]
     if candidates:
         return candidates[-1]
     after_mentions = [m for m in ctx.actor_mentions if pos <= m.start <= min(end, pos + after)]
@@ -152,7 +153,11 @@ def extract_presidencies(ctx: Context, forums: list[Forum]) -> list[Presidency]:
             record(normalise_body(m.group("body")), mention.code, mention.start, m.end())
 
     for m in _PRESIDENT_OF.finditer(text):
-        mention = _nearest_actor(ctx, m.start(), before=80, after=60)
+        # "Alok Sharma MP, President for COP26, United Kingdom": the state named right after.
+        comma = re.match(r"\s*,\s*(?:the\s+)?", text[m.end():])
+        at = m.end() + comma.end() if comma else -1
+        mention = next((a for a in ctx.actor_mentions if a.start == at), None)
+        mention = mention or _nearest_actor(ctx, m.start(), before=80, after=0)
         if mention:
             record(normalise_body(m.group("body")), mention.code, min(mention.start, m.start()), max(m.end(), mention.end))
 

@@ -117,8 +117,7 @@ DROP_ADJECTIVES = {"European", "Equatorial Guinean", "Guinean", "Micronesian", "
 
 # ISO 3166-1 entries that are not states (territories, dependencies, uninhabited places).
 NOT_STATES = set(
-    "AS AI AQ AW AX BL BM BQ BV CC CW CX EH FK FO GF GG GI GL GP GS GU HK HM IM IO JE KY MF MO MP MQ MS NC "
-    "NF PF PM PN PR RE SH SJ SX TC TF TK UM VG VI WF YT".split()
+    ["AS", "AI", "AQ", "AW", "AX", "BL", "BM", "BQ", "BV", "CC", "CW", "CX", "EH", "FK", "FO", "GF", "GG", "GI", "GL", "GP", "GS", "GU", "HK", "HM", "IM", "IO", "JE", "KY", "MF", "MO", "MP", "MQ", "MS", "NC", "NF", "PF", "PM", "PN", "PR", "RE", "SH", "SJ", "SX", "TC", "TF", "TK", "UM", "VG", "VI", "WF", "YT"]
 )
 
 # Wikidata items of the states readouts name most, checked by hand; others stay null.

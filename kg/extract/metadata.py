@@ -1,0 +1,136 @@
+"""Document metadata: title, publication date, publisher and language, as the text states them.
+
+What `kg.sources` already read from the file (an HTML `<title>`, a `<meta>` date) wins;
+otherwise the head of the text is read: source lines (`文章来源:...2024-09-11 08:46`),
+"Published 23 September 2021" / "Publication date: ..." blocks, a date alone on a line,
+and datelines ("Singapore, 14 July 2022 –", "Washington, D.C. — September 17, 2021").
+Only these explicit forms give a date: a date inside a title or a sentence is the date of
+something else, and a wrong publication date would misplace every "today" of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kg.extract.context import Context
+from kg.record import DocumentInfo
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1)
+    for name in names
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY_MONTH_YEAR = rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
+_MONTH_DAY_YEAR = rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+_NUMERIC = r"(?P<y3>\d{4})[-/.年](?P<m3>\d{1,2})[-/.月](?P<d3>\d{1,2})日?"
+_ANY_DATE = rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_NUMERIC})"
+
+_HEAD_CHARS = 1500  # metadata lives at the top of a readout
+_MARKUP = r"[\s*#_>\\]*"
+
+# Each pattern names an explicit statement of the publication date.
+_DATE_PATTERNS = [
+    re.compile(rf"(?:文章来源|来源|发布时间|发布日期|时间)\s*[:：]?[^\n]*?{_NUMERIC}"),
+    re.compile(rf"(?im)^{_MARKUP}(?:Published(?: on)?|Publication date|Date(?: of publication)?|Released|"
+               rf"Last updated|Issued)\s*[:：]?\s*(?:\w+day,?\s+)?{_ANY_DATE}"),
+    re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}{_MARKUP}$"),
+    # Dateline: a place, a comma or dash, a date, then a dash or the end of the line.
+    re.compile(rf"(?m)^{_MARKUP}[A-Z][\w .,'’-]{{1,40}}?(?:,|\s[-–—])\s*(?:\w+day,?\s+)?{_ANY_DATE}{_MARKUP}"
+               rf"(?:[-–—:]|$)"),
+]
+
+_SOURCE_LINE = re.compile(r"(?:文章来源|来源|Source)\s*[:：]\s*(?P<source>[^\n\d]{2,60}?)\s*(?:\d{4}[-/]|$)", re.M)
+_PUBLISHER_LINE = re.compile(
+    r"(?m)^[\s*#_]*(?P<org>(?:The White House|Office of the Spokesperson|Prime Minister's Office|"
+    r"Directorate-General for [A-Z][\w ,&-]+|Ministry of [A-Z][\w ,&-]+|Department of [A-Z][\w ,&-]+|"
+    r"Press Office[\w ,&-]*|Office of the [A-Z][\w ,&-]+))[\s*_]*$"
+)
+_FURNITURE = re.compile(
+    r"(?i)^(?:press release|news|news release|statement|statements and releases|briefing room|readout|"
+    r"\d+ min read|share|print|home|speeches and remarks|fact sheet|media release|press statement)$"
+)
+
+
+def parse_date_parts(year: str, month: str, day: str) -> str | None:
+    """'2024', 'September' or '9', '4' → '2024-09-04'; None if not a calendar date."""
+    month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+    try:
+        return date(int(year), int(month_number or 0), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _date_of(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    for y, m, d in (("y1", "m1", "d1"), ("y2", "m2", "d2"), ("y3", "m3", "d3")):
+        if groups.get(y):
+            return parse_date_parts(groups[y], groups[m], groups[d])
+    return None
+
+
+def find_published(text: str) -> str | None:
+    head = text[:_HEAD_CHARS]
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(head):
+            found = _date_of(match)
+            if found:
+                return found
+    return None
+
+
+def _clean_line(line: str) -> str:
+    line = re.sub(r"^[\s#>*_\\]+|[\s*_\\]+$", "", line)
+    return re.sub(r"\*\*|__", "", line).strip()
+
+
+def find_title(text: str) -> str | None:
+    """The first line that reads as a heading, after dates, source lines and page furniture."""
+    lines = text[:_HEAD_CHARS].split("\n")
+    for index, raw in enumerate(lines):
+        line = _clean_line(raw)
+        if not line or _FURNITURE.match(line) or line.startswith("!["):
+            continue
+        if any(p.fullmatch(line) or p.match(line) for p in _DATE_PATTERNS[:3]):
+            continue
+        if _PUBLISHER_LINE.fullmatch(raw.strip()) or re.fullmatch(r"[\w .'-]+ min read", line):
+            continue
+        if _DATE_PATTERNS[3].match(line):
+            return None  # the text opens with its dateline paragraph: it has no title line
+        followed_by_break = index + 1 >= len(lines) or not lines[index + 1].strip()
+        if len(line) <= 200 and (followed_by_break or not re.search(r"[.!?]$", line)):
+            return line
+        return None
+    return None
+
+
+def find_publisher(text: str) -> str | None:
+    head = text[:_HEAD_CHARS]
+    source = _SOURCE_LINE.search(head)
+    if source:
+        return source.group("source").strip(" ,;:-")
+    for match in _PUBLISHER_LINE.finditer(head[:600]):
+        return match.group("org").strip()
+    return None
+
+
+def find_language(text: str) -> str:
+    """'zh' when CJK characters outnumber Latin letters, else 'en'."""
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return "zh" if cjk > latin else "en"
+
+
+def extract_document_info(ctx: Context) -> DocumentInfo:
+    doc, text = ctx.doc, ctx.text
+    return DocumentInfo(
+        title=doc.title or find_title(text),
+        published=doc.published or find_published(text),
+        publisher=doc.publisher or find_publisher(text),
+        language=find_language(text) if doc.language in (None, "", "en") else doc.language,
+    )

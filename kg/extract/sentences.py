@@ -145,9 +145,8 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return False
     if re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
         return False  # an initial ("R. Biden") or dotted abbreviation ("H.E.")
-    if re.fullmatch(r"\d{1,3}", word) and re.fullmatch(r"\d.*", nxt):
-        return False  # section numbers "3. 4"
-    return True
+    # Section numbers "3. 4" are not sentence ends.
+    return not (re.fullmatch(r"\d{1,3}", word) and re.fullmatch(r"\d.*", nxt))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,123 @@
+"""kg commands for readouts: load, extract, validate, readouts, remove, stats."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from kg.cli.base import cli, handle_errors, resolve_store, store_option
+from kg.loader import LoadOutcome, load_paths, prepare, record_of, remove_readout
+from kg.sources import read_path
+from kg.stats import list_readouts, store_stats, validate_store
+from kg.store import open_store
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@store_option
+@click.option("--allow-empty", is_flag=True, help="Load texts in which no readout content was found.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for reading and extraction; writes stay serialized.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary and errors.")
+@handle_errors
+def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int, quiet: bool) -> None:
+    """Load readouts (files, folders, or - for stdin) into the store.
+
+    Each readout is extracted, mapped to RDF, checked against the SHACL shapes and stored
+    as its own named graph in one transaction; a readout that does not conform is
+    rejected and the store keeps what it had. Exit code 1 if any input was rejected.
+    """
+    st = open_store(resolve_store(store))
+    show_bar = not quiet and sys.stderr.isatty()
+    errors: list[LoadOutcome] = []
+
+    def report(outcome: LoadOutcome) -> None:
+        if outcome.status in ("rejected", "failed"):
+            errors.append(outcome)
+            click.echo(f"Error: {outcome.message}", err=True)
+        elif not quiet and not show_bar:
+            click.echo(f"{outcome.status}: {outcome.source} -> {outcome.readout} ({outcome.triples} triples)")
+
+    summary = load_paths(st, paths, allow_empty=allow_empty, jobs=jobs, progress=report)
+    click.echo(
+        f"{summary.count('loaded')} loaded, {summary.count('unchanged')} unchanged, "
+        f"{summary.count('rejected')} rejected, {summary.count('failed')} failed"
+    )
+    if not summary.ok:
+        sys.exit(1 if all(o.status == "rejected" for o in errors) else 3)
+
+
+@cli.command()
+@click.argument("file", metavar="FILE")
+@click.option("--format", "fmt", type=click.Choice(["json", "turtle"]), default="json", show_default=True,
+              help="json: the readout record (GUIDE.md's contract); turtle: the readout's RDF graph.")
+@click.option("--with-text", is_flag=True, help="Include the normalised text the evidence offsets point into.")
+@handle_errors
+def extract(file: str, fmt: str, with_text: bool) -> None:
+    """Print what a readout says (FILE, or - for stdin), without storing anything."""
+    doc = read_path(file)
+    if fmt == "json":
+        record = record_of(doc)
+        click.echo(json.dumps(record.to_json(with_text=with_text), ensure_ascii=False, indent=2))
+    else:
+        prepared = prepare(doc, allow_empty=True)
+        click.echo(prepared.graph.serialize(format="turtle"))
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
+@handle_errors
+def validate(store: str | None, fmt: str) -> None:
+    """Validate the whole store against the SHACL shapes. Exit code 1 if it does not conform."""
+    report = validate_store(open_store(resolve_store(store), create=False))
+    if fmt == "turtle":
+        click.echo(report.graph.serialize(format="turtle"))
+    elif fmt == "json":
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.text())
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def readouts(store: str | None, fmt: str) -> None:
+    """List the readouts in the store: id, published date, title, source."""
+    rows = list_readouts(open_store(resolve_store(store), create=False))
+    if fmt == "json":
+        click.echo(json.dumps([row.__dict__ for row in rows], indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        click.echo(f"{row.id}  {row.published or '----------'}  {row.title or '(untitled)'}  [{row.source or '-'}]")
+    click.echo(f"{len(rows)} readouts")
+
+
+@cli.command()
+@click.argument("readout", metavar="READOUT")
+@store_option
+@handle_errors
+def remove(readout: str, store: str | None) -> None:
+    """Remove one readout (its 16-hex id or its IRI) and every fact read from it."""
+    iri = remove_readout(open_store(resolve_store(store), create=False), readout)
+    click.echo(f"removed {iri}")
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def stats(store: str | None, fmt: str) -> None:
+    """Count readouts, triples and entities of each kind in the store."""
+    figures = store_stats(open_store(resolve_store(store), create=False))
+    if fmt == "json":
+        click.echo(json.dumps(figures, indent=2))
+        return
+    width = max(len(k) for k in figures)
+    for key, value in figures.items():
+        click.echo(f"{key:<{width}}  {value}")

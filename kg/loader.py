@@ -1,0 +1,231 @@
+"""Load readouts into a store: read → extract → map → validate → replace the named graph.
+
+Each readout is its own unit of work: it is either stored completely (its named graph
+replaced in one transaction) or not at all, so a bad file or an interruption never costs
+what is already stored. Reading, extraction, mapping and validation are pure and run in
+worker processes with `jobs > 1`; writes stay in this process, one readout at a time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import PROV
+
+from kg import __version__
+from kg.document import Document
+from kg.errors import InputError, KGError, NoContentError, ValidationError
+from kg.namespaces import REFERENCE_GRAPH, readout_iri
+from kg.record import Record
+from kg.sources import expand_paths, read_path
+
+Status = Literal["loaded", "unchanged", "rejected", "failed"]
+
+
+@dataclass
+class LoadOutcome:
+    """What happened to one input."""
+
+    source: str
+    status: Status
+    readout: str | None = None  # the readout IRI (also its graph name)
+    triples: int = 0
+    message: str | None = None
+
+
+@dataclass
+class LoadSummary:
+    outcomes: list[LoadOutcome] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def ok(self) -> bool:
+        return all(o.status in ("loaded", "unchanged") for o in self.outcomes)
+
+
+@dataclass
+class PreparedReadout:
+    """A readout ready to store: its graph name, its graph and the record it came from."""
+
+    iri: URIRef
+    graph: Graph
+    record: Record
+
+
+@cache
+def _reference() -> tuple[Graph, str]:
+    from kg.reference_rdf import reference_graph, reference_version
+
+    return reference_graph(), reference_version()
+
+
+def ensure_reference(store: Any) -> bool:
+    """Store the reference graph (countries, COPs, topics) when missing or out of date."""
+    graph, _version = _reference()
+    if store.has_graph(REFERENCE_GRAPH) and set(store.graph(REFERENCE_GRAPH)) == set(graph):
+        return False
+    store.replace_graph(REFERENCE_GRAPH, graph)
+    return True
+
+
+def record_of(doc: Document) -> Record:
+    """The facts of one document: a curated JSON record as it is, else extraction."""
+    if doc.record is not None:
+        record = Record.from_json(doc.record, source=doc.source)
+        if not record.text:
+            record.text = doc.text
+        return record
+    from kg.extract import extract
+
+    return extract(doc)
+
+
+def check_content(record: Record, source: str) -> None:
+    """Refuse a text that holds nothing a readout is made of, instead of storing an empty graph."""
+    if not (record.actors or record.forums or record.meetings or record.commitments or record.people):
+        raise NoContentError(
+            f"{source}: no readout content found (no actor, person, forum, meeting or commitment); "
+            "use --allow-empty to load it anyway"
+        )
+
+
+def validation_context(graph: Graph) -> Graph:
+    """The reference triples about the nodes a readout links to (types, labels), nothing more."""
+    reference, _ = _reference()
+    linked = {o for o in graph.objects() if isinstance(o, URIRef)} - set(graph.subjects())
+    context = Graph()
+    for node in linked:
+        for p, o in reference.predicate_objects(node):
+            context.add((node, p, o))
+    return context
+
+
+def prepare(doc: Document, *, allow_empty: bool = False, loaded_at: datetime | None = None,
+            resolve: Callable[[Record], Record] | None = None) -> PreparedReadout:
+    """Extract, map and validate one document; raises instead of returning a bad graph."""
+    from kg.mapping import record_to_graph
+    from kg.validate import validate_readout
+
+    record = record_of(doc)
+    if not allow_empty:
+        check_content(record, doc.source)
+    if resolve is not None:
+        record = resolve(record)
+    graph = record_to_graph(record, loaded_at=loaded_at or datetime.now(UTC), tool_version=__version__)
+    readouts = list(graph.subjects(RDF.type, URIRef("https://w3id.org/climate-kg/ontology#Readout")))
+    if len(readouts) != 1:
+        raise KGError(f"{doc.source}: mapping produced {len(readouts)} readout nodes, expected one")
+    report = validate_readout(graph, context=validation_context(graph))
+    if not report.conforms:
+        raise ValidationError(f"{doc.source}: does not conform to the shapes:\n{report.text()}", report)
+    return PreparedReadout(iri=URIRef(str(readouts[0])), graph=graph, record=record)
+
+
+def _without_load_time(graph: Graph) -> set[tuple[Any, Any, Any]]:
+    # The load activity's time differs on every run; everything else must be equal.
+    return {t for t in graph if t[1] not in (PROV.startedAtTime, PROV.endedAtTime, PROV.generatedAtTime)}
+
+
+def is_unchanged(store: Any, prepared: PreparedReadout) -> bool:
+    if not store.has_graph(prepared.iri):
+        return False
+    return _without_load_time(store.graph(prepared.iri)) == _without_load_time(prepared.graph)
+
+
+def _prepare_path(item: Path | str, allow_empty: bool) -> PreparedReadout | LoadOutcome:
+    """Worker: one path to a prepared readout, or the outcome explaining why not."""
+    source = str(item)
+    try:
+        doc = read_path(item)
+        return prepare(doc, allow_empty=allow_empty)
+    except ValidationError as exc:
+        return LoadOutcome(source, "rejected", message=str(exc))
+    except InputError as exc:
+        return LoadOutcome(source, "rejected", message=str(exc))
+    except KGError as exc:
+        return LoadOutcome(source, "failed", message=str(exc))
+
+
+def _prepared_stream(items: list[Path | str], allow_empty: bool, jobs: int) -> Iterator[PreparedReadout | LoadOutcome]:
+    if jobs <= 1 or len(items) < 2 or "-" in items:
+        for item in items:
+            yield _prepare_path(item, allow_empty)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Results come back in input order; chunks keep the inter-process traffic small.
+        yield from pool.map(_prepare_path, items, [allow_empty] * len(items), chunksize=8)
+
+
+def store_prepared(store: Any, prepared: PreparedReadout, source: str,
+                   resolve: Callable[[Record], Record] | None = None) -> LoadOutcome:
+    """Write one prepared readout unless the store already holds exactly this graph."""
+    if resolve is not None:
+        resolved = resolve(prepared.record)
+        if resolved is not prepared.record:
+            from kg.mapping import record_to_graph
+
+            prepared = PreparedReadout(prepared.iri, record_to_graph(resolved, loaded_at=datetime.now(UTC),
+                                                                     tool_version=__version__), resolved)
+    if is_unchanged(store, prepared):
+        return LoadOutcome(source, "unchanged", readout=str(prepared.iri), triples=len(prepared.graph))
+    store.replace_graph(prepared.iri, prepared.graph)
+    return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=len(prepared.graph))
+
+
+def _identity_resolver(store: Any) -> Callable[[Record], Record] | None:
+    try:
+        from kg.identity import resolve_record
+    except ImportError:  # identity resolution is optional until kg.identity lands
+        return None
+    return lambda record: resolve_record(record, store)
+
+
+def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = False, jobs: int = 1,
+               progress: Callable[[LoadOutcome], None] | None = None) -> LoadSummary:
+    """Load files, folders (their readout files) and "-" (stdin); one bad file never stops the rest."""
+    summary = LoadSummary()
+    items: list[Path | str] = []
+    for path in paths:
+        try:
+            items.extend(expand_paths([path]))
+        except InputError as exc:
+            outcome = LoadOutcome(str(path), "rejected", message=str(exc))
+            summary.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    ensure_reference(store)
+    resolve = _identity_resolver(store)
+    for item, result in zip(items, _prepared_stream(items, allow_empty, max(1, jobs)), strict=True):
+        if isinstance(result, LoadOutcome):
+            outcome = result
+        else:
+            try:
+                outcome = store_prepared(store, result, str(item), resolve)
+            except KGError as exc:
+                outcome = LoadOutcome(str(item), "failed", message=str(exc))
+        summary.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+    return summary
+
+
+def remove_readout(store: Any, readout: str) -> str:
+    """Remove one readout's graph, given its IRI or its 16-hex id; returns the IRI removed."""
+    iri = URIRef(readout) if readout.startswith(("http://", "https://")) else readout_iri(readout)
+    if not store.remove_graph(iri):
+        raise InputError(f"{readout}: no such readout in the store")
+    return str(iri)
+
+
+def default_jobs() -> int:
+    return max(1, min(4, os.cpu_count() or 1))

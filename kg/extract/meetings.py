@@ -1,0 +1,235 @@
+"""Meetings: each meeting, call, visit, session or event the text reports as held or scheduled.
+
+A meeting is read where a sentence speaks of meeting (a meeting verb or noun, or a forum of
+a meeting kind) and gives a date (an explicit date, a range, "today", "On Monday"). The date
+goes to the meeting-kind forum nearest to it, and to forums joined to that one by "and"
+("the X Forum and the Y Roundtable, convened on September 6"); a date with no forum is a
+meeting with no named forum when a meeting verb says so. Place is the city named, host the
+state that hosted or convened it, else the city's country; participants are the states the
+sentence names, the parties in the forum's name and the states of the people attending.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.context import Context
+from kg.extract.dates import DateMention, find_dates
+from kg.extract.gazetteer import find_places
+from kg.record import Meeting, Person, Record, Span
+from kg.reference import city_country
+
+MEETING_KINDS = {"working-group", "dialogue", "forum", "roundtable", "summit", "conference", "ministerial",
+                 "task-force", "organization"}
+_MEETING_CUE = re.compile(
+    r"\b(?:met|meets?|meeting|meetings|held|hold|holds|hosted|hosts?|convened?|convenes|participat\w*|attend\w*|"
+    r"visit\w*|call|called|spoke|talks|session|sessions|gather\w*|took place|take place|takes place|concluded|"
+    r"kick off|kicks off|co-chair\w*|chair|chairs|chaired|roundtables?|event|summit|dialogue|conference)\b", re.I)
+_MEETING_VERB = re.compile(
+    r"\b(?:met|meets?|meeting|held|hold|hosted|convened?|participat\w*|attend\w*|visit\w*|call|spoke|talks|"
+    r"gather\w*|took place|take place|concluded|kick off|co-chair\w*|chair|chaired|roundtables?|event)\b", re.I)
+_DATELINE_AFTER = re.compile(r"^\**\s*[–—-]")
+_SAME_DAY = re.compile(r"\b(?:Earlier|Later) (?:in|on) the day\b|\b(?:on|during) the same day\b|\bon this occasion\b",
+                       re.I)
+_HOSTED = re.compile(r"\b(?:hosted|hosts|will host|convened|convenes|will convene|held|holds)\b")
+_HOSTED_BY = re.compile(r"\b(?:hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?$")
+_JOINED = re.compile(r"^[\s,]*(?:and|&|as well as)?\s*(?:the\s+)?(?:\w+(?:st|nd|rd|th)\s+|second\s+|third\s+|"
+                     r"dedicated\s+|first\s+)*$", re.I)
+
+
+@dataclass
+class _Draft:
+    meeting: Meeting
+    width: int  # days the date spans: narrower readings of one meeting win
+    sentence_start: int
+    paragraph: int
+    names: set[str] = field(default_factory=set)
+
+
+def _forum_kinds(record: Record) -> dict[str, str]:
+    return {f.name: f.kind for f in record.forums}
+
+
+def _is_dateline(ctx: Context, d: DateMention, sentence_start: int) -> bool:
+    """"Singapore, 14 July 2022 – ..." and "Published 23 September 2021" date the document."""
+    after = ctx.text[d.end:d.end + 6]
+    before = ctx.text[max(sentence_start, d.start - 40):d.start]
+    if _DATELINE_AFTER.match(after):
+        return True
+    if re.search(r"(?:Published|Publication date|Updated)\s*$", before, re.I):
+        return True
+    line_start = ctx.text.rfind("\n", 0, d.start) + 1
+    line = ctx.text[line_start:ctx.text.find("\n", d.end) if "\n" in ctx.text[d.end:] else len(ctx.text)]
+    return bool(re.fullmatch(r"[\s*#_]*(?:[A-Z][\w ]*,\s*)?" + re.escape(d.text) + r"[\s*_]*", line))
+
+
+def _width(d: DateMention) -> int:
+    if not d.is_full:
+        return 10_000
+    return (int(d.finish.replace("-", "")) - int(d.begin.replace("-", ""))) if len(d.finish) == 10 else 10_000
+
+
+def _people_index(people: list[Person]) -> list[tuple[re.Pattern[str], Person]]:
+    index = []
+    for p in people:
+        forms = {p.name, *p.aliases}
+        surname = p.name.split()[-1] if p.name.split() else ""
+        if len(surname) > 2:
+            forms.add(surname)
+        pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
+        if pattern:
+            index.append((re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"), p))
+    return index
+
+
+def _people_in(index: list[tuple[re.Pattern[str], Person]], text: str) -> list[Person]:
+    return [p for pattern, p in index if pattern.search(text)]
+
+
+def _place(ctx: Context, start: int, end: int) -> tuple[str, str | None] | None:
+    places = [p for p in find_places(ctx.text[start:end])]
+    if not places:
+        return None
+    city, code = places[0][0], places[0][1]
+    return city, code or city_country(city)
+
+
+def _host(ctx: Context, start: int, end: int, people: list[tuple[re.Pattern[str], Person]]) -> str | None:
+    """The state said to host or convene: "China hosted", "hosted by Germany", "President Biden convened"."""
+    text = ctx.text
+    for m in _HOSTED.finditer(text, start, end):
+        before = text[start:m.start()]
+        mentions = [a for a in ctx.actor_mentions if start <= a.start and a.end <= m.start()
+                    and not re.search(r"[,;]|\band\b", text[a.end:m.start()])]
+        if mentions:
+            return mentions[-1].code
+        clause = re.split(r"[,;]", before)[-1]
+        for person in _people_in(people, clause):
+            if person.actor and re.fullmatch(r"[A-Z]{2}", person.actor):
+                return person.actor
+    for m in re.finditer(r"\b(?:hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?", text[start:end]):
+        after = [a for a in ctx.actor_mentions if a.start == start + m.end()]
+        if after:
+            return after[0].code
+    return None
+
+
+def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d: DateMention,
+                  dates: list[DateMention], text: str) -> list[tuple[int, int, str]]:
+    """The meeting-kind forums a date belongs to: the nearest one (a forum named as the
+    "event"/"session" held, first), and those joined to it by "and"."""
+    usable = [m for m in mentions if kinds.get(m[2]) in MEETING_KINDS
+              or re.match(r"\s*(?:\)\s*)?(?:event|meeting|session)", text[m[1]:m[1] + 12])]
+    if not usable:
+        return []
+
+    def distance(m: tuple[int, int, str], date: DateMention) -> int:
+        return min(abs(m[0] - date.end), abs(date.start - m[1]))
+
+    # A forum belongs to the date nearest to it.
+    mine = [m for m in usable if min(dates, key=lambda x: distance(m, x)) is d]
+    if not mine:
+        return []
+    events = [m for m in mine if re.match(r"\s*(?:\([^)]*\)\s*)?(?:event|meeting|session)\b", text[m[1]:m[1] + 20])]
+    best = events[0] if events else min(mine, key=lambda m: distance(m, d))
+    chosen = [best]
+    ordered = sorted(mine)
+    i = ordered.index(best)
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
+            if not _JOINED.match(text[a[1]:b[0]]):
+                break
+            chosen.append(ordered[j + step])
+            j += step
+    return sorted(set(chosen))
+
+
+def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
+    """Every dated meeting the text reports, one per forum and start date."""
+    text = ctx.text
+    kinds = _forum_kinds(record)
+    mentions = list(ctx.notes.get("forum_mentions", []))  # type: ignore[call-overload]
+    people = _people_index(record.people)
+    drafts: list[_Draft] = []
+    last_dated: dict[int, DateMention] = {}
+    for sentence in ctx.sentences:
+        s, e = sentence.start, sentence.end
+        if not _MEETING_CUE.search(sentence.text):
+            continue
+        dates = [d for d in find_dates(sentence.text, ctx.published, base=s, context=text)
+                 if len(d.begin) >= 7 and not _is_dateline(ctx, d, s)]
+        in_sentence = [m for m in mentions if m[0] < e and s < m[1]]  # names may straddle a split
+        if not dates and _SAME_DAY.search(sentence.text) or (not dates and sentence.paragraph in last_dated
+                                                                and in_sentence and _MEETING_VERB.search(sentence.text)):
+            inherited = last_dated.get(sentence.paragraph) or (list(last_dated.values())[-1] if last_dated else None)
+            if inherited is not None:
+                dates = [DateMention(s, s, "", inherited.begin, inherited.finish, "inherited")]
+        for d in dates:
+            forums = _forum_choice(in_sentence, kinds, d, dates, text) if d.kind != "inherited" else [
+                m for m in in_sentence if kinds.get(m[2]) in MEETING_KINDS][:1]
+            if not forums and not _MEETING_VERB.search(sentence.text):
+                continue
+            if not forums and not d.is_full:
+                continue
+            targets: list[str | None] = [m[2] for m in forums] or [None]
+            for forum in targets:
+                drafts.append(_draft(ctx, record, sentence.start, sentence.end, sentence.paragraph, d, forum, people))
+            if d.is_full:
+                last_dated[sentence.paragraph] = d
+    return _merge(drafts)
+
+
+def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: DateMention, forum: str | None,
+           people: list[tuple[re.Pattern[str], Person]]) -> _Draft:
+    text = ctx.text
+    place = _place(ctx, s, e)
+    host = _host(ctx, s, e, people) or (place[1] if place else None)
+    codes: list[str] = []
+    for a in ctx.actor_mentions:
+        if s <= a.start and a.end <= e and a.code not in codes:
+            codes.append(a.code)
+    attending = _people_in(people, text[s:e])
+    for p in attending:
+        if p.actor and re.fullmatch(r"[A-Z]{2}", p.actor) and p.actor not in codes:
+            codes.append(p.actor)
+    if host and host not in codes and place is None:
+        codes.append(host)
+    start = d.begin if len(d.begin) >= 7 else None
+    end = d.finish if d.is_full else None
+    evidence = [Span(s, e, text[s:e])]
+    meeting = Meeting(forum=forum, start=start, end=end, place=place[0] if place else None, host=host,
+                      participants=codes, people=[p.name for p in attending], evidence=evidence)
+    return _Draft(meeting, _width(d), s, paragraph)
+
+
+def _merge(drafts: list[_Draft]) -> list[Meeting]:
+    """One meeting per forum (the narrowest date wins) and, without a forum, per start date."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        m = draft.meeting
+        twin = None
+        for k in kept:
+            if m.forum and k.meeting.forum == m.forum:
+                twin = k
+                break
+            if not m.forum and not k.meeting.forum and k.meeting.start == m.start:
+                twin = k
+                break
+        if twin is None:
+            kept.append(draft)
+            continue
+        target, other = (draft, twin) if draft.width < twin.width else (twin, draft)
+        for code in other.meeting.participants:
+            if code not in target.meeting.participants:
+                target.meeting.participants.append(code)
+        target.meeting.place = target.meeting.place or other.meeting.place
+        target.meeting.host = target.meeting.host or other.meeting.host
+        target.meeting.people = list(dict.fromkeys(target.meeting.people + other.meeting.people))
+        target.meeting.evidence = target.meeting.evidence + [s for s in other.meeting.evidence
+                                                             if s not in target.meeting.evidence]
+        if target is draft:
+            kept[kept.index(twin)] = draft
+    return [k.meeting for k in kept]

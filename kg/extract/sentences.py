@@ -138,7 +138,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return True
     if nxt[0].islower():
         return False  # "e.g. the", "U.S. and"
-    key = word.lower().lstrip("(")
+    key = word.lower().lstrip("(").rsplit("-", 1)[-1]  # "China-U.S." is "U.S." at its end
     if key in _SOMETIMES_FINAL:
         return nxt in _SENTENCE_OPENERS
     if key in _ABBREVIATIONS:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import os
 import time
+import weakref
 from pathlib import Path
 from types import TracebackType
 
@@ -25,6 +27,9 @@ LOCK_NAME = "kg-write.lock"
 DEFAULT_TIMEOUT = 60.0
 TIMEOUT_ENV = "KG_LOCK_TIMEOUT"
 _POLL = 0.1
+# Locks this process holds, by resolved store path: a second writer in the same process
+# would otherwise wait for itself until the timeout.
+_HELD: weakref.WeakValueDictionary[str, StoreLock] = weakref.WeakValueDictionary()
 
 
 def lock_timeout_default() -> float:
@@ -63,6 +68,11 @@ class StoreLock:
     def acquire(self) -> None:
         if self._fd is not None:
             return
+        key = str(self.store_path.resolve())
+        if key in _HELD:
+            gc.collect()  # a store object nobody uses any more, kept alive by a reference cycle
+            if key in _HELD:
+                raise StoreError(f"store {self.store_path} is already open for writing in this process")
         try:
             self.store_path.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -87,11 +97,13 @@ class StoreLock:
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode("ascii"))
         self._fd = fd
+        _HELD[key] = self
 
     def release(self) -> None:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
+        _HELD.pop(str(self.store_path.resolve()), None)
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
         with contextlib.suppress(OSError):

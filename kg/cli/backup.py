@@ -1,3 +1,48 @@
-"""kg commands: backup (being written)."""
+"""kg commands for backups: dump and restore."""
 
 from __future__ import annotations
+
+import click
+
+from kg.backup import dump_store, restore_store
+from kg.cli.base import cli, handle_errors, resolve_store, store_option
+from kg.store import open_store
+
+
+@cli.command()
+@store_option
+@click.option("--output", "-o", "output", metavar="FILE", default="-", show_default=True,
+              help="Where to write the backup (- for standard output).")
+@click.option("--format", "fmt", type=click.Choice(["nquads", "trig"]), default=None,
+              help="N-Quads (default) or TriG; a .trig output name also picks TriG.")
+@handle_errors
+def dump(store: str | None, output: str, fmt: str | None) -> None:
+    """Write the whole store (every named graph and the default graph) as N-Quads or TriG.
+
+    The store is read as a snapshot, so a dump works while a load runs. A dump to a file is
+    written beside it and renamed into place when complete.
+    """
+    st = open_store(resolve_store(store), create=False, read_only=True)
+    summary = dump_store(st, output, fmt)
+    if summary.location != "-":
+        click.echo(f"dumped {summary.quads} quads in {summary.graphs} named graphs to {summary.location}", err=True)
+
+
+@cli.command()
+@click.argument("file", metavar="FILE")
+@store_option
+@click.option("--format", "fmt", default=None, metavar="FORMAT",
+              help="nquads, trig, turtle, nt, xml, trix or json-ld (default: from the file name).")
+@click.option("--force", is_flag=True,
+              help="Replace the whole content of a store that is not empty (in one transaction).")
+@handle_errors
+def restore(file: str, store: str | None, fmt: str | None, force: bool) -> None:
+    """Read a backup made by `kg dump` back into an empty store.
+
+    The whole file is parsed before anything is written, and written in one transaction:
+    a broken backup leaves the store as it was. RDF that declares XML entities or names a
+    remote JSON-LD context is refused. A store that is not empty is refused unless --force.
+    """
+    st = open_store(resolve_store(store))
+    summary = restore_store(st, file, fmt, force=force)
+    click.echo(f"restored {summary.quads} quads in {summary.graphs} named graphs from {summary.location}")

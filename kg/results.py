@@ -69,7 +69,7 @@ def term_from_json(value: dict[str, Any]) -> Node:
             return Literal(value["value"], lang=value["xml:lang"])
         datatype = value.get("datatype")
         if datatype and datatype != XSD_STRING:
-            return Literal(value["value"], datatype=URIRef(datatype))
+            return Literal(value["value"], datatype=URIRef(datatype), normalize=False)
         return Literal(value["value"])
     raise QueryError(f"unsupported term in query results: {value!r}")
 

@@ -1,6 +1,7 @@
 """The store: named graphs per readout, replaced atomically; SPARQL over their union.
 
-`open_store(location)` gives an `EmbeddedStore` (Oxigraph in a folder) for a path. The store
+`open_store(location)` gives an `EmbeddedStore` (Oxigraph in a folder) for a path, and a
+`RemoteStore` (kg/remote.py: a SPARQL 1.1 server) for an http(s) URL. The store
 knows nothing of the ontology: it holds graphs and answers queries.
 """
 
@@ -10,7 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -18,7 +19,11 @@ from rdflib.term import Node
 
 from kg.errors import StoreError
 
+if TYPE_CHECKING:
+    from kg.remote import RemoteStore
+
 DEFAULT_STORE = "./kg-store"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 STORE_ENV = "KG_STORE"
 
 
@@ -51,6 +56,8 @@ def from_ox(term: Any) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # RDF 1.1: a plain literal is an xsd:string
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise StoreError(f"cannot read an RDF term of type {type(term).__name__}")
 
@@ -161,15 +168,23 @@ class EmbeddedStore:
             self._lock.release()
 
 
+def is_remote(location: str | Path) -> bool:
+    return str(location).startswith(("http://", "https://"))
+
+
 def open_store(location: str | Path | None = None, *, create: bool = True, read_only: bool = False,
-               lock_timeout: float | None = None) -> EmbeddedStore:
-    """A store by path (default: $KG_STORE or ./kg-store).
+               lock_timeout: float | None = None) -> EmbeddedStore | RemoteStore:
+    """A store by path (default: $KG_STORE or ./kg-store), or a SPARQL 1.1 server by http(s) URL.
 
     An embedded store opened for writing holds the store's write lock until it is closed or
     the process ends (another writer waits up to `lock_timeout`, default $KG_LOCK_TIMEOUT or
     60 s); `read_only=True` opens a snapshot without the lock, for readers during a load.
     """
     loc = str(location) if location is not None else default_location()
+    if is_remote(loc):
+        from kg.remote import RemoteStore
+
+        return RemoteStore(loc)
     return EmbeddedStore(loc, create=create, read_only=read_only, lock_timeout=lock_timeout)
 
 

@@ -1,0 +1,232 @@
+"""Commitments: one per sentence in which actors commit to future action on climate, energy or
+the environment (GUIDE.md "commitments").
+
+A sentence counts when it has a commit cue (commit, pledge, agree to, decide to, intend,
+plan to, will, are determined to, reaffirm a commitment, launch a new partnership) whose
+subject is an actor: a state or the EU named before the cue, a group phrase ("both sides",
+"the two leaders", "we") that stands for the main meeting's parties, or the parties' own
+partnership. Welcoming, discussing, noting, "looking forward", "should", itinerary ("will
+attend") and predictions by things that are not actors do not count; neither do sentences
+without a climate, energy or environment topic. List items under a committing lead-in
+("Indonesia will work ... by:") are commitments of the lead-in's actors, one per item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context
+from kg.extract.dates import parse_iso
+from kg.extract.forum_names import find_cops
+from kg.extract.sentences import Sentence
+from kg.extract.topics import classify_topics
+from kg.record import Commitment, Record, Span
+from kg.reference import cops
+
+_CUE = re.compile(
+    r"\b(?:commit(?:s|ted)?\s+(?:themselves\s+)?to|(?:am|are|is|remain|remains|were|was|be|being|similarly|also|"
+    r"firmly|fully|strongly|deeply)\s+(?:\w+\s+)?committed\s+(?:to|towards)|commitment\s+(?:to|of)|"
+    r"pledge[sd]?\b|pledging|agree[sd]?\s+to|decide[sd]?\s+to|intends?\b|intended\s+to|intention\s+to|"
+    r"intent\s+to|will\b|shall\b|plans?\s+to|planned\s+\w+|(?:are|is)\s+determined\s+to|determination\s+to|"
+    r"reaffirm(?:s|ed)?\b|resolve\b|launch(?:ed|es)?\s+(?:a|an|the)\b|announced\s+(?:a|an)\s+new|"
+    r"joined\s+the|joining\s+the|aims?\s+to\s+achieve|share\s+the\s+goals?)", re.I)
+_EXCLUDE = re.compile(
+    r"\b(?:welcom\w*|appreciat\w*|look(?:ed|s)?\s+forward|discuss\w*|not(?:ed|es)\b|take\s+note|took\s+note|"
+    r"exchang\w*\s+views|underscor\w*|emphasi[sz]\w*|congratulat\w*|commend\w*|recogni[sz]\w*|call(?:ed|s)?\s+on|"
+    r"urg\w*|expressed\s+support|is\s+expected|are\s+expected)\b", re.I)
+_NOT_A_CUE_AFTER_WILL = re.compile(
+    r"^\s*(?:also\s+)?(?:be\s+in\b|be\s+held|take\s+place|be\s+accompanied|meet\b|attend|participate|visit|deliver|"
+    r"discuss|exchange|chair|address|focus|kick\s+off|be\s+co-chaired|have\s+bilateral|hold\s+bilateral|speak|"
+    r"lead\s+the\s+delegation|join\s+\w+\s+for|travel|be\s+(?:a|an|the)\b|generate|unlock|create|provide|play|seek|"
+    r"bolster|reduce\s+warming|help\s+shift|result|depend|remain\s+a|be\s+(?:key|critical|important|essential))", re.I)
+_GROUP = re.compile(
+    r"\b(?:both\s+sides|the\s+two\s+sides|both\s+leaders|the\s+two\s+leaders|the\s+leaders|leaders|both\s+countries|"
+    r"the\s+two\s+countries|both\s+parties|the\s+parties|the\s+participants|participants|both\s+governments|"
+    r"the\s+two\s+governments|we|they|our\s+countries|the\s+two\s+presidents|both\s+presidents|"
+    r"(?:this|the)\s+(?:long-term\s+|new\s+|bilateral\s+|joint\s+)?partnership|the\s+meeting)\b", re.I)
+_REAFFIRMED = re.compile(r"\b(?:reaffirm\w*|recall\w*|reiterat\w*|continu\w*|remain(?:s|ed)?\s+committed|renew\w*|"
+                         r"build(?:ing)?\s+on)\b", re.I)
+_QUOTE_OPEN = "\"“"
+_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)]|\([a-z0-9]\))[ \t]+")
+_YEAR = re.compile(r"(?<![\d$.,-])(20[2-9]\d)(?![\d%])")
+
+
+def _main_parties(ctx: Context, record: Record) -> list[str]:
+    """Who "both sides" and "we" are: the participants of the first dated meeting with two or
+    more, else the states named in the first sentences."""
+    for m in record.meetings:
+        if len(m.participants) >= 2:
+            return list(m.participants)
+    codes: list[str] = []
+    limit = ctx.sentences[min(2, len(ctx.sentences) - 1)].end if ctx.sentences else 0
+    for a in ctx.actor_mentions:
+        if a.start < limit and a.code not in codes:
+            codes.append(a.code)
+    return codes
+
+
+def _inside_quote(ctx: Context, sentence: Sentence) -> bool:
+    before = ctx.text[max(0, sentence.start - 2000):sentence.start + 3]
+    opens = sum(before.count(q) for q in _QUOTE_OPEN) - before.count("”") * 0
+    closes = before.count("”")
+    straight = before.count('"')
+    return (opens - straight) > closes or straight % 2 == 1
+
+
+def _cues(text: str) -> list[re.Match[str]]:
+    out = []
+    for m in _CUE.finditer(text):
+        word = m.group().lower()
+        if word in ("will", "shall") and _NOT_A_CUE_AFTER_WILL.match(text[m.end():]):
+            continue
+        out.append(m)
+    return out
+
+
+def _actors_before(ctx: Context, sentence: Sentence, pos: int) -> list[str]:
+    codes: list[str] = []
+    for a in ctx.actor_mentions:
+        if sentence.start <= a.start and a.end <= pos and a.code not in codes:
+            # "Indonesia's ... transition" after a comma is an object, but "The EU's resolve" a subject.
+            codes.append(a.code)
+    return codes
+
+
+def _actors_after_join(ctx: Context, sentence: Sentence, pos: int) -> list[str]:
+    """States the sentence adds as co-committers: "joined the United States", ", with Argentina, ..."."""
+    text = ctx.text
+    codes: list[str] = []
+    for m in re.finditer(r"\b(?:joined|joining|join)\s+(?:the\s+)?|,\s*with\s+", text[pos:sentence.end]):
+        start = pos + m.end()
+        run_end = start
+        for a in ctx.actor_mentions:
+            if a.start >= start and a.end <= sentence.end and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?",
+                                                                             text[run_end:a.start]):
+                if a.code not in codes:
+                    codes.append(a.code)
+                run_end = a.end
+    return codes
+
+
+def _people_actors(record: Record, text: str) -> list[str]:
+    codes = []
+    for p in record.people:
+        if not p.actor or not re.fullmatch(r"[A-Z]{2}", p.actor):
+            continue
+        surname = p.name.split()[-1]
+        if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) and p.actor not in codes:
+            codes.append(p.actor)
+    return codes
+
+
+def target_year(text: str, published: str | None) -> int | None:
+    """The year the committed action is due: "this year" (publication year), "ahead of COP 27"
+    (the COP's year), "by 2030", "2035 NDCs"; past years ("from 2020 levels") are not targets."""
+    pub = parse_iso(published)
+    if pub and re.search(r"\bthis\s+year\b|\bby\s+the\s+end\s+of\s+(?:this|the)\s+year\b", text, re.I):
+        return pub.year
+    ahead = re.search(r"\b(?:ahead\s+of|before|by)\s+(?:the\s+)?(COP\s?-?\s?\d{1,2})", text)
+    if ahead:
+        numbers = [c.number for c in find_cops(ahead.group(1))]
+        years = {ref.number: ref.year for ref in cops()}
+        if numbers and numbers[0] in years:
+            return years[numbers[0]]
+    for m in _YEAR.finditer(text):
+        year = int(m.group(1))
+        before = text[max(0, m.start() - 25):m.start()].lower()
+        if pub and year < pub.year:
+            continue
+        if re.search(r"(?:from|since|compared\s+to|compared\s+with|than|in\s+\w+|levels\s+of)\s+$", before) and \
+                not re.search(r"\bin\s+$", before):
+            continue
+        if re.search(r"(?:by|in|before|until|through|of|to)\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?$", before) or \
+                re.match(r"\s*(?:NDCs?|targets?|goals?|climate\s+target|emissions?\s+target)", text[m.end():]):
+            return year
+    return None
+
+
+def _clean_text(text: str) -> str:
+    text = text.replace("**", "").strip()
+    text = _LIST_MARKER.sub("", text)
+    return text.strip().strip("\"“”").strip()
+
+
+def _is_list_item(ctx: Context, sentence: Sentence) -> bool:
+    line_start = ctx.text.rfind("\n", 0, sentence.start) + 1
+    return bool(_LIST_MARKER.match(ctx.text[line_start:sentence.start + 1]))
+
+
+def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
+    """Every committing sentence, with its actors, topics, target year and status."""
+    text = ctx.text
+    parties = _main_parties(ctx, record)
+    meeting_index = 0 if len([m for m in record.meetings if m.start and len(m.start) == 10]) == 1 else None
+    out: list[Commitment] = []
+    lead_in: list[str] | None = None  # actors of a committing sentence that ends in ":"
+    for sentence in ctx.sentences:
+        body = sentence.text
+        if lead_in is not None and _is_list_item(ctx, sentence):
+            topics = classify_topics(body)
+            if topics:
+                out.append(_commitment(ctx, sentence, lead_in, topics, record, meeting_index))
+            continue
+        lead_in = None
+        actors = _committing_actors(ctx, record, sentence, parties)
+        if not actors:
+            continue
+        topics = classify_topics(body)
+        if not topics:
+            continue
+        if body.rstrip("*").rstrip().endswith(":"):
+            following = [s for s in ctx.sentences if s.start > sentence.end][:1]
+            if following and _is_list_item(ctx, following[0]):
+                lead_in = actors
+                continue
+        out.append(_commitment(ctx, sentence, actors, topics, record, meeting_index))
+    return out
+
+
+def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties: list[str]) -> list[str]:
+    body = sentence.text
+    cues = _cues(body)
+    if not cues or re.search(r"\bshould\b|\bwould\b|\bcould\b", body[:cues[0].start()] + cues[0].group()):
+        return []
+    cue = cues[0]
+    clause_start = max(0, body.rfind(";", 0, cue.start()) + 1)
+    subject = body[clause_start:cue.start()]
+    excluded = _EXCLUDE.search(subject + cue.group())
+    if excluded and not re.search(r"\breaffirm|\bcommit", subject[excluded.end():] + cue.group(), re.I):
+        return []
+    if re.search(r"\blook(?:ed|s)?\s+forward\b", body, re.I):
+        return []
+    in_quote = _inside_quote(ctx, sentence)
+    pos = sentence.start + cue.start()
+    named = _actors_before(ctx, sentence, pos)
+    group = _GROUP.search(subject)
+    if in_quote and not named:
+        return []
+    if group and (not named or group.start() < _first_actor_offset(ctx, sentence, pos)):
+        actors = list(parties)
+    elif named:
+        actors = named
+    else:
+        actors = _people_actors(record, subject)
+    if not actors:
+        return []
+    for code in _actors_after_join(ctx, sentence, pos):
+        if code not in actors:
+            actors.append(code)
+    return actors
+
+
+def _first_actor_offset(ctx: Context, sentence: Sentence, pos: int) -> int:
+    starts = [a.start - sentence.start for a in ctx.actor_mentions if sentence.start <= a.start < pos]
+    return min(starts) if starts else 10**9
+
+
+def _commitment(ctx: Context, sentence: Sentence, actors: list[str], topics: list[str], record: Record,
+                meeting: int | None) -> Commitment:
+    status = "reaffirmed" if _REAFFIRMED.search(sentence.text) else "new"
+    return Commitment(actors=list(actors), text=_clean_text(sentence.text), topics=topics,
+                      target_year=target_year(sentence.text, ctx.published), status=status, meeting=meeting,
+                      evidence=[Span(sentence.start, sentence.end, ctx.text[sentence.start:sentence.end])])

@@ -1,0 +1,333 @@
+"""Record → RDF: one readout's facts as one rdflib graph (ontology/MAPPING.md says which triples).
+
+The graph is named by the readout's IRI and holds no blank nodes: every node's IRI is minted
+by `kg.namespaces` from what the node is, so the same record always gives the same graph
+and two readouts naming the same country, person, forum or meeting share that node.
+Countries, the EU, COP sessions, topics, forum kinds and statuses are typed and labelled in
+the reference graph (`kg.reference_rdf`); a readout only links to them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from datetime import datetime
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.errors import RecordError
+from kg.namespaces import (
+    ID,
+    KG,
+    OA,
+    ORG,
+    PREFIXES,
+    SCHEMA,
+    actor_iri,
+    commitment_iri,
+    cop_number,
+    evidence_iri,
+    forum_iri,
+    forum_kind_iri,
+    meeting_iri,
+    person_iri,
+    place_iri,
+    post_iri,
+    presidency_iri,
+    readout_iri,
+    slug,
+    status_iri,
+    topic_iri,
+)
+from kg.record import Commitment, Forum, Meeting, Person, Record, Span
+
+LABEL_LENGTH = 80  # commitments are labelled with the start of their sentence
+_CODE = re.compile(r"^(?:[A-Za-z]{2})$")
+
+
+def _identity_bytes(record: Record) -> bytes:
+    if record.text:
+        return record.text.encode("utf-8")
+    # A curated record without text: its content, not where it was read from, is its identity.
+    content = record.to_json()
+    content.pop("source", None)
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def content_hash(record: Record) -> str:
+    """SHA-256 (hex) of the record's text (as `Document.content_hash`), else of its canonical JSON."""
+    return hashlib.sha256(_identity_bytes(record)).hexdigest()
+
+
+def readout_id(record: Record) -> str:
+    """The first 16 hex digits of the content hash: the readout's id (`Document.readout_id`)."""
+    return content_hash(record)[:16]
+
+
+def load_iri(rid: str) -> URIRef:
+    return ID[f"load/{rid}"]
+
+
+def organization_iri(name: str) -> URIRef:
+    return ID[f"organization/{slug(name)}"]
+
+
+def is_actor_code(code: str) -> bool:
+    """True for the EU and the ISO 3166-1 alpha-2 codes of the reference data."""
+    from kg import reference
+
+    return bool(_CODE.match(code)) and (code.upper() == "EU" or reference.country(code) is not None)
+
+
+def forum_label(name: str) -> str:
+    """The name a forum is labelled with: COPs normalised ('COP 29' → 'COP29'), others as written."""
+    n = cop_number(name)
+    return f"COP{n}" if n is not None else name.strip()
+
+
+def _date_literal(value: str) -> tuple[URIRef, Literal] | None:
+    """'2024-09-04' → (day property, xsd:date); '2024-09' → (month property, xsd:gYearMonth)."""
+    if len(value) == 7:
+        return XSD.gYearMonth, Literal(value, datatype=XSD.gYearMonth)
+    if value:
+        return XSD.date, Literal(value, datatype=XSD.date)
+    return None
+
+
+class _ReadoutGraph:
+    """Builds one readout's graph; each method maps one kind of fact."""
+
+    def __init__(self, record: Record) -> None:
+        self.record = record
+        self.rid = readout_id(record)
+        self.readout = readout_iri(self.rid)
+        self.graph = Graph(identifier=self.readout)
+        for prefix, namespace in PREFIXES.items():
+            self.graph.bind(prefix, namespace)
+        self.forums_listed = {forum_iri(f.name) for f in record.forums}
+        self.people_listed = {person_iri(p.name) for p in record.people}
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.graph.add((s, p, o))
+
+    def derived(self, node: URIRef, spans: Iterable[Span]) -> None:
+        """The node was read from this readout, at these spans."""
+        self.add(node, PROV.wasDerivedFrom, self.readout)
+        for span in spans:
+            self.add(node, KG.evidence, self.evidence(span))
+
+    def evidence(self, span: Span) -> URIRef:
+        node = evidence_iri(self.rid, span.start, span.end)
+        quote, position = URIRef(f"{node}#quote"), URIRef(f"{node}#position")
+        self.add(node, RDF.type, OA.SpecificResource)
+        self.add(node, OA.hasSource, self.readout)
+        self.add(node, OA.hasSelector, quote)
+        self.add(node, OA.hasSelector, position)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(span.text))
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        return node
+
+    # ------------------------------------------------------------ the document
+
+    def readout_node(self, loaded_at: datetime | None, tool_version: str) -> None:
+        r, doc = self.readout, self.record.document
+        self.add(r, RDF.type, KG.Readout)
+        self.add(r, DCTERMS.identifier, Literal(self.rid))
+        self.add(r, KG.contentHash, Literal(content_hash(self.record)))
+        if self.record.text:
+            self.add(r, SCHEMA.text, Literal(self.record.text))
+        if doc.title:
+            self.add(r, DCTERMS.title, Literal(doc.title))
+        if doc.published:
+            dated = _date_literal(doc.published)
+            if dated:
+                self.add(r, DCTERMS.issued, dated[1])
+        if doc.publisher:
+            self.add(r, DCTERMS.publisher, Literal(doc.publisher))
+        if doc.language:
+            self.add(r, DCTERMS.language, Literal(doc.language))
+        if self.record.source is not None:
+            self.add(r, KG.sourcePath, Literal(self.record.source))
+        load = load_iri(self.rid)
+        self.add(r, PROV.wasGeneratedBy, load)
+        self.add(load, RDF.type, KG.Load)
+        self.add(load, KG.toolVersion, Literal(tool_version))
+        if loaded_at is not None:
+            self.add(load, PROV.startedAtTime, Literal(loaded_at))
+
+    # ------------------------------------------------------------ actors, people, posts
+
+    def actors(self) -> None:
+        for actor in self.record.actors:
+            node = actor_iri(actor.code)
+            self.add(self.readout, SCHEMA.mentions, node)
+            self.derived(node, actor.evidence)
+
+    def party(self, actor: str) -> URIRef:
+        """A code of a state or the EU → its actor node; anything else names an organisation."""
+        if is_actor_code(actor):
+            return actor_iri(actor)
+        node = organization_iri(actor)
+        self.add(node, RDF.type, KG.Organization)
+        self.add(node, RDFS.label, Literal(actor.strip()))
+        self.add(node, PROV.wasDerivedFrom, self.readout)
+        return node
+
+    def person_node(self, name: str) -> URIRef:
+        node = person_iri(name)
+        self.add(node, RDF.type, KG.Person)
+        self.add(node, FOAF.name, Literal(name))
+        self.add(node, RDFS.label, Literal(name))
+        self.add(node, PROV.wasDerivedFrom, self.readout)
+        return node
+
+    def person(self, person: Person) -> None:
+        node = self.person_node(person.name)
+        for alias in person.aliases:
+            self.add(node, SKOS.altLabel, Literal(alias))
+        self.derived(node, person.evidence)
+        party = self.party(person.actor) if person.actor else None
+        if party is not None:
+            self.add(node, KG.represents, party)
+        if person.role:
+            # With no party, the post is this person's own: "President" of nobody in
+            # particular must not merge every unattributed president into one post.
+            post = post_iri(person.actor or person.name, person.role)
+            self.add(post, RDF.type, KG.Post)
+            self.add(post, RDFS.label, Literal(person.role))
+            if party is not None:
+                self.add(post, ORG.postIn, party)
+            self.add(post, ORG.heldBy, node)
+            self.add(node, ORG.holds, post)
+            self.derived(post, person.evidence)
+
+    # ------------------------------------------------------------ forums, presidencies
+
+    def forum_node(self, name: str) -> URIRef:
+        node = forum_iri(name)
+        self.add(node, RDF.type, KG.Forum)
+        self.add(node, RDFS.label, Literal(forum_label(name)))
+        self.add(node, PROV.wasDerivedFrom, self.readout)
+        return node
+
+    def forum_ref(self, name: str) -> URIRef:
+        """A forum named by a meeting, presidency or parent: described here if not listed."""
+        node = forum_iri(name)
+        return node if node in self.forums_listed else self.forum_node(name)
+
+    def forum(self, forum: Forum) -> None:
+        node = self.forum_node(forum.name)
+        self.add(node, SKOS.prefLabel, Literal(forum_label(forum.name)))
+        for alias in forum.aliases:
+            self.add(node, SKOS.altLabel, Literal(alias))
+        self.add(node, KG.forumKind, forum_kind_iri(forum.kind))
+        if forum.parent:
+            self.add(node, ORG.subOrganizationOf, self.forum_ref(forum.parent))
+        self.derived(node, forum.evidence)
+
+    def presidencies(self) -> None:
+        from kg.reference_rdf import actor_name
+
+        for presidency in self.record.presidencies:
+            node = presidency_iri(presidency.of, presidency.actor)
+            self.add(node, RDF.type, KG.Presidency)
+            self.add(node, RDFS.label, Literal(
+                f"{forum_label(presidency.of)} Presidency of {actor_name(presidency.actor)}"))
+            self.add(node, ORG.member, actor_iri(presidency.actor))
+            self.add(node, ORG.organization, self.forum_ref(presidency.of))
+            self.derived(node, presidency.evidence)
+
+    # ------------------------------------------------------------ meetings, commitments
+
+    def meeting_node(self, meeting: Meeting) -> URIRef:
+        return meeting_iri(meeting.forum, meeting.participants, meeting.start)
+
+    def meeting(self, meeting: Meeting) -> None:
+        from kg import reference
+
+        node = self.meeting_node(meeting)
+        who = forum_label(meeting.forum) if meeting.forum else \
+            "Meeting of " + (", ".join(sorted({p.upper() for p in meeting.participants})) or "unnamed parties")
+        self.add(node, RDF.type, KG.Meeting)
+        self.add(node, RDFS.label, Literal(f"{who}, {meeting.start or 'undated'}"))
+        if meeting.forum:
+            self.add(node, KG.sessionOf, self.forum_ref(meeting.forum))
+        for value, day, month in ((meeting.start, SCHEMA.startDate, KG.startMonth),
+                                  (meeting.end, SCHEMA.endDate, KG.endMonth)):
+            dated = _date_literal(value or "")
+            if dated:
+                self.add(node, month if dated[0] == XSD.gYearMonth else day, dated[1])
+        if meeting.place:
+            place = place_iri(meeting.place)
+            self.add(node, SCHEMA.location, place)
+            self.add(place, RDF.type, KG.Place)
+            self.add(place, SCHEMA.name, Literal(meeting.place))
+            self.add(place, RDFS.label, Literal(meeting.place))
+            self.add(place, PROV.wasDerivedFrom, self.readout)
+            country = reference.city_country(meeting.place)
+            if country:
+                self.add(place, KG.inCountry, actor_iri(country))
+        if meeting.host:
+            self.add(node, KG.host, actor_iri(meeting.host))
+        for code in meeting.participants:
+            self.add(node, KG.participant, actor_iri(code))
+        for name in meeting.people:
+            person = person_iri(name) if person_iri(name) in self.people_listed else self.person_node(name)
+            self.add(node, KG.attendedBy, person)
+        self.derived(node, meeting.evidence)
+
+    def commitment(self, n: int, commitment: Commitment) -> None:
+        node = commitment_iri(self.rid, n)
+        text = commitment.text.strip()
+        self.add(node, RDF.type, KG.Commitment)
+        self.add(node, SCHEMA.text, Literal(commitment.text))
+        label = text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1].rstrip() + "…"
+        self.add(node, RDFS.label, Literal(label))
+        for code in commitment.actors:
+            self.add(node, KG.committedBy, actor_iri(code))
+        for topic in commitment.topics:
+            self.add(node, DCTERMS.subject, topic_iri(topic))
+        if commitment.target_year is not None:
+            self.add(node, KG.targetYear, Literal(f"{commitment.target_year:04d}", datatype=XSD.gYear))
+        self.add(node, KG.status, status_iri(commitment.status))
+        if commitment.meeting is not None:
+            if not 0 <= commitment.meeting < len(self.record.meetings):
+                raise RecordError(f"commitments[{n - 1}].meeting: no meeting {commitment.meeting} in the record "
+                                  f"(it has {len(self.record.meetings)})")
+            self.add(node, KG.madeAt, self.meeting_node(self.record.meetings[commitment.meeting]))
+        self.derived(node, commitment.evidence or self.located(commitment.text))
+
+    def located(self, sentence: str) -> list[Span]:
+        """A commitment given without a span: its sentence where the text has it, if it does."""
+        start = self.record.text.find(sentence) if sentence else -1
+        return [Span(start, start + len(sentence), sentence)] if start >= 0 else []
+
+
+def record_to_graph(record: Record, *, loaded_at: datetime | None = None,
+                    tool_version: str | None = None) -> Graph:
+    """One readout's graph, named by its readout IRI; the same record always gives the same graph.
+
+    `loaded_at` and `tool_version` describe the load (prov:startedAtTime, kg:toolVersion);
+    without `loaded_at` the load has no time, so the graph depends on the record alone.
+    """
+    from kg import __version__
+
+    builder = _ReadoutGraph(record)
+    builder.readout_node(loaded_at, tool_version or __version__)
+    builder.actors()
+    for person in record.people:
+        builder.person(person)
+    for forum in record.forums:
+        builder.forum(forum)
+    builder.presidencies()
+    for meeting in record.meetings:
+        builder.meeting(meeting)
+    for n, commitment in enumerate(record.commitments, start=1):
+        builder.commitment(n, commitment)
+    return builder.graph

@@ -1,0 +1,372 @@
+"""SHACL validation of a readout graph (incrementally) or of a whole store, with a typed report.
+
+`validate_readout` checks ONE readout: its graph plus what the shapes can see of the nodes it
+links to (their types and the properties the shapes read, from the reference graph and, via
+`context_from_store`, from the store) — never the whole store, so its cost does not grow with
+the store. Only results about the readout's own subjects are kept, and they are the results
+validating the whole store would give for those nodes (tests/test_validate_incremental.py).
+That holds because the shapes never count or follow a shared node's per-readout provenance
+links (kg:evidence, prov:wasDerivedFrom), see ontology/shapes.ttl.
+
+The shapes are parsed once per process; no inference is run (the class hierarchy the shapes
+need for sh:class is added to the data as plain rdfs:subClassOf triples).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import PROV, RDF
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node
+
+from kg.errors import KGError
+from kg.namespaces import KG, PREFIXES, SH
+from kg.ontology import class_hierarchy, shapes_graph
+
+# A shared node gets one of these per readout that mentions it: they are never copied into
+# a readout's validation context (the shapes check them value by value only).
+HUB_PROPERTIES = frozenset({KG.evidence, PROV.wasDerivedFrom})
+_READOUT_OWNED = ("readout/", "load/", "commitment/", "evidence/")
+_SEVERITY: dict[URIRef, str] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One SHACL result: which node, which property, which value, what is wrong."""
+
+    severity: str  # Violation, Warning or Info
+    focus_node: str
+    path: str | None
+    value: str | None
+    message: str
+    source_shape: str | None
+
+    def text(self) -> str:
+        where = compact(self.focus_node) + (f" {self.path}" if self.path else "")
+        value = f" (value: {self.value})" if self.value is not None else ""
+        return f"{self.severity}: {where}: {self.message}{value}"
+
+
+@dataclass
+class ValidationReport:
+    """Whether the data conforms, its results (sorted), and the report as SHACL RDF."""
+
+    conforms: bool
+    results: list[ValidationResult] = field(default_factory=list)
+    graph: Graph = field(default_factory=Graph)
+
+    def text(self) -> str:
+        if not self.results:
+            return "Conforms: yes (no SHACL results)"
+        head = f"Conforms: {'yes' if self.conforms else 'no'} ({len(self.results)} result(s))"
+        return "\n".join([head, *(r.text() for r in self.results)])
+
+    def to_json(self) -> dict[str, Any]:
+        return {"conforms": self.conforms, "results": [asdict(r) for r in self.results]}
+
+    def json_text(self) -> str:
+        return json.dumps(self.to_json(), indent=2, ensure_ascii=False)
+
+    def turtle(self) -> str:
+        return self.graph.serialize(format="turtle")
+
+
+def compact(iri: str) -> str:
+    """'https://w3id.org/climate-kg/id/actor/CN' → 'id:actor/CN' (the longest matching prefix)."""
+    best = ""
+    for prefix, namespace in PREFIXES.items():
+        ns = str(namespace)
+        if iri.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
+            best = prefix
+    return f"{best}:{iri[len(str(PREFIXES[best])):]}" if best else iri
+
+
+# ---------------------------------------------------------------- parsed once
+
+
+class _PreparedQueryGraph(Graph):
+    """A data graph whose SPARQL queries are parsed once per text, not once per focus node.
+
+    pySHACL runs an sh:sparql constraint's query for every focus node with the same text;
+    rdflib would parse it each time (milliseconds); the parsed algebra is cached instead.
+    """
+
+    def query(self, query_object: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@lru_cache(maxsize=64)
+def _prepared(text: str) -> Query:
+    return prepareQuery(text)
+
+
+def _frozen_shapes_graph() -> type:
+    from pyshacl.shapes_graph import ShapesGraph
+
+    class FrozenShapesGraph(ShapesGraph):  # type: ignore[misc]
+        """pySHACL's ShapesGraph over shapes that never change: lookups are memoised.
+
+        pySHACL re-reads each shape's parameters from the shapes graph every time it
+        validates; the shapes graph is read-only here, so the answers are kept.
+        """
+
+        def __init__(self, graph: Graph) -> None:
+            super().__init__(graph)
+            self._po: dict[Node, tuple[tuple[Node, Node], ...]] = {}
+            self._o: dict[tuple[Node, Node], tuple[Node, ...]] = {}
+
+        def predicate_objects(self, s: Node) -> Any:
+            found = self._po.get(s)
+            if found is None:
+                found = self._po[s] = tuple(self.graph.predicate_objects(s))
+            return iter(found)
+
+        def objects(self, s: Node, p: Node) -> Any:
+            found = self._o.get((s, p))
+            if found is None:
+                found = self._o[(s, p)] = tuple(self.graph.objects(s, p))
+            return iter(found)
+
+    return FrozenShapesGraph
+
+
+@cache
+def _shapes() -> tuple[Graph, Any]:
+    """The shapes as a private rdflib graph and as pySHACL's ShapesGraph, with shapes harvested."""
+    private = Graph()
+    for triple in shapes_graph():
+        private.add(triple)
+    try:
+        parsed = _frozen_shapes_graph()(private)
+        parsed.shapes  # noqa: B018 - harvests (and checks) every shape now, once
+    except Exception as exc:  # pySHACL's load errors have no common base class
+        raise KGError(f"ontology/shapes.ttl: the SHACL shapes cannot be loaded ({exc})") from exc
+    return private, parsed
+
+
+@cache
+def _predicates_read_by_shapes() -> frozenset[URIRef]:
+    """Every property a shape reads (sh:path, members of sequence paths, and rdf:type)."""
+    graph = shapes_graph()
+    found: set[URIRef] = {RDF.type}
+    for path in graph.objects(None, SH.path):
+        if isinstance(path, URIRef):
+            found.add(path)
+        elif isinstance(path, BNode):
+            found.update(p for p in Collection(graph, path) if isinstance(p, URIRef))
+    # The SPARQL constraint reads the meeting's dates (also sh:paths, listed for clarity).
+    found.update(URIRef(f"https://schema.org/{p}") for p in ("startDate", "endDate"))
+    return frozenset(found - HUB_PROPERTIES)
+
+
+def described_predicates() -> frozenset[URIRef]:
+    """The properties of a linked node that a readout's validation context copies."""
+    return _predicates_read_by_shapes()
+
+
+# ---------------------------------------------------------------- the nodes a readout touches
+
+
+def readout_owned(node: Node, readout_ids: Iterable[str]) -> bool:
+    """True for the readout's own nodes (readout, load, commitments, evidence): IRIs with its id."""
+    text = str(node)
+    base = str(PREFIXES["id"])
+    return isinstance(node, URIRef) and any(
+        text.startswith(f"{base}{kind}{rid}") for rid in readout_ids for kind in _READOUT_OWNED)
+
+
+def readout_ids(graph: Graph) -> list[str]:
+    return sorted(str(s).rsplit("/", 1)[1] for s in graph.subjects(RDF.type, KG.Readout))
+
+
+def linked_nodes(graph: Graph) -> set[URIRef]:
+    """The IRIs a readout's graph mentions (as subject or object) that are not its own nodes."""
+    ids = readout_ids(graph)
+    nodes = {n for n in graph.subjects() if isinstance(n, URIRef)}
+    nodes.update(o for o in graph.objects() if isinstance(o, URIRef))
+    return {n for n in nodes if not readout_owned(n, ids)}
+
+
+def describe(nodes: Iterable[URIRef], sources: Iterable[Graph]) -> Graph:
+    """From in-memory graphs: the described properties of `nodes`, and the types of their values."""
+    wanted = described_predicates()
+    out = Graph()
+    sources = list(sources)
+    values: set[URIRef] = set()
+    for node in nodes:
+        for source in sources:
+            for p, o in source.predicate_objects(node):
+                if p in wanted:
+                    out.add((node, p, o))
+                    if isinstance(o, URIRef) and p != RDF.type:
+                        values.add(o)
+    for value in values:
+        for source in sources:
+            for t in source.objects(value, RDF.type):
+                out.add((value, RDF.type, t))
+    return out
+
+
+def context_from_store(graph: Graph, store: Any) -> Graph:
+    """From a store (an EmbeddedStore or a pyoxigraph Store): what the shapes see of the linked nodes.
+
+    Reads, for each node the readout links to, only the properties the shapes read (one index
+    lookup per node and property, so a country mentioned by ten thousand readouts costs no
+    more than one mentioned once), skipping the readout's own named graph, which is about to
+    be replaced; then the types of the values found.
+    """
+    import pyoxigraph as ox
+
+    from kg.store import from_ox, to_ox
+
+    ox_store = getattr(store, "oxigraph", store)
+    skip = {ox.NamedNode(str(graph.identifier))} if isinstance(graph.identifier, URIRef) else set()
+    out = Graph()
+    values: set[URIRef] = set()
+    type_node = ox.NamedNode(str(RDF.type))
+    predicates = [(p, ox.NamedNode(str(p))) for p in sorted(described_predicates())]
+    for node in linked_nodes(graph):
+        subject = to_ox(node)
+        for p, ox_p in predicates:
+            for quad in ox_store.quads_for_pattern(subject, ox_p, None, None):
+                if quad.graph_name in skip:
+                    continue
+                o = from_ox(quad.object)
+                out.add((node, p, o))
+                if isinstance(o, URIRef) and p != RDF.type:
+                    values.add(o)
+    for value in values:
+        for quad in ox_store.quads_for_pattern(to_ox(value), type_node, None, None):
+            if quad.graph_name not in skip:
+                out.add((value, RDF.type, from_ox(quad.object)))
+    return out
+
+
+# ---------------------------------------------------------------- running pySHACL
+
+
+def _run(data: Graph) -> Graph:
+    """pySHACL over `data` (modified: the class hierarchy is added) with the parsed shapes."""
+    from pyshacl import Validator
+    from pyshacl.graph_abstraction import DataGraph
+
+    private, parsed = _shapes()
+    for triple in class_hierarchy():
+        data.add(triple)
+    try:
+        validator = Validator(DataGraph.from_rdflib(data), shacl_graph=private,
+                              options={"inference": "none", "inplace": True, "allow_warnings": True})
+        validator.shacl_graph = parsed  # reuse the harvested shapes instead of re-reading them
+        _conforms, report, _text = validator.run()
+    except Exception as exc:  # a processor failure, not data that does not conform
+        raise KGError(f"SHACL validation failed to run ({type(exc).__name__}: {exc})") from exc
+    if not isinstance(report, Graph):
+        raise KGError(f"SHACL validation failed to run ({report})")
+    return report
+
+
+def _path_text(report: Graph, path: Node | None) -> str | None:
+    if path is None:
+        return None
+    if isinstance(path, BNode):  # a sequence path: ( kg:evidence oa:hasSource )
+        return "/".join(compact(str(p)) for p in Collection(report, path))
+    return compact(str(path))
+
+
+def _term_text(term: Node | None) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return str(term)
+    return compact(str(term)) if isinstance(term, URIRef) else str(term)
+
+
+def _results(report: Graph, keep: set[URIRef] | None) -> list[ValidationResult]:
+    out: set[ValidationResult] = set()
+    for result in report.objects(None, SH.result):
+        focus = report.value(result, SH.focusNode)
+        if focus is None or (keep is not None and focus not in keep):
+            continue
+        message = report.value(result, SH.resultMessage)
+        shape = report.value(result, SH.sourceShape)
+        out.add(ValidationResult(
+            severity=_SEVERITY.get(URIRef(str(report.value(result, SH.resultSeverity))), "Violation"),
+            focus_node=str(focus),
+            path=_path_text(report, report.value(result, SH.resultPath)),
+            value=_term_text(report.value(result, SH.value)),
+            message=str(message) if message is not None else "does not conform",
+            source_shape=str(shape) if isinstance(shape, URIRef) else None,
+        ))
+    return sorted(out, key=lambda r: (r.focus_node, r.path or "", r.source_shape or "", r.message, r.value or ""))
+
+
+def _reachable(graph: Graph, node: Node, out: Graph) -> None:
+    for p, o in graph.predicate_objects(node):
+        if (node, p, o) not in out:
+            out.add((node, p, o))
+            if isinstance(o, BNode):
+                _reachable(graph, o, out)
+
+
+def _report_graph(report: Graph, conforms: bool, keep: set[URIRef] | None) -> Graph:
+    """pySHACL's report with only the kept results (and the conformance they give)."""
+    graph = Graph()
+    graph.bind("sh", SH)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    node = BNode()
+    graph.add((node, RDF.type, SH.ValidationReport))
+    graph.add((node, SH.conforms, Literal(conforms)))
+    for result in report.objects(None, SH.result):
+        if keep is None or report.value(result, SH.focusNode) in keep:
+            graph.add((node, SH.result, result))
+            _reachable(report, result, graph)
+    return graph
+
+
+def _report(report: Graph, keep: set[URIRef] | None) -> ValidationReport:
+    results = _results(report, keep)
+    conforms = not any(r.severity == "Violation" for r in results)
+    return ValidationReport(conforms, results, _report_graph(report, conforms, keep))
+
+
+def validate_readout(graph: Graph, *, context: Graph | None = None) -> ValidationReport:
+    """Validate one readout's graph with only the nodes it touches.
+
+    `context` holds what is known of the nodes the readout links to (the reference graph,
+    `context_from_store(graph, store)`, or both merged); the reference graph is always
+    consulted too. Only the properties the shapes read are taken from it. Results are kept
+    for the readout's own subjects; warnings do not make it non-conforming.
+    """
+    from kg.reference_rdf import reference_graph
+
+    sources = [reference_graph()] + ([context] if context is not None else [])
+    data = _PreparedQueryGraph()
+    for triple in graph:
+        data.add(triple)
+    for triple in describe(linked_nodes(graph), sources):
+        data.add(triple)
+    focus = {s for s in graph.subjects() if isinstance(s, URIRef)}
+    return _report(_run(data), focus)
+
+
+def validate_graph(graph: Graph, *, focus_nodes: Iterable[URIRef] | None = None) -> ValidationReport:
+    """Validate a whole graph (a store's union of graphs with its reference data): `kg validate`.
+
+    With `focus_nodes`, only results about those nodes are kept (the whole graph is still
+    what they are checked against).
+    """
+    data = _PreparedQueryGraph()
+    for triple in graph.triples((None, None, None)):
+        data.add(triple)
+    return _report(_run(data), set(focus_nodes) if focus_nodes is not None else None)

@@ -37,7 +37,9 @@ def main() -> int:
     request = json.load(sys.stdin)
     try:
         store = ox.Store.read_only(request["location"])
-        subs = {ox.Variable(k): term_from_json(v) for k, v in request.get("bindings", {}).items()}
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): term_from_json(v) for k, v in request.get("bindings", {}).items()
+        }
         result = store.query(request["query"], use_default_graph_as_union=request.get("union", True),
                              substitutions=subs or None)
         out = sys.stdout.buffer

@@ -39,6 +39,14 @@ _UPDATE_WORDS = {
 }
 
 
+class RefusedQuery(QueryError):
+    """A well-formed request the safety rules refuse (SERVICE, FROM outside the store, an update)."""
+
+
+class UpdateRefused(RefusedQuery):
+    """A SPARQL Update sent where only queries are allowed."""
+
+
 @dataclass(frozen=True)
 class CheckedQuery:
     """A query that passed the safety rules, with what the runners need to know about it."""
@@ -73,7 +81,7 @@ def _update_name(text: str) -> str | None:
         parsed = parseUpdate(text)
     except Exception:  # noqa: BLE001 — not an update either; the caller reports the query error
         return None
-    for request in parsed.get("request", []):
+    for request in parsed.get("request") or []:
         if isinstance(request, CompValue):
             return _UPDATE_WORDS.get(request.name, request.name)
     return "update"
@@ -93,7 +101,7 @@ def check_query(text: str,
     except ParseException as exc:
         update = _update_name(text)
         if update is not None:
-            raise QueryError(f"refused: {update} is an update; queries here are read-only") from exc
+            raise UpdateRefused(f"refused: {update} is an update; queries here are read-only") from exc
         raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
     try:
         query = translateQuery(parsed)
@@ -104,7 +112,7 @@ def check_query(text: str,
         if node.name == "ServiceGraphPattern":
             endpoint = node.get("term")
             shown = endpoint.n3() if hasattr(endpoint, "n3") else str(endpoint)
-            raise QueryError(f"refused: SERVICE {shown} would call another endpoint; queries read only this store")
+            raise RefusedQuery(f"refused: SERVICE {shown} would call another endpoint; queries read only this store")
     dataset: list[str] = []
     clauses = algebra.get("datasetClause") or []
     graphs = store_graphs() if callable(store_graphs) and clauses else store_graphs
@@ -113,7 +121,7 @@ def check_query(text: str,
         iri = clause.get("default") or clause.get("named")
         keyword = "FROM" if clause.get("default") is not None else "FROM NAMED"
         if not isinstance(iri, URIRef) or str(iri) not in allowed:
-            raise QueryError(
+            raise RefusedQuery(
                 f"refused: {keyword} <{iri}> is not a graph of this store; queries read only the store's own graphs"
             )
         dataset.append(str(iri))

@@ -148,7 +148,9 @@ class EmbeddedStore:
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
         """Run a read query over the union of graphs; parameters are bound as RDF terms."""
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()
+        }
         try:
             return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as exc:

@@ -1,0 +1,212 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the store, with the named questions by name.
+
+    GET  /sparql?query=...                      (also /query)
+    POST /sparql  application/sparql-query      body = the query
+    POST /sparql  application/x-www-form-urlencoded  query=...
+    GET  /queries                               the named questions (JSON)
+    GET  /queries/<name>?param=value            a named question with its parameters
+
+Results by content negotiation (Accept, or `format=` in the URL): SPARQL results as JSON, XML,
+CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. The same safety rules
+and time limit as `kg query` apply: updates are refused with 403, SERVICE and FROM outside the
+store with 403, a malformed query with 400, a query past its time limit with 503.
+Binds to 127.0.0.1 unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from kg import __version__
+from kg.errors import KGError, QueryError, QueryTimeout, UsageError
+from kg.query import DEFAULT_TIMEOUT, NamedQuery, bind_params, list_queries, load_query, run
+from kg.results import AskResult, GraphResult, QueryResult, format_result
+from kg.sparql_safety import RefusedQuery
+
+MAX_BODY = 1_000_000  # bytes of a POSTed query
+
+RESULT_TYPES = {  # media type -> our format name, for SELECT/ASK
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {  # media type -> our format name, for CONSTRUCT/DESCRIBE
+    "text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "json",
+    "application/rdf+xml": "xml",
+}
+FORMAT_MEDIA = {
+    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
+    "tsv": "text/tab-separated-values", "table": "text/plain",
+}
+GRAPH_FORMAT_MEDIA = {"turtle": "text/turtle", "ntriples": "application/n-triples", "json": "application/ld+json",
+                      "xml": "application/rdf+xml", "table": "application/n-triples"}
+
+
+def _accepted(header: str | None) -> list[str]:
+    """Media types of an Accept header, best first (q-values honoured, order kept on ties)."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate((header or "").split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        if not fields[0]:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            ranked.append((-q, i, fields[0].lower()))
+    return [m for _, _, m in sorted(ranked)]
+
+
+def negotiate(result: QueryResult, accept: str | None, fmt: str | None) -> tuple[str, str]:
+    """(our format, media type) for a result, from `format=` or the Accept header."""
+    graph = isinstance(result, GraphResult)
+    if fmt:
+        media = (GRAPH_FORMAT_MEDIA if graph else FORMAT_MEDIA).get(fmt)
+        if media is None:
+            raise UsageError(f"format {fmt!r} does not fit this result")
+        return fmt, media
+    table = GRAPH_TYPES if graph else RESULT_TYPES
+    for media in _accepted(accept):
+        if media in table:
+            if isinstance(result, AskResult) and table[media] in ("csv", "tsv"):
+                continue
+            return table[media], media
+    return ("turtle", "text/turtle") if graph else ("json", "application/sparql-results+json")
+
+
+def query_listing(queries: list[NamedQuery]) -> list[dict[str, Any]]:
+    return [{
+        "name": q.name, "title": q.title, "description": q.description, "url": f"/queries/{q.name}",
+        "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description}
+                   for p in q.params],
+    } for q in queries]
+
+
+class SparqlHandler(BaseHTTPRequestHandler):
+    server_version = f"kg/{__version__}"
+    store: Any = None
+    timeout_s: float = DEFAULT_TIMEOUT
+
+    # -- plumbing
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 — the base class's name
+        if getattr(self.server, "verbose", False):
+            super().log_message(format, *args)
+
+    def _send(self, status: int, body: str, media: str) -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", f"{media}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Vary", "Accept")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def _error(self, status: int, message: str) -> None:
+        self._send(status, message + "\n", "text/plain")
+
+    def _answer(self, query: NamedQuery | str, bindings: dict[str, Any], fmt: str | None) -> None:
+        try:
+            result = run(self.store, query, bindings, timeout=self.timeout_s)
+            name, media = negotiate(result, self.headers.get("Accept"), fmt)
+            self._send(200, format_result(result, name), media)
+        except QueryTimeout as exc:
+            self._error(503, str(exc))
+        except RefusedQuery as exc:
+            self._error(403, str(exc))
+        except (QueryError, UsageError) as exc:
+            self._error(400, str(exc))
+        except KGError as exc:
+            self._error(500, str(exc))
+
+    # -- routes
+
+    def do_GET(self) -> None:  # noqa: N802 — the http.server naming
+        url = urllib.parse.urlsplit(self.path)
+        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        fmt = params.pop("format", [None])[0]
+        if url.path in ("/sparql", "/query"):
+            if "update" in params:
+                self._error(403, "refused: updates are not accepted; this endpoint is read-only")
+            elif "query" not in params:
+                self._error(400, "give the query as ?query=...")
+            else:
+                self._answer(params["query"][0], {}, fmt)
+        elif url.path in ("/queries", "/queries/"):
+            self._send(200, json.dumps(query_listing(list_queries()), indent=2) + "\n", "application/json")
+        elif url.path.startswith("/queries/"):
+            self._named(urllib.parse.unquote(url.path[len("/queries/"):]), params, fmt)
+        elif url.path == "/":
+            self._send(200, "kg read-only SPARQL endpoint: /sparql?query=..., named questions at /queries\n",
+                       "text/plain")
+        else:
+            self._error(404, f"no such resource {url.path}")
+
+    do_HEAD = do_GET
+
+    def _named(self, name: str, params: dict[str, list[str]], fmt: str | None) -> None:
+        if "/" in name or not name:
+            self._error(404, f"no named query {name!r}")
+            return
+        try:
+            query = load_query(name)
+            bindings = bind_params(query, {k: v[-1] for k, v in params.items()})
+        except UsageError as exc:
+            self._error(404 if "no named query" in str(exc) else 400, str(exc))
+            return
+        self._answer(query, bindings, fmt)
+
+    def do_POST(self) -> None:  # noqa: N802
+        url = urllib.parse.urlsplit(self.path)
+        if url.path not in ("/sparql", "/query", "/update"):
+            self._error(404, f"no such resource {url.path}")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            self._error(413, f"query too long (more than {MAX_BODY} bytes)")
+            return
+        body = self.rfile.read(length).decode("utf-8", "replace")
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        fmt = urllib.parse.parse_qs(url.query).get("format", [None])[0]
+        if url.path == "/update" or ctype == "application/sparql-update":
+            self._error(403, "refused: updates are not accepted; this endpoint is read-only")
+        elif ctype == "application/sparql-query":
+            self._answer(body, {}, fmt)
+        elif ctype == "application/x-www-form-urlencoded":
+            form = urllib.parse.parse_qs(body, keep_blank_values=True)
+            if "update" in form:
+                self._error(403, "refused: updates are not accepted; this endpoint is read-only")
+            elif "query" not in form:
+                self._error(400, "give the query as the form field query=...")
+            else:
+                self._answer(form["query"][0], {}, form.get("format", [fmt])[0])
+        else:
+            self._error(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
+
+    def _not_allowed(self) -> None:
+        self._error(405, "this endpoint is read-only: GET or POST queries only")
+
+    do_PUT = do_DELETE = do_PATCH = _not_allowed
+
+
+def make_server(store: Any, host: str = "127.0.0.1", port: int = 7879,
+                timeout: float = DEFAULT_TIMEOUT, verbose: bool = False) -> ThreadingHTTPServer:
+    """An HTTP server (not yet serving) answering read-only SPARQL over `store`."""
+    handler = type("BoundSparqlHandler", (SparqlHandler,), {"store": store, "timeout_s": timeout})
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    server.verbose = verbose  # type: ignore[attr-defined]
+    return server
+
+
+def endpoint_url(server: ThreadingHTTPServer) -> str:
+    host, port = server.server_address[:2]
+    return f"http://{host if isinstance(host, str) else host.decode()}:{port}/sparql"

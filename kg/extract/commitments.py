@@ -17,7 +17,7 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.dates import parse_iso
-from kg.extract.forum_names import find_cops
+from kg.extract.forum_names import find_cops, find_name_matches
 from kg.extract.sentences import Sentence
 from kg.extract.topics import classify_topics
 from kg.record import Commitment, Record, Span
@@ -25,10 +25,13 @@ from kg.reference import cops
 
 _CUE = re.compile(
     r"\b(?:commit(?:s|ted)?\s+(?:themselves\s+)?to|(?:am|are|is|remain|remains|were|was|be|being|similarly|also|"
-    r"firmly|fully|strongly|deeply)\s+(?:\w+\s+)?committed\s+(?:to|towards)|commitment\s+(?:to|of)|"
-    r"pledge[sd]?\b|pledging|agree[sd]?\s+to|decide[sd]?\s+to|intends?\b|intended\s+to|intention\s+to|"
+    r"firmly|fully|strongly|deeply)\s+(?:\w+\s+)?committed\s+(?:to|towards)|"
+    r"(?:show\w*|demonstrat\w*)\s+(?:\w+\s+){0,2}commitment\s+to|"
+    r"(?-i:pledge[sd]?\b|pledging)|agree[sd]?\s+to|decide[sd]?\s+to|intends?\b|intended\s+to|intention\s+to|"
     r"intent\s+to|will\b|shall\b|plans?\s+to|planned\s+\w+|(?:are|is)\s+determined\s+to|determination\s+to|"
-    r"reaffirm(?:s|ed)?\b|resolve\b|launch(?:ed|es)?\s+(?:a|an|the)\b|announced\s+(?:a|an)\s+new|"
+    r"reaffirm(?:s|ed)?\s+(?:\w+\s+){0,4}?(?:commitment|intention|intent|resolve|determination|pledge|goal|"
+    r"vision|objective|support\s+for\s+(?:the\s+)?(?:goal|target|transition))|reaffirm(?:s|ed)?\s+that|"
+    r"(?-i:resolve)\b|launch(?:ed|es)?\s+(?:a|an|the)\b|announced\s+(?:a|an)\s+new|"
     r"joined\s+the|joining\s+the|aims?\s+to\s+achieve|share\s+the\s+goals?)", re.I)
 _EXCLUDE = re.compile(
     r"\b(?:welcom\w*|appreciat\w*|look(?:ed|s)?\s+forward|discuss\w*|not(?:ed|es)\b|take\s+note|took\s+note|"
@@ -43,7 +46,8 @@ _GROUP = re.compile(
     r"\b(?:both\s+sides|the\s+two\s+sides|both\s+leaders|the\s+two\s+leaders|the\s+leaders|leaders|both\s+countries|"
     r"the\s+two\s+countries|both\s+parties|the\s+parties|the\s+participants|participants|both\s+governments|"
     r"the\s+two\s+governments|we|they|our\s+countries|the\s+two\s+presidents|both\s+presidents|"
-    r"(?:this|the)\s+(?:long-term\s+|new\s+|bilateral\s+|joint\s+)?partnership|the\s+meeting)\b", re.I)
+    r"(?:this|the)\s+(?:long-term\s+|new\s+|bilateral\s+|joint\s+)?(?:partnership|collaboration)|the\s+meeting|"
+    r"all\s+G-?(?:20|7)\s+(?:countries|members))\b", re.I)
 _REAFFIRMED = re.compile(r"\b(?:reaffirm\w*|recall\w*|reiterat\w*|continu\w*|remain(?:s|ed)?\s+committed|renew\w*|"
                          r"build(?:ing)?\s+on)\b", re.I)
 _QUOTE_OPEN = "\"“"
@@ -83,11 +87,16 @@ def _cues(text: str) -> list[re.Match[str]]:
     return out
 
 
-def _actors_before(ctx: Context, sentence: Sentence, pos: int) -> list[str]:
+def _actors_before(ctx: Context, sentence: Sentence, pos: int, from_offset: int | None = None) -> list[str]:
+    """States named before the cue, except inside a name ("the Singapore Green Plan", "the
+    Just Energy Transition Partnership for Indonesia"): a plan or forum is not its state."""
+    start = sentence.start if from_offset is None else max(sentence.start, from_offset)
+    names = [(sentence.start + m.start, sentence.start + m.end) for m in find_name_matches(sentence.text)]
     codes: list[str] = []
     for a in ctx.actor_mentions:
-        if sentence.start <= a.start and a.end <= pos and a.code not in codes:
-            # "Indonesia's ... transition" after a comma is an object, but "The EU's resolve" a subject.
+        if start <= a.start and a.end <= pos and a.code not in codes:
+            if any(s <= a.start and a.end <= e and (s, e) != (a.start, a.end) for s, e in names):
+                continue
             codes.append(a.code)
     return codes
 
@@ -152,8 +161,16 @@ def _clean_text(text: str) -> str:
 
 
 def _is_list_item(ctx: Context, sentence: Sentence) -> bool:
+    """An item of a list: a line of its own that has a list marker, or reads as an item (a
+    gerund, "Peaking emissions by 2030", or a label and a verb, "Green industrialization: advance")."""
     line_start = ctx.text.rfind("\n", 0, sentence.start) + 1
-    return bool(_LIST_MARKER.match(ctx.text[line_start:sentence.start + 1]))
+    lead = ctx.text[line_start:sentence.start]
+    if lead.strip() and not _LIST_MARKER.match(lead + " "):
+        return False
+    if _LIST_MARKER.match(lead + " ") and lead.strip():
+        return True
+    body = sentence.text.lstrip("*").lstrip()
+    return bool(re.match(r"[A-Z][a-z]+ing\b", body) or re.match(r"[A-Z][^.:;]{0,80}:\s+[a-z]", body))
 
 
 def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
@@ -175,6 +192,9 @@ def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
         if not actors:
             continue
         topics = classify_topics(body)
+        if not topics and body.rstrip("*").rstrip().endswith(":"):
+            following = [s for s in ctx.sentences if s.start > sentence.end][:1]
+            topics = classify_topics(following[0].text) if following else []
         if not topics:
             continue
         if body.rstrip("*").rstrip().endswith(":"):
@@ -186,8 +206,16 @@ def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
     return out
 
 
+def _is_heading(sentence: Sentence) -> bool:
+    """A title line: no final punctuation, and short."""
+    body = sentence.text.strip().strip("*#_ ")
+    return not re.search(r"[.!?:;\"”’)]$", body) and len(body.split()) <= 20
+
+
 def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties: list[str]) -> list[str]:
     body = sentence.text
+    if _is_heading(sentence):
+        return []
     cues = _cues(body)
     if not cues or re.search(r"\bshould\b|\bwould\b|\bcould\b", body[:cues[0].start()] + cues[0].group()):
         return []
@@ -195,13 +223,18 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
     clause_start = max(0, body.rfind(";", 0, cue.start()) + 1)
     subject = body[clause_start:cue.start()]
     excluded = _EXCLUDE.search(subject + cue.group())
-    if excluded and not re.search(r"\breaffirm|\bcommit", subject[excluded.end():] + cue.group(), re.I):
+    if excluded and not re.search(r"\b(?:and|but)\s+(?:also\s+|further\s+|jointly\s+)?$", subject):
+        return []  # "welcomed X" is no commitment, "welcomed X and reaffirmed their commitment" is
+    if re.search(r"\b(?:have|has|had)\s+already\b", body):
         return []
     if re.search(r"\blook(?:ed|s)?\s+forward\b", body, re.I):
         return []
     in_quote = _inside_quote(ctx, sentence)
     pos = sentence.start + cue.start()
-    named = _actors_before(ctx, sentence, pos)
+    opening = max(body.rfind("“", 0, cue.start()), body.rfind('"', 0, cue.start()))
+    if opening >= 0:
+        in_quote, subject = True, body[opening:cue.start()]
+    named = _actors_before(ctx, sentence, pos, from_offset=sentence.start + max(opening, clause_start))
     group = _GROUP.search(subject)
     if in_quote and not named:
         return []

@@ -54,7 +54,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"carbon services", r"\bets\b", r"itmo",
     ),
     "adaptation-resilience": (
-        r"adaptation", r"resilien", r"loss and damage", r"early warning", r"disaster", r"climate impacts",
+        r"adaptation", r"climate[- ]resilien", r"resilien\w* (?:to|against) climate", r"resilient infrastructure",
+        r"loss and damage", r"early warning", r"disaster", r"climate impacts",
         r"drought", r"flood",
     ),
     "technology-industry": (
@@ -64,7 +65,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "multilateral-process": (
         r"\bcop\s?-?\d", r"\bcop\b", r"unfccc", r"multilateral", r"global climate action", r"global efforts",
         r"international cooperation", r"climate crisis", r"climate change", r"global methane pledge",
-        r"conference of the parties", r"\bg20\b", r"\bg7\b", r"other parties", r"all parties",
+        r"conference of the parties", r"other parties", r"all parties",
         r"global climate", r"international consensus", r"climate action", r"pledge\b",
     ),
 }

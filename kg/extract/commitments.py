@@ -19,7 +19,7 @@ from kg.extract.context import Context
 from kg.extract.dates import parse_iso
 from kg.extract.forum_names import find_cops, find_name_matches
 from kg.extract.sentences import Sentence
-from kg.extract.topics import classify_topics
+from kg.extract.topics import classify_topics, is_climate_related
 from kg.record import Commitment, Record, Span
 from kg.reference import cops
 
@@ -27,12 +27,13 @@ _CUE = re.compile(
     r"\b(?:commit(?:s|ted)?\s+(?:themselves\s+)?to|(?:am|are|is|remain|remains|were|was|be|being|similarly|also|"
     r"firmly|fully|strongly|deeply)\s+(?:\w+\s+)?committed\s+(?:to|towards)|"
     r"(?:show\w*|demonstrat\w*)\s+(?:\w+\s+){0,2}commitment\s+to|"
-    r"(?-i:pledge[sd]?\b|pledging)|agree[sd]?\s+to|decide[sd]?\s+to|intends?\b|intended\s+to|intention\s+to|"
-    r"intent\s+to|will\b|shall\b|plans?\s+to|planned\s+\w+|(?:are|is)\s+determined\s+to|determination\s+to|"
-    r"reaffirm(?:s|ed)?\s+(?:\w+\s+){0,4}?(?:commitment|intention|intent|resolve|determination|pledge|goal|"
+    r"(?:highlight\w*|underline\w*|showed|demonstrated)\s+the\s+(?:\w+\s+){0,2}commitment\s+of|"
+    r"(?-i:pledge[sd]?\b|pledging)|agree[sd]?\s+to|decide[sd]?\s+to|intends?\b|intended\s+to|intentions?\b|"
+    r"intent\b|will\b|shall\b|plans?\s+to|planned\s+\w+|(?:are|is)\s+determined\s+to|determination\s+to|"
+    r"reaffirm(?:s|ed)?\s+(?:\S+\s+){0,4}?(?:commitment|intention|intent|resolve|determination|pledge|goal|"
     r"vision|objective|support\s+for\s+(?:the\s+)?(?:goal|target|transition))|reaffirm(?:s|ed)?\s+that|"
     r"(?-i:resolve)\b|launch(?:ed|es)?\s+(?:a|an|the)\b|announced\s+(?:a|an)\s+new|"
-    r"joined\s+the|joining\s+the|aims?\s+to\s+achieve|share\s+the\s+goals?)", re.I)
+    r"joined\s+the|joining\s+the|aims?\s+to\s+achieve)", re.I)
 _EXCLUDE = re.compile(
     r"\b(?:welcom\w*|appreciat\w*|look(?:ed|s)?\s+forward|discuss\w*|not(?:ed|es)\b|take\s+note|took\s+note|"
     r"exchang\w*\s+views|underscor\w*|emphasi[sz]\w*|congratulat\w*|commend\w*|recogni[sz]\w*|call(?:ed|s)?\s+on|"
@@ -62,6 +63,8 @@ def _main_parties(ctx: Context, record: Record) -> list[str]:
         if len(m.participants) >= 2:
             return list(m.participants)
     codes: list[str] = []
+    if record.meetings and record.meetings[0].participants:
+        return list(record.meetings[0].participants)
     limit = ctx.sentences[min(2, len(ctx.sentences) - 1)].end if ctx.sentences else 0
     for a in ctx.actor_mentions:
         if a.start < limit and a.code not in codes:
@@ -105,7 +108,8 @@ def _actors_after_join(ctx: Context, sentence: Sentence, pos: int) -> list[str]:
     """States the sentence adds as co-committers: "joined the United States", ", with Argentina, ..."."""
     text = ctx.text
     codes: list[str] = []
-    for m in re.finditer(r"\b(?:joined|joining|join)\s+(?:the\s+)?|,\s*with\s+", text[pos:sentence.end]):
+    for m in re.finditer(r"\b(?:joined|joining|join)\s+(?:the\s+)?|,\s*with\s+|commitment\s+of\s+(?:the\s+)?",
+                         text[pos:sentence.end]):
         start = pos + m.end()
         run_end = start
         for a in ctx.actor_mentions:
@@ -167,8 +171,8 @@ def _is_list_item(ctx: Context, sentence: Sentence) -> bool:
     lead = ctx.text[line_start:sentence.start]
     if lead.strip() and not _LIST_MARKER.match(lead + " "):
         return False
-    if _LIST_MARKER.match(lead + " ") and lead.strip():
-        return True
+    if lead.strip():
+        return bool(re.fullmatch(r"[ \t]*(?:[-*•–]|\d{1,2}[.)]|\([a-z0-9]\))[ \t]*", lead))
     body = sentence.text.lstrip("*").lstrip()
     return bool(re.match(r"[A-Z][a-z]+ing\b", body) or re.match(r"[A-Z][^.:;]{0,80}:\s+[a-z]", body))
 
@@ -192,6 +196,12 @@ def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
         if not actors:
             continue
         topics = classify_topics(body)
+        if not topics and is_climate_related(body):
+            earlier = [s for s in ctx.sentences if s.paragraph == sentence.paragraph and s.end <= sentence.start]
+            for previous in reversed(earlier):
+                topics = classify_topics(previous.text)
+                if topics:
+                    break
         if not topics and body.rstrip("*").rstrip().endswith(":"):
             following = [s for s in ctx.sentences if s.start > sentence.end][:1]
             topics = classify_topics(following[0].text) if following else []
@@ -222,8 +232,10 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
     cue = cues[0]
     clause_start = max(0, body.rfind(";", 0, cue.start()) + 1)
     subject = body[clause_start:cue.start()]
-    excluded = _EXCLUDE.search(subject + cue.group())
-    if excluded and not re.search(r"\b(?:and|but)\s+(?:also\s+|further\s+|jointly\s+)?$", subject):
+    last_clause = re.split(r",\s+(?:and\s+|but\s+|as\s+|while\s+)|\band\s+(?=\w+\s+(?:also\s+)?reaffirm)",
+                           subject)[-1]
+    excluded = _EXCLUDE.search(last_clause + cue.group())
+    if excluded and not re.search(r"\b(?:and|but)\s+(?:also\s+|further\s+|jointly\s+)?$", last_clause):
         return []  # "welcomed X" is no commitment, "welcomed X and reaffirmed their commitment" is
     if re.search(r"\b(?:have|has|had)\s+already\b", body):
         return []
@@ -235,7 +247,9 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
     if opening >= 0:
         in_quote, subject = True, body[opening:cue.start()]
     named = _actors_before(ctx, sentence, pos, from_offset=sentence.start + max(opening, clause_start))
-    group = _GROUP.search(subject)
+    group = _GROUP.search(subject) or _GROUP.search(cue.group())
+    if _GROUP.search(cue.group()):
+        named = []  # "reaffirm both countries' commitment": the group is the subject
     if in_quote and not named:
         return []
     if group and (not named or group.start() < _first_actor_offset(ctx, sentence, pos)):

@@ -1,0 +1,35 @@
+"""Shared by the query-layer tests: the hand-written TriG store and row helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, URIRef
+
+from kg.results import SelectResult
+
+FIXTURE = Path(__file__).parent / "query_data" / "graphs.trig"
+ID = "https://w3id.org/climate-kg/id/"
+
+
+def fixture_graphs() -> list[tuple[URIRef, Any]]:
+    """(graph name, graph) for the reference graph and each readout graph of the fixture."""
+    ds = Dataset()
+    ds.parse(FIXTURE, format="trig")
+    return [(URIRef(g.identifier), g) for g in ds.graphs() if str(g.identifier).startswith("https://w3id.org/")]
+
+
+def load_fixture(store: Any) -> None:
+    for name, graph in fixture_graphs():
+        store.replace_graph(name, graph)
+
+
+def short(value: str | None) -> str | None:
+    return value[len(ID):] if value and value.startswith(ID) else value
+
+
+def rows(result: Any, *variables: str) -> list[tuple[str | None, ...]]:
+    """The result's rows as tuples of plain strings (ids shortened), in result order."""
+    assert isinstance(result, SelectResult), result
+    return [tuple(short(str(r[v])) if v in r else None for v in variables) for r in result.rows]

@@ -86,6 +86,8 @@ def _cues(text: str) -> list[re.Match[str]]:
         word = m.group().lower()
         if word in ("will", "shall") and _NOT_A_CUE_AFTER_WILL.match(text[m.end():]):
             continue
+        if re.search(r"\b(?:that|which|who)\s+(?:also\s+)?$", text[:m.start()]):
+            continue  # a relative clause: "a Challenge, which will ...", not the subject's commitment
         out.append(m)
     return out
 

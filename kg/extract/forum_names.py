@@ -152,8 +152,8 @@ def find_name_matches(text: str) -> list[NameMatch]:
                 if word in CONNECTORS:
                     if word in ("the", "and", "&") and j > 0 and _is_head_word(run[j - 1].text):
                         break
-                    if j == 0 or run[j - 1].text in CONNECTORS and run[j - 1].text != "the":
-                        break
+                    if j == 0 or (run[j - 1].text in CONNECTORS and word != "the"):
+                        break  # two connectors in a row, except "of the"
                     j -= 1
                     continue
                 if word in BREAKERS or word.endswith(("-led", "-hosted", "-based")):

@@ -38,7 +38,7 @@ _GROUPS = re.compile(r"\b(G20|G7|G-20|G-7)\b(?!\s*(?:Summit|Leaders|countries|me
 _NOT_CLIMATE = re.compile(r"\b(?:Democracy|Grain|Racial|Security Council|Defen[cs]e|Health|Human Rights|Trade|"
                           r"Counterterrorism|Terrorism|Nuclear Security|Food Security|Migration|Peacekeeping)\b")
 _NOT_FORUM_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Bank|Company|University|Foundation|Institute|"
-                              r"Pavilion|Secretariat|Committee|Agreement|Treaty|Act|Law|Report|Assessment|Inc|Ltd|"
+                              r"Pavilion|Secretariat|Committee|Act|Law|Report|Assessment|Inc|Ltd|"
                               r"Corporation|Commission|Parliament|House)\b")
 _EU_INSTITUTIONS = re.compile(r"^(?:European (?:Council|Commission|Parliament)|Council of the (?:EU|European Union))$")
 _ORG_OK = re.compile(r"\b(?:International|World|United Nations|UN|Global|Intergovernmental|Framework)\b")
@@ -178,7 +178,9 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
         kind = "ministerial"
     if head_word == "Conference" and not re.search(r"Conference (?:of|on)\b", name) and "Climate" not in name:
         return None
-    if not (is_climate_related(name) or is_climate_related(sentence)):
+    held_at = kind in ("summit", "conference") and re.search(
+        r"\b(?:margins?|sidelines?|side lines|held|met|meet|meeting|attend\w*|participat\w*)\b", sentence)
+    if not (is_climate_related(name) or is_climate_related(sentence) or held_at):
         return None
     return kind
 
@@ -283,9 +285,9 @@ def extract_forums(ctx: Context) -> list[Forum]:
             short = acronym.group(1)
             forums._alias(entry, short)
             entry.mentions.append((acronym.start(1), acronym.end(1)))
-            for later in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text[acronym.end():]):
-                s = acronym.end() + later.start()
-                entry.mentions.append((s, s + len(short)))
+            for later in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+                if later.start() != acronym.start(1) and (later.start(), later.end()) not in entry.mentions:
+                    entry.mentions.append((later.start(), later.end()))
     _known_bodies(ctx, forums)
     _sub_forums(ctx, forums)
     ctx.notes["forum_mentions"] = forums.mention_index()

@@ -195,7 +195,7 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
     for p in attending:
         if p.actor and re.fullmatch(r"[A-Z]{2}", p.actor) and p.actor not in codes:
             codes.append(p.actor)
-    if host and host not in codes and place is None:
+    if host and host not in codes:
         codes.append(host)
     start = d.begin if len(d.begin) >= 7 else None
     end = d.finish if d.is_full else None

@@ -1,3 +1,49 @@
-"""kg commands: exports (being written)."""
+"""kg export: a view of the store as a file a visualisation tool opens, or an RDF dump."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli.base import cli, handle_errors, resolve_store, store_option
+from kg.export import FORMATS, VIEWS, export
+from kg.store import open_store
+
+
+@cli.command("export")
+@store_option
+@click.option("--view", "view", type=click.Choice(VIEWS), default="full", show_default=True,
+              help="full: every entity; actors: countries and the EU, linked by meetings shared and "
+                   "commitments made together; people: people, posts, countries, meetings attended; "
+                   "commitments: actors, commitments, topics, target years.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Default: from the file name (.graphml .gexf .cyjs .d3.json .dot .svg .html "
+                   ".ttl .trig .nq .jsonld).")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              metavar="FILE", help="The file to write.")
+@click.option("--readout", metavar="ID", default=None,
+              help="Only what one readout says: its 16-hex id, IRI or source file name.")
+@click.option("--forum", metavar="NAME", default=None,
+              help="Only meetings of this forum (or its sub-forums) and commitments made at them.")
+@click.option("--from", "date_from", metavar="DATE", default=None,
+              help="Only meetings and commitments on or after this date (YYYY-MM-DD).")
+@click.option("--to", "date_to", metavar="DATE", default=None,
+              help="Only meetings and commitments on or before this date (YYYY-MM-DD).")
+@handle_errors
+def export_command(store: str | None, view: str, fmt: str | None, output: Path, readout: str | None,
+                   forum: str | None, date_from: str | None, date_to: str | None) -> None:
+    """Write a view of the graph for Gephi, yEd, Cytoscape, D3, Graphviz or a browser.
+
+    Graph formats: graphml, gexf (with time for Gephi's timeline), cytoscape (Cytoscape.js
+    JSON), d3 (node-link JSON), dot, svg (a picture with a legend), html (one page to
+    explore, works offline). RDF dumps of the store: turtle, trig, nquads, jsonld.
+    """
+    summary = export(open_store(resolve_store(store), create=False), view=view, fmt=fmt, out=output,
+                     readout=readout, forum=forum, date_from=date_from, date_to=date_to)
+    if summary.is_rdf:
+        click.echo(f"wrote {summary.edges} statements about {summary.nodes} subjects as "
+                   f"{summary.format} to {summary.path}")
+    else:
+        click.echo(f"wrote the {view} view as {summary.format}: {summary.nodes} nodes, "
+                   f"{summary.edges} edges to {summary.path}")

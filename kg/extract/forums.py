@@ -253,6 +253,25 @@ def _unnumbered_cop(ctx: Context, m: NameMatch, cops: list[CopMatch]) -> int | N
     return numbers[0] if len(numbers) == 1 else None
 
 
+# "an Ocean 20 dialogue": a proper name before a lower-case head.
+_LOWER_HEAD = re.compile(r"\b(?:an?|the)\s+((?:[A-Z][\w-]*\s+)+(?:\d{1,3}\s+)?(dialogue|roundtable|summit))\b")
+# "the 'Sustaining Access to Drinking Water' programme": a quoted title of an event.
+_QUOTED_EVENT = re.compile(r"[‘“\"']([A-Z][^‘’“”\"\n]{8,120}?)[’”\"']\s+(?:programme|program|event|session|side event|"
+                           r"dialogue|roundtable|panel)\b")
+
+
+def _lower_head_and_quoted(ctx: Context, forums: ForumList) -> None:
+    for m in _LOWER_HEAD.finditer(ctx.text):
+        name = _clean(m.group(1))
+        if len(name.split()) >= 2 and not _NOT_CLIMATE.search(name) and not re.match(r"(?:The|This|That)\b", name):
+            forums.add(name, {"dialogue": "dialogue", "roundtable": "roundtable", "summit": "summit"}[m.group(2)],
+                       m.start(1), m.end(1))
+    for m in _QUOTED_EVENT.finditer(ctx.text):
+        sentence = _sentence_at(ctx, m.start())
+        if is_climate_related(m.group(1)) or is_climate_related(sentence):
+            forums.add(_clean(m.group(1)), "other", m.start(1), m.end(1), merge_suffix=False)
+
+
 def extract_forums(ctx: Context) -> list[Forum]:
     """Every forum the readout names, in order of first mention, with kinds and aliases."""
     text = ctx.text
@@ -289,6 +308,7 @@ def extract_forums(ctx: Context) -> list[Forum]:
                 if later.start() != acronym.start(1) and (later.start(), later.end()) not in entry.mentions:
                     entry.mentions.append((later.start(), later.end()))
     _known_bodies(ctx, forums)
+    _lower_head_and_quoted(ctx, forums)
     _sub_forums(ctx, forums)
     ctx.notes["forum_mentions"] = forums.mention_index()
     ctx.notes["forum_list"] = forums

@@ -25,10 +25,18 @@ MEETING_KINDS = {"working-group", "dialogue", "forum", "roundtable", "summit", "
 _MEETING_CUE = re.compile(
     r"\b(?:met|meets?|meeting|meetings|held|hold|holds|hosted|hosts?|convened?|convenes|participat\w*|attend\w*|"
     r"visit\w*|call|called|spoke|talks|session|sessions|gather\w*|took place|take place|takes place|concluded|"
-    r"kick off|kicks off|co-chair\w*|chair|chairs|chaired|roundtables?|event|summit|dialogue|conference)\b", re.I)
+    r"kick off|kicks off|co-chair\w*|(?-i:chair|chairs|chaired)|roundtables?|event|summit|dialogue|conference|"
+    r"at the (?:White House|Elysee|Élysée|Kremlin|Kantei|Great Hall of the People))\b", re.I)
 _MEETING_VERB = re.compile(
     r"\b(?:met|meets?|meeting|held|hold|hosted|convened?|participat\w*|attend\w*|visit\w*|call|spoke|talks|"
-    r"gather\w*|took place|take place|concluded|kick off|co-chair\w*|chair|chaired|roundtables?|event)\b", re.I)
+    r"gather\w*|took place|take place|concluded|kick off|co-chair\w*|(?-i:chair|chaired)|roundtables?|event|"
+    r"at the (?:White House|Elysee|Élysée|Kremlin|Kantei|Great Hall of the People))\b", re.I)
+# Seats of government that readouts name as the place of a meeting, with their state.
+LANDMARKS = {"White House": "US", "Élysée": "FR", "Elysee": "FR", "Kremlin": "RU", "Kantei": "JP",
+             "Great Hall of the People": "CN", "Downing Street": "GB", "Berlaymont": "EU"}
+# A verb of holding or attending right before a forum's name: "will chair the X Dialogue".
+_HOLDS = re.compile(r"\b(?:chair\w*|co-chair\w*|hold|holds|held|host\w*|convene\w*|attend\w*|participate\s+in|"
+                    r"take\s+part\s+in|open\w*|launch\w*)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
 _DATELINE_AFTER = re.compile(r"^\**\s*[–—-]")
 _SAME_DAY = re.compile(r"\b(?:Earlier|Later) (?:in|on) the day\b|\b(?:on|during) the same day\b|\bon this occasion\b",
                        re.I)
@@ -87,12 +95,21 @@ def _people_in(index: list[tuple[re.Pattern[str], Person]], text: str) -> list[P
     return [p for pattern, p in index if pattern.search(text)]
 
 
-def _place(ctx: Context, start: int, end: int) -> tuple[str, str | None] | None:
-    places = [p for p in find_places(ctx.text[start:end])]
-    if not places:
-        return None
-    city, code = places[0][0], places[0][1]
-    return city, code or city_country(city)
+def _place(ctx: Context, start: int, end: int, forum: str | None,
+           mentions: list[tuple[int, int, str]]) -> tuple[str, str | None] | None:
+    """The city the sentence names, unless it locates another forum ("... COP26 in Glasgow")."""
+    text = ctx.text
+    for city, code, s, _e in find_places(text[start:end]):
+        at = start + s
+        other = [m for m in mentions if m[2] != forum and start <= m[1] <= at
+                 and re.fullmatch(r"[\s)]*(?:in|at)\s+", text[m[1]:at])]
+        if other:
+            continue
+        return city, code or city_country(city)
+    for landmark, code in LANDMARKS.items():
+        if re.search(rf"\bat the {re.escape(landmark)}\b", text[start:end]):
+            return landmark, code
+    return None
 
 
 def _host(ctx: Context, start: int, end: int, people: list[tuple[re.Pattern[str], Person]]) -> str | None:
@@ -162,30 +179,35 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
         dates = [d for d in find_dates(sentence.text, ctx.published, base=s, context=text)
                  if len(d.begin) >= 7 and not _is_dateline(ctx, d, s)]
         in_sentence = [m for m in mentions if m[0] < e and s < m[1]]  # names may straddle a split
-        if not dates and _SAME_DAY.search(sentence.text) or (not dates and sentence.paragraph in last_dated
-                                                                and in_sentence and _MEETING_VERB.search(sentence.text)):
+        made_here = False
+        held_forum = [m for m in in_sentence if _HOLDS.search(text[max(s, m[0] - 60):m[0]])]
+        if not dates and (_SAME_DAY.search(sentence.text) or (sentence.paragraph in last_dated and held_forum)):
             inherited = last_dated.get(sentence.paragraph) or (list(last_dated.values())[-1] if last_dated else None)
             if inherited is not None:
                 dates = [DateMention(s, s, "", inherited.begin, inherited.finish, "inherited")]
         for d in dates:
             forums = _forum_choice(in_sentence, kinds, d, dates, text) if d.kind != "inherited" else [
-                m for m in in_sentence if kinds.get(m[2]) in MEETING_KINDS][:1]
+                m for m in held_forum if kinds.get(m[2]) in MEETING_KINDS][:1]
             if not forums and not _MEETING_VERB.search(sentence.text):
                 continue
+            if not forums and (made_here or re.match(r"\s+[A-Z]", text[d.end:d.end + 2])):
+                continue  # one undated-forum meeting per sentence; "the 25 March Joint Statement" names a text
             if not forums and not d.is_full:
                 continue
+            made_here = made_here or bool(forums)
             targets: list[str | None] = [m[2] for m in forums] or [None]
             for forum in targets:
-                drafts.append(_draft(ctx, record, sentence.start, sentence.end, sentence.paragraph, d, forum, people))
+                drafts.append(_draft(ctx, record, sentence.start, sentence.end, sentence.paragraph, d, forum, people,
+                                     mentions))
             if d.is_full:
                 last_dated[sentence.paragraph] = d
     return _merge(drafts)
 
 
 def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: DateMention, forum: str | None,
-           people: list[tuple[re.Pattern[str], Person]]) -> _Draft:
+           people: list[tuple[re.Pattern[str], Person]], mentions: list[tuple[int, int, str]]) -> _Draft:
     text = ctx.text
-    place = _place(ctx, s, e)
+    place = _place(ctx, s, e, forum, mentions)
     host = _host(ctx, s, e, people) or (place[1] if place else None)
     codes: list[str] = []
     for a in ctx.actor_mentions:

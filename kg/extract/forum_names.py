@@ -160,7 +160,8 @@ def find_name_matches(text: str) -> list[NameMatch]:
                     if word in ORDINAL_WORDS:
                         prefix = word
                     break
-                if re.fullmatch(r"[A-Z][a-z]+ing", word) or word in ("Member", "Members", "Summary", "Chair"):
+                gerund = re.fullmatch(r"[A-Z][a-z]+ing", word) and run[j + 1].text in CONNECTORS
+                if gerund or word in ("Member", "Members", "Summary", "Chair"):
                     break  # "Delivering on the Pledge", "Member of the Council" do not name forums
                 if _ORDINAL.match(word) or word in ORDINAL_WORDS:
                     prefix = word

@@ -48,7 +48,7 @@ def query_command(name_or_file: str | None, sparql: str | None, params: tuple[st
     if explain:
         click.echo(explain_query(query, bindings), nl=False)
         return
-    result = run(open_store(resolve_store(store), create=False), query, bindings, timeout=timeout)
+    result = run(open_store(resolve_store(store), create=False, read_only=True), query, bindings, timeout=timeout)
     click.echo(format_result(result, fmt), nl=False)
 
 

@@ -72,7 +72,7 @@ def extract(file: str, fmt: str, with_text: bool) -> None:
 @handle_errors
 def validate(store: str | None, fmt: str) -> None:
     """Validate the whole store against the SHACL shapes. Exit code 1 if it does not conform."""
-    report = validate_store(open_store(resolve_store(store), create=False))
+    report = validate_store(open_store(resolve_store(store), create=False, read_only=True))
     if fmt == "turtle":
         click.echo(report.graph.serialize(format="turtle"))
     elif fmt == "json":
@@ -89,7 +89,7 @@ def validate(store: str | None, fmt: str) -> None:
 @handle_errors
 def readouts(store: str | None, fmt: str) -> None:
     """List the readouts in the store: id, published date, title, source."""
-    rows = list_readouts(open_store(resolve_store(store), create=False))
+    rows = list_readouts(open_store(resolve_store(store), create=False, read_only=True))
     if fmt == "json":
         click.echo(json.dumps([row.__dict__ for row in rows], indent=2, ensure_ascii=False))
         return
@@ -114,7 +114,7 @@ def remove(readout: str, store: str | None) -> None:
 @handle_errors
 def stats(store: str | None, fmt: str) -> None:
     """Count readouts, triples and entities of each kind in the store."""
-    figures = store_stats(open_store(resolve_store(store), create=False))
+    figures = store_stats(open_store(resolve_store(store), create=False, read_only=True))
     if fmt == "json":
         click.echo(json.dumps(figures, indent=2))
         return

@@ -82,7 +82,7 @@ def _layout_part(graph: nx.MultiDiGraph, part: nx.Graph) -> dict[str, Placed]:
     elif n == 2:
         xy = np.array([[0.0, 0.0], [1.0, 0.3]])
     else:
-        xy = force_layout(part, nodes)
+        xy = _landscape(force_layout(part, nodes))
     labels = [short(graph.nodes[v].get("label", v)) for v in nodes]
     radii = np.array([node_radius(graph, v) for v in nodes])
     widths = np.array([text_width(t) for t in labels])
@@ -124,6 +124,13 @@ def force_layout(part: nx.Graph, nodes: list[str]) -> np.ndarray:
         xy += displacement * (temperature / length)[:, None]
         temperature -= cooling
     return xy
+
+
+def _landscape(xy: np.ndarray) -> np.ndarray:
+    """Turn a layout so its longest axis lies horizontal: pages and screens are wide."""
+    centred = xy - xy.mean(axis=0)
+    _, vectors = np.linalg.eigh(np.cov(centred.T))
+    return centred @ vectors[:, ::-1]  # the main axis (largest eigenvalue) becomes x
 
 
 def _extent(part: dict[str, Placed]) -> tuple[float, float]:

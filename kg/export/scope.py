@@ -64,7 +64,7 @@ class GraphSubset:
             )
 
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        subs: dict[ox.Variable, Any] = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
 
 

@@ -77,9 +77,10 @@ def fold_actor_links(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
                 dates[pair].append(when)
 
     folded = nx.MultiDiGraph()
-    for actor, attrs in graph.nodes(data=True):
-        if attrs["type"] in ACTOR_TYPES:
-            folded.add_node(actor, **attrs, meetings=own[actor]["meetings"], commitments=own[actor]["commitments"])
+    for actor, node_attrs in graph.nodes(data=True):
+        if node_attrs["type"] in ACTOR_TYPES:
+            folded.add_node(actor, **node_attrs, meetings=own[actor]["meetings"],
+                            commitments=own[actor]["commitments"])
     for pair in sorted(set(meetings) | set(commitments)):
         m, c = meetings[pair], commitments[pair]
         attrs: dict[str, Any] = {"label": _link_label(m, c), "meetings": m, "commitments": c, "weight": m + c}

@@ -57,6 +57,11 @@ class CheckedQuery:
     dataset: tuple[str, ...]  # graph IRIs named in FROM / FROM NAMED (all in the store)
 
 
+def _field(node: Any, key: str) -> Any:
+    """A CompValue's field or None (CompValue.get answers a missing key with the key's name)."""
+    return node[key] if key in node else None  # noqa: SIM401 — .get is the trap
+
+
 def _walk(node: Any) -> Iterator[CompValue]:
     """Every CompValue below node (the algebra nests them in dicts, lists and ParseResults)."""
     stack = [node]
@@ -81,7 +86,7 @@ def _update_name(text: str) -> str | None:
         parsed = parseUpdate(text)
     except Exception:  # noqa: BLE001 — not an update either; the caller reports the query error
         return None
-    for request in parsed.get("request") or []:
+    for request in _field(parsed, "request") or []:
         if isinstance(request, CompValue):
             return _UPDATE_WORDS.get(request.name, request.name)
     return "update"
@@ -110,16 +115,16 @@ def check_query(text: str,
     algebra = query.algebra
     for node in _walk(algebra):
         if node.name == "ServiceGraphPattern":
-            endpoint = node.get("term")
+            endpoint = _field(node, "term")
             shown = endpoint.n3() if hasattr(endpoint, "n3") else str(endpoint)
             raise RefusedQuery(f"refused: SERVICE {shown} would call another endpoint; queries read only this store")
     dataset: list[str] = []
-    clauses = algebra.get("datasetClause") or []
+    clauses = _field(algebra, "datasetClause") or []
     graphs = store_graphs() if callable(store_graphs) and clauses else store_graphs
     allowed = set(graphs) if graphs is not None and not callable(graphs) else set()
     for clause in clauses:
-        iri = clause.get("default") or clause.get("named")
-        keyword = "FROM" if clause.get("default") is not None else "FROM NAMED"
+        keyword = "FROM" if "default" in clause else "FROM NAMED"
+        iri = _field(clause, "default") if "default" in clause else _field(clause, "named")
         if not isinstance(iri, URIRef) or str(iri) not in allowed:
             raise RefusedQuery(
                 f"refused: {keyword} <{iri}> is not a graph of this store; queries read only the store's own graphs"
@@ -130,5 +135,5 @@ def check_query(text: str,
         raise QueryError(f"unsupported query form {algebra.name}")
     projection: tuple[str, ...] = ()
     if form == "SELECT":
-        projection = tuple(str(v) for v in algebra.get("PV") or () if isinstance(v, Variable))
+        projection = tuple(str(v) for v in _field(algebra, "PV") or () if isinstance(v, Variable))
     return CheckedQuery(text=text, form=form, projection=projection, dataset=tuple(dataset))

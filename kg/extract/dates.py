@@ -18,7 +18,8 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = (r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 _DASH = r"\s*(?:-|–|—|to|until|through|till)\s*"
@@ -211,6 +212,8 @@ def find_dates(text: str, published: str | None = None, *, base: int = 0,
                 continue
             resolved = _resolve(kind, m, doc, base + s, published, future)
             if resolved is None:
+                if kind not in ("month", "relative", "weekday"):
+                    taken.append((s, e))  # "31 February 2024" is no date, nor is its "February 2024"
                 continue
             taken.append((s, e))
             found.append(DateMention(base + s, base + e, m.group(), resolved[0], resolved[1], kind))

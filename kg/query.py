@@ -280,5 +280,6 @@ def run(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None
     if execute is not None:  # a RemoteStore runs checked queries itself
         result: QueryResult = execute(checked, bindings, timeout)
         return result
-    store.flush()  # the worker opens the store read-only: it must see everything written
+    if not getattr(store, "read_only", False):
+        store.flush()  # the worker opens its own read-only view: it must see everything written
     return _run_embedded(store.location, checked, bindings, timeout)

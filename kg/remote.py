@@ -216,7 +216,7 @@ class RemoteStore:
             if 400 <= exc.code < 500:
                 raise QueryError(f"{self.url}: the server refused the request ({exc.code}): {detail}") from exc
             raise StoreError(f"{self.url}: the server failed ({exc.code}): {detail}") from exc
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise QueryTimeout(f"{self.url}: no answer within the time limit of {limit:g} s") from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError | socket.timeout):

@@ -79,7 +79,10 @@ def serve_command(host: str, port: int, timeout: float, verbose: bool, store: st
     """Serve the store as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, named questions at /queries)."""
     from kg.serve import endpoint_url, make_server
 
-    server = make_server(open_store(resolve_store(store), create=False), host, port, timeout, verbose)
+    # read-only: the server holds no write lock, so `kg load` can run while it serves; each
+    # query's worker opens a fresh read-only view, so answers include what was loaded since
+    st = open_store(resolve_store(store), create=False, read_only=True)
+    server = make_server(st, host, port, timeout, verbose)
     click.echo(f"SPARQL endpoint: {endpoint_url(server)}  (named questions: /queries; Ctrl-C stops)")
     try:
         server.serve_forever()

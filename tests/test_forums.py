@@ -1,0 +1,115 @@
+"""Forums: named mechanisms with kinds, aliases, sub-forums, COP numbering and the exclusions."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import read, spans_are_exact
+from kg.record import FORUM_KINDS, Forum
+
+
+def forums_of(text: str) -> dict[str, Forum]:
+    _, record = read(text, "2024-05-02")
+    assert spans_are_exact(text, record)
+    assert all(f.kind in FORUM_KINDS for f in record.forums)
+    return {f.name: f for f in record.forums}
+
+
+def test_bilateral_working_group_with_its_sub_working_groups() -> None:
+    text = ("On May 2, 2024, Canada hosted in Ottawa a meeting of the Canada-Mexico Working Group on Clean Power "
+            "Cooperation. Both sides reviewed work under the Canada-Mexico Working Group on Clean Power Cooperation, "
+            "including under the grid modernization, methane, and clean hydrogen three Sub-Working Groups.")
+    found = forums_of(text)
+    group = "Canada-Mexico Working Group on Clean Power Cooperation"
+    assert found[group].kind == "working-group"
+    subs = {name: f for name, f in found.items() if f.parent == group}
+    assert set(subs) == {"Grid Modernization Sub-Working Group", "Methane Sub-Working Group",
+                         "Clean Hydrogen Sub-Working Group"}
+    assert all(f.kind == "working-group" for f in subs.values())
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("the Kenya-Norway Energy Dialogue", "dialogue"),
+    ("the Chile-Peru Forest Roundtable", "roundtable"),
+    ("the Global Clean Cooking Alliance", "alliance"),
+    ("the Pacific Ocean Resilience Partnership", "partnership"),
+    ("the Mangrove Breakthrough Initiative", "initiative"),
+    ("the Zero Emission Shipping Pledge", "initiative"),
+    ("the Clean Energy Ministerial", "ministerial"),
+    ("the U.S.-Japan Task Force on Climate Finance", "task-force"),
+    ("the Africa Climate Summit", "summit"),
+    ("the Regional Energy Storage Platform", "platform"),
+])
+def test_kinds_from_the_head_word(phrase: str, kind: str) -> None:
+    text = f"Ministers met today at {phrase} to advance clean energy and climate cooperation."
+    name = phrase.removeprefix("the ")
+    assert forums_of(text)[name].kind == kind
+
+
+def test_acronym_defined_in_the_text_is_an_alias_and_ordinals_are_not_the_name() -> None:
+    text = ("Ministers will attend the Third Nordic-Baltic High-Level Climate Dialogue (NBHCD) in Riga. "
+            "The NBHCD will address adaptation finance.")
+    found = forums_of(text)
+    forum = found["Nordic-Baltic High-Level Climate Dialogue"]
+    assert "NBHCD" in forum.aliases
+    assert "Third Nordic-Baltic High-Level Climate Dialogue" in forum.aliases
+    assert len(found) == 1
+
+
+def test_short_forms_fold_into_the_full_name() -> None:
+    text = ("The Peru-Canada Clean Energy Dialogue met in Lima. The Energy Dialogue agreed on grid work. "
+            "The U.S.-EU Task Force on Energy Security met too, and the Task Force discussed methane.")
+    found = forums_of(text)
+    assert set(found) == {"Peru-Canada Clean Energy Dialogue", "U.S.-EU Task Force on Energy Security"}
+    assert "Energy Dialogue" in found["Peru-Canada Clean Energy Dialogue"].aliases
+
+
+@pytest.mark.parametrize(("written", "number"), [
+    ("COP 29", 29), ("COP-28", 28), ("COP26", 26), ("the 27th United Nations Climate Change Conference", 27),
+    ("the 29th Conference of the Parties", 29), ("the 30th session of the Conference of the Parties", 30),
+])
+def test_cop_numbering_is_normalised(written: str, number: int) -> None:
+    text = f"The ministers will coordinate closely ahead of {written} on climate finance."
+    found = forums_of(text)
+    assert found[f"COP{number}"].kind == "conference"
+    assert len(found) == 1
+
+
+def test_unnumbered_conference_before_a_cop_in_brackets_is_an_alias() -> None:
+    text = "They will launch it at the UN Climate Change Conference (COP 26) in Glasgow. The COP26 Summit opens soon."
+    found = forums_of(text)
+    assert list(found) == ["COP26"]
+    assert {"COP 26", "UN Climate Change Conference", "COP26 Summit"} <= set(found["COP26"].aliases)
+
+
+def test_exclusions_laws_plans_agencies_treaties_reports_and_lower_case_descriptions() -> None:
+    text = ("Under the Paris Agreement, the United States will implement the Inflation Reduction Act, and the "
+            "Environmental Protection Agency will issue rules. Chile will publish the Chile Green Growth Plan "
+            "and the Global Methane Assessment report. The two sides agreed to hold a high-level dialogue on "
+            "climate and a strategic partnership in the field of energy. Both joined the Global Methane Pledge.")
+    assert list(forums_of(text)) == ["Global Methane Pledge"]
+
+
+def test_bilateral_plan_is_an_initiative_but_a_one_state_plan_is_not() -> None:
+    text = "The U.S.-Brazil Climate and Clean Technology Plan and the Brazil Ecological Transformation Plan cut emissions."
+    assert list(forums_of(text)) == ["U.S.-Brazil Climate and Clean Technology Plan"]
+
+
+def test_forums_outside_climate_are_not_recorded() -> None:
+    text = ("The leaders welcomed the Summit for Democracy and the Black Sea Grain Initiative, and agreed to "
+            "cooperate on clean energy in the Andean Energy Forum.")
+    assert list(forums_of(text)) == ["Andean Energy Forum"]
+
+
+def test_known_bodies_by_acronym_and_groups() -> None:
+    text = ("The ministers will report to the UNFCCC and work with IRENA on renewable energy, and coordinate "
+            "in the G20 and G7 on climate.")
+    found = forums_of(text)
+    assert found["UNFCCC"].kind == "organization"
+    assert found["IRENA"].kind == "organization"
+    assert found["G20"].kind == "forum" and found["G7"].kind == "forum"
+
+
+def test_named_event_in_quotes() -> None:
+    text = "Minister Tan will speak at the ‘Cooling Cities in a Warming World’ event on urban heat adaptation."
+    assert forums_of(text)["Cooling Cities in a Warming World"].kind == "other"

@@ -1,0 +1,47 @@
+"""Presidencies in the forms readouts use, and the forms that are not presidencies."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import read, spans_are_exact
+
+
+def presidencies_of(text: str) -> set[tuple[str, str]]:
+    _, record = read(text, "2024-05-02")
+    assert spans_are_exact(text, record)
+    names = {f.name for f in record.forums}
+    assert all(p.of in names for p in record.presidencies), "a presidency's `of` names a forum"
+    return {(p.of, p.actor) for p in record.presidencies}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Both sides will work with the COP 31 Presidency of Turkey on adaptation.", ("COP31", "TR")),
+    ("They pledged to support the Azerbaijan Presidency for a successful outcome of COP 29.", ("COP29", "AZ")),
+    ("The meeting was held under South Africa's G20 presidency to advance energy access.", ("G20", "ZA")),
+    ("The partnership was developed with Indonesia during its G20 Presidency.", ("G20", "ID")),
+    ("As Brazil assumes the Presidency of COP30, both leaders urged action on climate.", ("COP30", "BR")),
+    ("The UK COP26 President Alok Sharma opened the climate session.", ("COP26", "GB")),
+    ("Egyptian Foreign Minister and President-designate of the 27th session of the Conference of the "
+     "Parties (COP-27) Sameh Shoukry invited ministers.", ("COP27", "EG")),
+    ("They discussed the upcoming Brazilian presidency of the G20 and climate finance.", ("G20", "BR")),
+    ("Climate was a priority of the Hungarian Presidency of the Council of the EU.", ("Council of the EU", "HU")),
+])
+def test_presidency_forms(text: str, expected: tuple[str, str]) -> None:
+    assert presidencies_of(text) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "President Lee congratulated Egypt on hosting COP 27 and on the climate outcome.",
+    "He congratulated Brazil on its G20 host year and its climate leadership.",
+    "Leaders met at the U.S.-led Major Economies Forum on Energy and Climate.",
+    "The order was issued on the first day of his presidency to cut methane.",
+    "At the invitation of the COP29 President-designate, the ministers will co-facilitate consultations.",
+])
+def test_not_presidencies(text: str) -> None:
+    assert presidencies_of(text) == set()
+
+
+def test_presidency_forum_is_added_when_only_the_presidency_names_it() -> None:
+    _, record = read("India's G20 presidency launched a marine litter initiative.", "2023-02-11")
+    assert [(f.name, f.kind) for f in record.forums if f.name == "G20"] == [("G20", "forum")]

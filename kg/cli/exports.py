@@ -39,8 +39,13 @@ def export_command(store: str | None, view: str, fmt: str | None, output: Path, 
     JSON), d3 (node-link JSON), dot, svg (a picture with a legend), html (one page to
     explore, works offline). RDF dumps of the store: turtle, trig, nquads, jsonld.
     """
-    summary = export(open_store(resolve_store(store), create=False), view=view, fmt=fmt, out=output,
-                     readout=readout, forum=forum, date_from=date_from, date_to=date_to)
+    # A read-only snapshot: exporting works while a `kg load` writes, and takes no lock.
+    st = open_store(resolve_store(store), create=False, read_only=True)
+    try:
+        summary = export(st, view=view, fmt=fmt, out=output, readout=readout, forum=forum,
+                         date_from=date_from, date_to=date_to)
+    finally:
+        st.close()
     if summary.is_rdf:
         click.echo(f"wrote {summary.edges} statements about {summary.nodes} subjects as "
                    f"{summary.format} to {summary.path}")

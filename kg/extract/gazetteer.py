@@ -89,6 +89,10 @@ def _forms() -> dict[str, tuple[str, str]]:
             add(alias, ref.code, _form_of(alias))
         for adjective in ref.adjectives:
             add(adjective, ref.code, "adjective")
+    # Typographic apostrophes: "People’s Republic of Bangladesh".
+    for surface, (code, kind) in list(table.items()):
+        if "'" in surface:
+            add(surface.replace("'", "’"), code, kind)
     # Headings in capitals: "CHINA-U.S. WORKING GROUP".
     for surface, (code, kind) in list(table.items()):
         if len(surface) >= 4 and not surface.isupper():

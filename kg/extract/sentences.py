@@ -74,7 +74,21 @@ def _is_blank(line: str) -> bool:
     return not line.strip(_WS)
 
 
-def _joins_next(line: str, nxt: str) -> bool:
+def is_hard_wrapped(text: str) -> bool:
+    """Whether the text's paragraphs are broken into lines of a fixed width (e-mail style).
+
+    Then a line that stops without punctuation goes on in the next one; otherwise (one
+    paragraph per line) such a line is a heading or a list entry of its own.
+    """
+    lengths = [len(line.strip(_WS)) for line in text.split("\n")]
+    long_lines = [n for n in lengths if n >= 40]
+    if len(long_lines) < 5:
+        return False
+    narrow = sum(1 for n in long_lines if n <= 82)
+    return narrow >= 0.8 * len(long_lines)
+
+
+def _joins_next(line: str, nxt: str, wrapped: bool = True) -> bool:
     """Whether a line break between `line` and `nxt` is a hard wrap inside one paragraph."""
     this, following = line.strip(_WS), nxt.strip(_WS)
     if not this or not following or _LIST_START.match(nxt):
@@ -86,12 +100,13 @@ def _joins_next(line: str, nxt: str) -> bool:
         return False
     if _OPEN_END.search(this):
         return True  # stops mid-clause: "... between the", "... China and"
-    # Without final punctuation and followed by a capital: a heading if short, a wrap if long.
-    return len(this) >= 60 and first.isalnum()
+    # Without final punctuation and followed by a capital: a wrap only in hard-wrapped text.
+    return wrapped and len(this) >= 40 and first.isalnum()
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
     lines = _lines(text)
+    wrapped = is_hard_wrapped(text)
     segments: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     for index, (start, end) in enumerate(lines):
@@ -103,7 +118,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
             continue
         current = (current[0], end) if current else (start, end)
         nxt = text[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else ""
-        if not _joins_next(line, nxt):
+        if not _joins_next(line, nxt, wrapped):
             segments.append(current)
             current = None
     if current:

@@ -1,0 +1,140 @@
+"""The actor of a person whose own mentions name no state: fallbacks, most specific first.
+
+1. A title elsewhere in the text that names no one but has a state and the same head:
+   "Minister Shahbazov" and "Minister of Energy of the Republic of Azerbaijan" (the heading)
+   → AZ, and the fuller title "Minister of Energy".
+2. Reference data: office-holders whose state is public knowledge
+   (`ontology/reference/officials.tsv`), for "President Biden" in a White House readout.
+3. The sentence: "bilateral meetings with Chinese counterparts, including Minister ... X".
+4. Titles only the EU gives ("Commissioner", "Executive Vice-President") in a text about the EU.
+5. A dateline naming a city-state at the top: the issuing state's own people (DECISIONS.md 026).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import cache
+
+from kg.extract.actors import dateline_actor
+from kg.extract.context import Context
+from kg.extract.people_lexicon import EU_TITLES
+from kg.extract.people_roles import Mention, RoleOnly
+from kg.record import Person
+from kg.resources import ontology_dir
+
+_GROUP_NOUNS = r"(?:counterparts?|officials?|ministers?|leaders?|delegations?|representatives?|colleagues?|" \
+               r"delegates?|envoys?|government)"
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+
+
+@cache
+def officials() -> dict[str, str]:
+    """Folded full name → actor code, from the reference list of office-holders."""
+    path = ontology_dir() / "reference" / "officials.tsv"
+    if not path.exists():
+        return {}
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    table: dict[str, str] = {}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        table[_fold(row["name"])] = row["actor"]
+        for alias in filter(None, (row.get("aliases") or "").split("|")):
+            table[_fold(alias)] = row["actor"]
+    return table
+
+
+def _official_actor(person: Person) -> str | None:
+    table = officials()
+    for form in [person.name, *person.aliases]:
+        folded = _fold(re.sub(r",?\s+(?:Jr|Sr)\.?$", "", form))
+        if folded in table:
+            return table[folded]
+    # A surname alone ("Biden", "Von der Leyen"): only when the known office-holders who end
+    # with it all serve one actor.
+    tail = _fold(person.name).split()
+    matches = {actor for name, actor in table.items() if name.split()[-len(tail):] == tail}
+    if len(matches) == 1:
+        return matches.pop()
+    return None
+
+
+def _role_coreference(person: Person, mentions: list[Mention], role_only: list[RoleOnly],
+                      taken: set[tuple[str, str]]) -> None:
+    heads = {m.head for m in mentions if m.head}
+    if not heads:
+        return
+    candidates = [r for r in role_only if r.head in heads and (r.head, r.actor) not in taken
+                  and _role_fits(person.role, r.role)]
+    actors = {r.actor for r in candidates}
+    if len(actors) != 1:
+        return
+    best = max(candidates, key=lambda r: len(r.role))
+    person.actor = best.actor
+    if not person.role or len(best.role) > len(person.role):
+        person.role = best.role
+
+
+def _role_fits(role: str | None, fuller: str) -> bool:
+    """Whether a title said of a person can be the short form of a fuller title ("Minister" of "Minister of Energy")."""
+    if not role:
+        return True
+    words, fuller_words = set(role.casefold().split()), set(fuller.casefold().split())
+    return words <= fuller_words
+
+
+def upgrade_roles(people: list[Person], groups_mentions: list[list[Mention]], role_only: list[RoleOnly]) -> None:
+    """Give a person the fuller unnamed title of the same head and actor: "Commissioner" → "Commissioner for Energy"."""
+    for person, mentions in zip(people, groups_mentions, strict=True):
+        heads = {m.head for m in mentions if m.head}
+        fits = [r for r in role_only if r.head in heads and r.actor == person.actor and _role_fits(person.role, r.role)]
+        roles = {r.role for r in fits}
+        if len(roles) == 1:
+            fuller = roles.pop()
+            if not person.role or len(fuller) > len(person.role):
+                person.role = fuller
+
+
+def _sentence_group_actor(person: Person, ctx: Context) -> str | None:
+    if not person.evidence:
+        return None
+    for span in person.evidence:
+        sentence = next((s for s in ctx.sentences if s.start <= span.start < s.end), None)
+        if sentence is None:
+            continue
+        for mention in ctx.actor_mentions:
+            if not (sentence.start <= mention.start and mention.end <= span.start):
+                continue
+            if mention.form not in {"adjective", "possessive"}:
+                continue
+            after = ctx.text[mention.end:span.start]
+            if re.match(rf"\s+{_GROUP_NOUNS}\b[^.;]*?\b(?:including|such as|namely|:)", after):
+                return mention.code
+    return None
+
+
+def resolve_actors(people: list[Person], *, groups_mentions: list[list[Mention]], role_only: list[RoleOnly],
+                   ctx: Context) -> None:
+    """Fill in `actor` (and sometimes a fuller `role`) for people whose mentions name no state."""
+    taken = {(m.head, p.actor) for p, ms in zip(people, groups_mentions, strict=True) for m in ms
+             if p.actor and m.head}
+    eu_text = any(m.code == "EU" for m in ctx.actor_mentions)
+    dateline = dateline_actor(ctx.text)
+    for person, mentions in zip(people, groups_mentions, strict=True):
+        if person.actor:
+            continue
+        _role_coreference(person, mentions, role_only, taken)
+        if person.actor:
+            continue
+        person.actor = _official_actor(person) or _sentence_group_actor(person, ctx)
+        if person.actor:
+            continue
+        if eu_text and person.role and any(title in person.role for title in EU_TITLES):
+            person.actor = "EU"
+        elif dateline and person.role:
+            person.actor = dateline[0]
+    upgrade_roles(people, groups_mentions, role_only)

@@ -1,0 +1,426 @@
+"""Read the people of one sentence: name runs, the titles around them, and the state they serve.
+
+Patterns, over typed tokens (`kg.extract.people_tokens`):
+
+- title before the name: "[state] TITLE [,] [honorific] NAME [of STATE]"
+  ("China's Special Envoy for Climate Change Xie Zhenhua", "President Joko Widodo of Indonesia",
+  "Minister for Sustainability and the Environment, Ms Grace Fu");
+- title after the name: "[honorific] NAME, [state] TITLE [, STATE]"
+  ("Wopke Hoekstra, EU Commissioner for Climate Action", "His Excellency Olaf Scholz, Chancellor of
+  the Federal Republic of Germany");
+- a plural title over a list: "Commissioners Wopke Hoekstra, Dan Jørgensen and Jessika Roswall";
+- an honorific alone: "Ms Grace Fu".
+
+Titles that name no one ("Minister of Energy of the Republic of Azerbaijan") are kept as
+`RoleOnly`, so that "Minister Shahbazov" elsewhere can take their state and full title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.people_lexicon import ORGANISATION_ACTORS, PLURAL_HEADS
+from kg.extract.people_tokens import (
+    ACRONYM,
+    CONN,
+    HEAD,
+    HON,
+    INITIAL,
+    MOD,
+    NAME,
+    ORD,
+    PARTICLE,
+    PLURAL,
+    POSTNOM,
+    STATE,
+    SUFFIX,
+    VOCAB,
+    Token,
+)
+
+_ROLE_KINDS = {HEAD, MOD, VOCAB, CONN, STATE, ORD, ACRONYM, PLURAL}
+_ORG_HEADS = {"Foundation", "Institute", "Bank", "Organization", "Organisation", "Fund", "Programme", "Program",
+              "Group", "Forum", "Alliance", "Council", "Institution", "Trust", "Association", "Network",
+              "Coalition", "Initiative", "Agency", "Commission"}
+_EU_INSTITUTIONS = {"European Commission", "European Council", "European Parliament", "Council of the EU",
+                    "Council of the European Union"}
+_MAX_NAME_TOKENS = 7
+
+
+@dataclass
+class Mention:
+    """One place where a person is named, with what that place says of them."""
+
+    name: str
+    name_tokens: list[str]
+    role: str | None
+    actor: str | None
+    start: int
+    end: int
+    text: str
+    head: str | None = None
+    honorific: bool = False
+
+
+@dataclass
+class RoleOnly:
+    """A title with a state that names no one: "Minister of Energy of the Republic of Azerbaijan"."""
+
+    role: str
+    head: str
+    actor: str
+    start: int
+    end: int
+
+
+def _is_name_start(tokens: list[Token], i: int) -> bool:
+    token = tokens[i]
+    if token.kind == NAME:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None:
+        return False
+    if token.text == "Sheikh" and nxt.kind == NAME:
+        return True
+    if token.kind == INITIAL and nxt.kind in {NAME, INITIAL}:
+        return True
+    return token.kind == PARTICLE and token.text[0].isupper() and nxt.kind in {NAME, PARTICLE}
+
+
+def _name_run(tokens: list[Token], i: int) -> int:
+    """End index (exclusive) of the name starting at i."""
+    j = i
+    count = 0
+    while j < len(tokens) and count < _MAX_NAME_TOKENS:
+        token = tokens[j]
+        if token.kind in {NAME, INITIAL} or (j == i and _is_name_start(tokens, i)):
+            j += 1
+            count += 1
+            continue
+        if token.kind == PARTICLE:
+            k = j
+            while k < len(tokens) and tokens[k].kind == PARTICLE:
+                k += 1
+            if k < len(tokens) and tokens[k].kind == NAME:
+                j = k
+                continue
+        break
+    # Generational suffix: "Biden, Jr." / "Biden Jr."
+    if j < len(tokens) and tokens[j].kind == SUFFIX:
+        j += 1
+    elif j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].kind == SUFFIX:
+        j += 2
+    while j > i + 1 and tokens[j - 1].kind == INITIAL:
+        j -= 1
+    return j
+
+
+def _clean_name(tokens: list[Token], text: str) -> tuple[str, list[str]]:
+    words = [t for t in tokens if t.text != ","]
+    if words and words[0].text == "Sheikh" and sum(t.kind == NAME for t in words) >= 3:
+        words = words[1:]  # "Sheikh" styles a royal ("Sheikh Mohamed bin Zayed"), but is part of "Sheikh Hasina"
+    if not words:
+        return "", []
+    name = re.sub(r"\s+", " ", text[words[0].start:tokens[-1].end]).strip()
+    return name, [t.text for t in words if t.kind != SUFFIX]
+
+
+def _left_role(tokens: list[Token], a: int) -> tuple[int, int, bool]:
+    """(start, end) token indices of a title ending just before the name at a; whether an honorific stands between."""
+    j = a - 1
+    honorific = False
+    while j >= 0 and tokens[j].kind == HON:
+        honorific = True
+        j -= 1
+    if j >= 1 and tokens[j].text == "," and (tokens[j - 1].kind in {VOCAB, HEAD, MOD, ACRONYM, STATE}
+                                             or tokens[j - 1].text == ")"):
+        j -= 1
+    end = j + 1
+    while j >= 0:
+        token = tokens[j]
+        if token.kind in _ROLE_KINDS or token.text in {"(", ")", "-", "&"}:
+            j -= 1
+            continue
+        if token.text == "," and j >= 1 and tokens[j - 1].kind in {VOCAB, MOD} and tokens[j + 1].kind in {VOCAB, MOD}:
+            j -= 1
+            continue
+        break
+    start = j + 1
+    while start < end and (tokens[start].kind == CONN or tokens[start].text in {",", ")", "-", "&"}):
+        start += 1
+    while start < end and tokens[start].text == "(":
+        start += 1
+    # "... of the United States and President X": what stands before the "and" is someone else's.
+    for index in range(end - 1, start - 1, -1):
+        if tokens[index].text == "and" and not any(t.kind in {HEAD, PLURAL} for t in tokens[start:index]):
+            start = index + 1
+            break
+    span = tokens[start:end]
+    if not span or not any(t.kind in {HEAD, PLURAL} for t in span):
+        return a, a, honorific
+    last = span[-1]
+    of_state = last.kind == STATE and len(span) >= 2 and span[-2].text in {"of", "the"}
+    if last.kind not in {HEAD, PLURAL, VOCAB, MOD, ACRONYM} and last.text != ")" and not of_state:
+        return a, a, honorific
+    return start, end, honorific
+
+
+def _right_role(tokens: list[Token], b: int) -> tuple[int, int]:
+    """(start, end) token indices of a title after the name ending at b ("NAME, TITLE")."""
+    k = b
+    while k < len(tokens) and (tokens[k].kind == POSTNOM or (
+            tokens[k].text == "," and k + 1 < len(tokens) and tokens[k + 1].kind == POSTNOM)):
+        k += 1
+    if k >= len(tokens) or tokens[k].text != ",":
+        return b, b
+    start = k + 1
+    j = start
+    # A state or institution may stand first: "EU Commissioner", "European Commission Director General".
+    while j < len(tokens) and j - start < 3 and tokens[j].kind in {STATE, VOCAB, ACRONYM}:
+        j += 1
+    if j >= len(tokens) or tokens[j].kind not in {HEAD, MOD}:
+        return b, b
+    while j < len(tokens):
+        token = tokens[j]
+        if token.kind in _ROLE_KINDS or token.text in {"(", ")", "-", "&"}:
+            j += 1
+            continue
+        if token.text == "," and j + 1 < len(tokens):
+            after = tokens[j + 2] if tokens[j + 1].text == "and" and j + 2 < len(tokens) else tokens[j + 1]
+            if after.kind in {HEAD, MOD} or (after.kind == VOCAB and not _is_state_tail(tokens, j + 1)):
+                j += 1
+                continue
+        # "Special Envoy of President Xi Jinping": a title of someone else inside this title.
+        if _is_name_start(tokens, j) and j >= 2 and tokens[j - 1].kind == HEAD and tokens[j - 2].text in {"of", "to"}:
+            j = _name_run(tokens, j)
+            continue
+        break
+    end = j
+    while end > start and (tokens[end - 1].kind == CONN or tokens[end - 1].text in {",", "(", "-"}):
+        end -= 1
+    if not any(t.kind == HEAD for t in tokens[start:end]):
+        return b, b
+    if end < len(tokens) and _is_name_start(tokens, end):
+        return b, b  # the title belongs to the name that follows it
+    if tokens[end - 1].kind == STATE and not any(t.kind == HEAD for t in tokens[start:end - 1]):
+        return b, b
+    return start, end
+
+
+def _is_state_tail(tokens: list[Token], k: int) -> bool:
+    """Whether tokens from k up to the next comma or the end name only a state: "Republic of Korea"."""
+    j = k
+    while j < len(tokens) and tokens[j].text not in {",", ".", ";"}:
+        if tokens[j].kind not in {VOCAB, CONN, STATE}:
+            return False
+        j += 1
+    return j > k and tokens[j - 1].kind == STATE
+
+
+def _ends_clause(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether nothing, punctuation or a line break follows token j."""
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return after is None or after.text in {",", ".", ";", ")"} or "\n" in text[tokens[j].end:after.start]
+
+
+def _tail_actor(tokens: list[Token], k: int, text: str) -> str | None:
+    """A state or organisation named right after a name or title: "of Brazil", ", Republic of Indonesia"."""
+    if k >= len(tokens):
+        return None
+    if tokens[k].text == "of":
+        j = k + 1
+        if j < len(tokens) and tokens[j].text == "the":
+            j += 1
+        if j < len(tokens) and tokens[j].kind == STATE:
+            return tokens[j].code
+        return None
+    if tokens[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(tokens) and (tokens[j].kind in {VOCAB, CONN} and tokens[j].text not in {"and"}):
+        j += 1
+    if j < len(tokens) and tokens[j].kind == STATE and _ends_clause(text, tokens, j):
+        return tokens[j].code
+    phrase = " ".join(t.text for t in tokens[k + 1:k + 3])
+    for org, actor in ORGANISATION_ACTORS.items():
+        if phrase == org or phrase.startswith(org + " ") or (tokens[k + 1].text == org):
+            end = k + 1 + len(org.split())
+            if end >= len(tokens) or tokens[end].text in {",", ".", ";", ")"}:
+                return actor
+    return None
+
+
+def _tail_institution(tokens: list[Token], k: int) -> str | None:
+    """An EU institution named after a name in a participants list: "X, European Commission"."""
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].text in _EU_INSTITUTIONS:
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        if after is None or after.text in {",", ".", ";"} or after.start > tokens[k + 1].end + 2:
+            return tokens[k + 1].text
+    return None
+
+
+def clean_role(tokens: list[Token], text: str) -> tuple[str | None, str | None, str | None]:
+    """(role without the state's name, actor code or organisation, head word) of title tokens."""
+    keep = list(tokens)
+    actor: str | None = None
+    heads = [t for t in keep if t.kind in {HEAD, PLURAL}]
+    if not heads:
+        return None, None, None
+    # A state before or inside the title, as an adjective: "China's Special Envoy", "U.S. President".
+    for index, token in enumerate(list(keep)):
+        if token.kind != STATE or token.text in _EU_INSTITUTIONS:
+            continue
+        nxt = keep[index + 1] if index + 1 < len(keep) else None
+        prev = keep[index - 1] if index > 0 else None
+        adjectival = nxt is not None and nxt.kind in {HEAD, MOD, VOCAB, ACRONYM, PLURAL} and (
+            prev is None or prev.kind not in {CONN} or prev.text == "and")
+        if adjectival:
+            actor = actor or token.code
+            keep[index] = Token("", token.start, token.start, "removed")
+    keep = [t for t in keep if t.kind != "removed"]
+    # "European Commissioner": the EU adjective goes, as state names do.
+    if len(keep) > 1 and keep[0].text == "European" and keep[1].kind in {HEAD, MOD}:
+        actor = actor or "EU"
+        keep = keep[1:]
+    # A trailing "of [the] [Republic of] STATE" names the state, not the post.
+    for index in range(len(keep) - 1, 0, -1):
+        if keep[index].text != "of":
+            continue
+        rest = keep[index + 1:]
+        states = [t for t in rest if t.kind == STATE]
+        if rest and rest[-1].kind == STATE and rest[-1].text not in _EU_INSTITUTIONS and all(
+                t.kind in {STATE, VOCAB, CONN} and t.text != "and" for t in rest):
+            actor = actor or rest[-1].code
+            keep = keep[:index]
+            break
+        if rest and not states and rest[-1].text in _ORG_HEADS and all(
+                t.kind in {VOCAB, CONN, ACRONYM} or t.text[:1].isupper() for t in rest) and rest[0].text != "the":
+            actor = actor or re.sub(r"\s+", " ", text[rest[0].start:rest[-1].end])
+            keep = keep[:index]
+            break
+        break
+    # Institutions and organisations inside the title say whose post it is.
+    for token in keep:
+        if actor:
+            break
+        if token.kind == STATE:
+            actor = token.code
+        elif token.text in ORGANISATION_ACTORS:
+            actor = ORGANISATION_ACTORS[token.text]
+    joined = " ".join(t.text for t in keep)
+    if actor is None:
+        for phrase, code in (("White House", "US"), ("United Nations", "United Nations")):
+            if phrase in joined:
+                actor = code
+    # A trailing "(EVP)" abbreviates the title; it is not part of it.
+    if len(keep) >= 4 and keep[-1].text == ")" and keep[-3].text == "(" and keep[-2].kind == ACRONYM:
+        keep = keep[:-3]
+    while keep and (keep[-1].kind == CONN or keep[-1].text in {",", "(", "-"}):
+        keep = keep[:-1]
+    while keep and (keep[0].kind == CONN or keep[0].text in {",", ")", "-"}):
+        keep = keep[1:]
+    if not keep:
+        return None, actor, None
+    role = _join(keep, text)
+    singular = [PLURAL_HEADS.get(t.text, t.text) for t in keep if t.kind in {HEAD, PLURAL}]
+    if any(t.kind == PLURAL for t in keep):
+        role = " ".join(PLURAL_HEADS.get(w, w) for w in role.split())
+    return role, actor, singular[-1] if singular else None
+
+
+def _join(tokens: list[Token], text: str) -> str:
+    """The document's own text of these tokens, where consecutive tokens keep their spacing."""
+    parts: list[str] = []
+    run_start = tokens[0].start
+    previous_end = tokens[0].end
+    for token in tokens[1:]:
+        if text[previous_end:token.start].strip():  # a removed token lies between
+            parts.append(text[run_start:previous_end])
+            run_start = token.start
+        previous_end = token.end
+    parts.append(text[run_start:previous_end])
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+
+def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[RoleOnly]]:
+    """The people a sentence names, and the titles in it that name no one."""
+    mentions: list[Mention] = []
+    used = [False] * len(tokens)
+    i = 0
+    inherited: tuple[str | None, str | None, str | None] | None = None
+    last_end = -1
+    while i < len(tokens):
+        if not _is_name_start(tokens, i):
+            i += 1
+            continue
+        a, b = i, _name_run(tokens, i)
+        name_tokens = tokens[a:b]
+        ls, le, honorific = _left_role(tokens, a)
+        rs, re_ = _right_role(tokens, b)
+        role = actor = head = None
+        start = tokens[ls].start if ls < le else tokens[a].start
+        end = tokens[b - 1].end
+        if ls < le:
+            role, actor, head = clean_role(tokens[ls:le], text)
+            plural = any(t.kind == PLURAL for t in tokens[ls:le])
+            inherited = (role, actor, head) if plural else None
+        elif inherited and last_end >= 0 and all(t.text in {",", "and"} for t in tokens[last_end:a]):
+            role, actor, head = inherited
+        else:
+            inherited = None
+        if rs < re_:
+            right_role, right_actor, right_head = clean_role(tokens[rs:re_], text)
+            if right_role and (role is None or len(right_role) > len(role)):
+                role, head = right_role, right_head
+            actor = actor or right_actor
+            end = tokens[re_ - 1].end
+            tail = _tail_actor(tokens, re_, text)
+        else:
+            tail = _tail_actor(tokens, b, text)
+        actor = actor or tail
+        institution = _tail_institution(tokens, re_ if rs < re_ else b)
+        if institution and role and role in {h.text for h in tokens[ls:le] if h.kind == HEAD}:
+            role = f"{role} of the {institution}"
+            actor = actor or "EU"
+        anchored = ls < le or rs < re_ or honorific or role is not None
+        name, words = _clean_name(name_tokens, text)
+        if anchored and words:
+            mentions.append(Mention(name, words, role, actor, start, end, text[start:end], head, honorific))
+            for index in range(min(ls, a), max(b, re_)):
+                used[index] = True
+        last_end = b
+        i = max(b, re_) if rs < re_ else b
+    return mentions, _unnamed_roles(tokens, used, text)
+
+
+def _unnamed_roles(tokens: list[Token], used: list[bool], text: str) -> list[RoleOnly]:
+    found: list[RoleOnly] = []
+    i = 0
+    while i < len(tokens):
+        if used[i] or tokens[i].kind not in _ROLE_KINDS - {CONN}:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and not used[j] and (tokens[j].kind in _ROLE_KINDS or tokens[j].text in {"(", ")"}):
+            j += 1
+        for span in _split_titles(tokens[i:j]):
+            if any(t.kind == HEAD for t in span):
+                role, actor, head = clean_role(span, text)
+                if role and actor and head:
+                    found.append(RoleOnly(role, head, actor, span[0].start, span[-1].end))
+        i = j
+    return found
+
+
+def _split_titles(span: list[Token]) -> list[list[Token]]:
+    """Titles joined by "and" that name no one are separate posts: "Commissioner for X and Minister of Y"."""
+    parts: list[list[Token]] = [[]]
+    for index, token in enumerate(span):
+        nxt = span[index + 1] if index + 1 < len(span) else None
+        if token.text == "and" and nxt is not None and nxt.kind in {HEAD, MOD, STATE} and parts[-1] and any(
+                t.kind == HEAD for t in parts[-1]):
+            parts.append([])
+            continue
+        parts[-1].append(token)
+    return [part for part in parts if part]

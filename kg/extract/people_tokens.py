@@ -1,0 +1,140 @@
+"""Tokens of a sentence, typed for reading titles and names (see `kg.extract.people`).
+
+Each word is classed once (title head, modifier, portfolio word, connector, honorific,
+name-like word, particle, initial, state mention...), so the people reader can walk left
+and right over a sentence with simple rules instead of one large regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.gazetteer import ActorMention
+from kg.extract.people_lexicon import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NOT_NAME_WORDS,
+    PLURAL_HEADS,
+    POST_NOMINALS,
+    ROLE_CONNECTORS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    ROLE_VOCABULARY,
+)
+
+# Kinds of token.
+STATE, HON, HEAD, PLURAL, MOD, VOCAB, CONN, PUNCT, ORD, NAME, LOWER, PARTICLE, INITIAL, SUFFIX, POSTNOM, \
+    ACRONYM, OTHER = (
+        "state", "hon", "head", "plural", "mod", "vocab", "conn", "punct", "ord", "name", "lower", "particle",
+        "initial", "suffix", "postnom", "acronym", "other")
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str
+    code: str | None = None  # for STATE tokens: the actor code
+    form: str | None = None  # for STATE tokens: the gazetteer form ("adjective", "possessive"...)
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*(?:\.[^\W\d_]+)*\.?|['’]s\b|\d+(?:st|nd|rd|th)?\b|\S")
+# Honorific phrases spanning several words.
+_HONORIFIC_PHRASES = re.compile(
+    r"\b(?:(?:His|Her|Their) (?:Excellency|Excellencies|Highness|Royal Highness|Majesty)|"
+    r"The (?:Right |Rt\.? )?Hon(?:ou)?rable|(?:Right |Rt\.? )?Hon(?:ou)?rable|Hon\.)(?=\s)"
+)
+_DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z]\.")
+_KEEP_PERIOD = {"Jr.", "Sr.", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Hon.", "Rt.", "St.", "Sen.", "Rep.", "Gov.",
+                "Amb.", "Gen.", "Mme.", "M.", "Ph.D."}
+
+
+def _split_word(text: str, start: int) -> list[tuple[str, int]]:
+    """A raw word → [(piece, start)]: a final period and a possessive come off as their own pieces."""
+    pieces: list[tuple[str, int]] = []
+    tail: list[tuple[str, int]] = []
+    if text.endswith(".") and text not in _KEEP_PERIOD and not _DOTTED_ABBREVIATION.fullmatch(text):
+        tail.insert(0, (".", start + len(text) - 1))
+        text = text[:-1]
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix) and len(text) > 2:
+            tail.insert(0, (suffix, start + len(text) - 2))
+            text = text[:-2]
+            break
+    if text:
+        pieces.append((text, start))
+    return pieces + tail
+
+
+def _kind(word: str) -> str:
+    if word in {"'s", "’s"}:
+        return OTHER
+    if word in ROLE_CONNECTORS:
+        return CONN
+    if word in NAME_SUFFIXES:
+        return SUFFIX
+    if word in POST_NOMINALS:
+        return POSTNOM
+    if word in PLURAL_HEADS:
+        return PLURAL
+    if word in ROLE_HEADS:
+        return HEAD
+    if word in HONORIFICS and word not in {"The", "His", "Her", "Right", "Lord", "Lady"}:
+        return HON
+    if word in ROLE_MODIFIERS:
+        return MOD
+    if word in ROLE_VOCABULARY:
+        return VOCAB
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", word):
+        return ORD
+    if re.fullmatch(r"[A-Z]\.", word):
+        return INITIAL
+    if word in NAME_PARTICLES:
+        return PARTICLE
+    if not word[0].isalpha():
+        return PUNCT if not word[0].isdigit() else OTHER
+    if word[0].islower():
+        return LOWER
+    if re.fullmatch(r"[A-Z0-9][A-Z0-9.&-]+", word):
+        return ACRONYM
+    if word in NOT_NAME_WORDS or word.split("-")[0] in NOT_NAME_WORDS:
+        return OTHER
+    if any(ch.islower() for ch in word):
+        return NAME
+    return OTHER
+
+
+def tokenize(text: str, base: int, mentions: list[ActorMention]) -> list[Token]:
+    """Tokens of `text` (which starts at offset `base` of the document), state mentions merged."""
+    honorific_spans = [(m.start() + base, m.end() + base) for m in _HONORIFIC_PHRASES.finditer(text)]
+    tokens: list[Token] = []
+    for match in _WORD.finditer(text):
+        for piece, offset in _split_word(match.group(), match.start() + base):
+            tokens.append(Token(piece, offset, offset + len(piece), _kind(piece)))
+    for token in tokens:
+        if any(s <= token.start and token.end <= e for s, e in honorific_spans):
+            token.kind = HON
+    return _merge_mentions(tokens, mentions)
+
+
+def _merge_mentions(tokens: list[Token], mentions: list[ActorMention]) -> list[Token]:
+    merged: list[Token] = []
+    index = 0
+    relevant = [m for m in mentions if tokens and tokens[0].start <= m.start and m.end <= tokens[-1].end]
+    by_start = {m.start: m for m in relevant}
+    while index < len(tokens):
+        token = tokens[index]
+        mention = by_start.get(token.start)
+        if mention is None:
+            merged.append(token)
+            index += 1
+            continue
+        end_index = index
+        while end_index + 1 < len(tokens) and tokens[end_index + 1].end <= mention.end:
+            end_index += 1
+        merged.append(Token(mention.text, mention.start, mention.end, STATE, mention.code, mention.form))
+        index = end_index + 1
+    return merged

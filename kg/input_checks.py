@@ -46,6 +46,7 @@ MAGIC_NUMBERS: tuple[tuple[bytes, str], ...] = (
 
 _UNICODE_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROL_BYTES = [b for b in range(1, 32) if chr(b) not in "\t\n\r\f\v\x1a\x1b"]
 
 
 def max_bytes_default() -> int:
@@ -92,8 +93,15 @@ def check_bytes(data: bytes, source: str, max_bytes: int | None = None) -> None:
     for magic, what in MAGIC_NUMBERS:
         if data.startswith(magic):
             raise InputError(f"{source}: binary file ({what})")
-    if b"\x00" in data and not looks_like_utf16(data):
+    wide = looks_like_utf16(data) or data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"))
+    if wide:
+        return  # UTF-16/32 code units hold NULs and low bytes; check_text judges the decoded text
+    if b"\x00" in data:
         raise InputError(f"{source}: binary file (contains NUL bytes, which text never does)")
+    # In UTF-8, GB18030 and Windows-1252 a byte below 0x20 is always a control character.
+    controls = sum(data.count(bytes([b])) for b in _CONTROL_BYTES)
+    if controls > max(2, len(data) // 200):
+        raise InputError(f"{source}: binary file ({100 * controls / len(data):.1f}% control characters)")
 
 
 def looks_like_utf16(data: bytes) -> bool:

@@ -99,8 +99,14 @@ def _place(ctx: Context, start: int, end: int, forum: str | None,
            mentions: list[tuple[int, int, str]]) -> tuple[str, str | None] | None:
     """The city the sentence names, unless it locates another forum ("... COP26 in Glasgow")."""
     text = ctx.text
-    for city, code, s, _e in find_places(text[start:end]):
+    places = find_places(text[start:end])
+    # A city after "in"/"at" places the meeting; a dateline's city ("Singapore, 14 July 2022 –") does not.
+    places.sort(key=lambda p: 0 if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(start, start + p[2] - 8):start + p[2]])
+                else 1)
+    for city, code, s, e in places:
         at = start + s
+        if re.match(r"\**,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text[start + e:start + e + 30]):
+            continue
         other = [m for m in mentions if m[2] != forum and start <= m[1] <= at
                  and re.fullmatch(r"[\s)]*(?:in|at)\s+", text[m[1]:at])]
         if other:

@@ -14,7 +14,7 @@ from kg.record import TOPICS
 # Regular-expression fragments (matched case-insensitively at word starts).
 LEXICON: dict[str, tuple[str, ...]] = {
     "energy-transition": (
-        r"clean energy", r"energy transition", r"transition to (?:clean|renewable|sustainable)", r"renewable",
+        r"clean energy", r"clean power", r"clean electricity", r"electricity", r"power grid", r"energy transition", r"transition to (?:clean|renewable|sustainable)", r"renewable",
         r"solar", r"wind (?:power|energy)", r"offshore wind", r"wind\b", r"hydrogen", r"energy efficien",
         r"energy security", r"energy supply", r"energy supplies", r"power sector", r"coal", r"decarboni[sz]",
         r"electric vehicle", r"zero-emission vehicle", r"zev", r"\blng\b", r"natural gas", r"gas suppl",

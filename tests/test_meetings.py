@@ -1,0 +1,81 @@
+"""Meetings: dates resolved, forum, place, host, participants and people attending."""
+
+from __future__ import annotations
+
+from event_helpers import read, spans_are_exact
+from kg.record import Meeting
+
+
+def meetings_of(text: str, published: str | None) -> list[Meeting]:
+    _, record = read(text, published)
+    assert spans_are_exact(text, record)
+    return record.meetings
+
+
+def test_working_group_meeting_with_range_host_place_and_both_parties() -> None:
+    text = ("On March 4-6, 2024, Canada hosted in Ottawa a meeting of the Canada-Mexico Working Group on Clean "
+            "Power Cooperation, co-led by Canadian Special Envoy Ana Reyes and Mexican Under-Secretary Luis Ortega.")
+    [m] = meetings_of(text, "2024-03-08")
+    assert (m.forum, m.start, m.end) == ("Canada-Mexico Working Group on Clean Power Cooperation", "2024-03-04",
+                                         "2024-03-06")
+    assert (m.place, m.host) == ("Ottawa", "CA")
+    assert set(m.participants) == {"CA", "MX"}
+
+
+def test_two_forums_joined_by_and_share_a_date_with_the_year_from_publication() -> None:
+    text = ("The envoys also took part in the Kenya-Norway Clean Cooking Forum and the Kenya-Norway Subnational "
+            "Climate Roundtable, convened on March 6.")
+    found = {(m.forum, m.start, m.end) for m in meetings_of(text, "2024-03-08")}
+    assert found == {("Kenya-Norway Clean Cooking Forum", "2024-03-06", "2024-03-06"),
+                     ("Kenya-Norway Subnational Climate Roundtable", "2024-03-06", "2024-03-06")}
+
+
+def test_today_on_the_margins_of_a_cop_and_the_city_country_as_host() -> None:
+    text = ("President Lee met today with President Ruto of Kenya on the margins of the 28th United Nations "
+            "Climate Change Conference (COP 28) in Dubai.")
+    [m] = meetings_of(text, "2023-12-02")
+    assert (m.forum, m.start, m.end, m.place, m.host) == ("COP28", "2023-12-02", "2023-12-02", "Dubai", "AE")
+    assert "KE" in m.participants
+
+
+def test_bilateral_call_has_no_forum_and_both_parties() -> None:
+    text = "Today, Chancellor Weber of Germany and President Silva of Chile met in Berlin to discuss green hydrogen."
+    [m] = meetings_of(text, "2024-01-15")
+    assert (m.forum, m.start, m.place, m.host) == (None, "2024-01-15", "Berlin", "DE")
+    assert set(m.participants) == {"DE", "CL"}
+
+
+def test_weekdays_and_a_two_day_visit_in_future_tense() -> None:
+    text = ("On 13 and 14 July, Commissioner Ana Costa will be in Beijing to attend the Fourth EU-China Ocean "
+            "Dialogue. On Monday, the EU-China Ocean Dialogue will open with a session on marine plastics. "
+            "On Sunday, Commissioner Costa will attend roundtables with Chinese stakeholders on fisheries.")
+    found = {(m.forum, m.start, m.end) for m in meetings_of(text, "2025-07-11")}  # a Friday
+    assert ("EU-China Ocean Dialogue", "2025-07-14", "2025-07-14") in found  # the narrower date wins
+    assert (None, "2025-07-13", "2025-07-13") in found
+
+
+def test_same_day_sessions_inherit_the_date_of_their_paragraph() -> None:
+    text = ("On 2 May 2024, ministers convened the Andean Energy Dialogue in Lima. Earlier in the day, "
+            "Minister Rojas will chair the Andean Grid Roundtable.")
+    found = {(m.forum, m.start) for m in meetings_of(text, "2024-04-30")}
+    assert found == {("Andean Energy Dialogue", "2024-05-02"), ("Andean Grid Roundtable", "2024-05-02")}
+
+
+def test_month_only_meeting_and_the_attributive_date_of_a_statement() -> None:
+    text = ("On 3 November 2022, the U.S.-EU Task Force on Energy Security met in Washington to discuss the "
+            "25 March Joint Statement on gas supplies. The partners will meet again at COP 27 in November in "
+            "Sharm el-Sheikh.")
+    found = {(m.forum, m.start) for m in meetings_of(text, "2022-11-07")}
+    assert found == {("U.S.-EU Task Force on Energy Security", "2022-11-03"), ("COP27", "2022-11")}
+
+
+def test_dateline_and_undated_mentions_are_not_meetings() -> None:
+    text = ("Singapore, 14 July 2022 – Minister Tan will attend the Nordic Climate Dialogue from 17 to 19 July "
+            "2022 in Oslo. The minister welcomed the COP26 outcome.")
+    [m] = meetings_of(text, "2022-07-14")
+    assert (m.forum, m.start, m.end, m.place, m.host) == ("Nordic Climate Dialogue", "2022-07-17", "2022-07-19",
+                                                          "Oslo", "NO")
+
+
+def test_no_publication_date_means_today_is_not_dated() -> None:
+    assert [m for m in meetings_of("The two presidents met today in Nairobi on climate.", None) if m.start] == []

@@ -1,0 +1,105 @@
+"""Commitments: committing sentences only, actors resolved, topics, target years and status."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import read, spans_are_exact
+from kg.extract.commitments import target_year
+from kg.record import Commitment
+
+BILATERAL = ("On 2 May 2024, Kenya hosted in Nairobi the second meeting of the Kenya-Norway Clean Energy Dialogue. "
+             "{}")
+
+
+def commitments_of(text: str, published: str = "2024-05-03") -> list[Commitment]:
+    _, record = read(text, published)
+    assert spans_are_exact(text, record)
+    return record.commitments
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both sides committed to triple renewable energy capacity by 2030.",
+    "The two sides agreed to cooperate on methane abatement in the oil and gas sector.",
+    "The two leaders decided to launch a joint programme on grid storage.",
+    "Both sides intend to mobilize concessional finance for clean cooking.",
+    "Both sides will submit ambitious 2035 NDCs.",
+    "Both sides plan to pursue joint research on green hydrogen.",
+    "Both leaders are determined to place urgent priority on the energy transition.",
+    "The two sides reaffirmed their commitment to halt and reverse forest loss by 2030.",
+    "Both sides pledged to expand climate adaptation support for coastal communities.",
+])
+def test_group_subjects_resolve_to_the_meetings_parties(sentence: str) -> None:
+    [c] = commitments_of(BILATERAL.format(sentence))
+    assert set(c.actors) == {"KE", "NO"}
+    assert c.text == sentence
+    assert c.topics
+    assert c.meeting == 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both sides welcomed the commitment to triple renewable energy capacity.",
+    "The two sides discussed cooperation on methane abatement.",
+    "Both sides noted progress on the energy transition.",
+    "Both sides looked forward to further exchanges on renewable energy.",
+    "Both sides expressed support for the Global Clean Cooking Challenge.",
+    "These methane reduction efforts should be aligned with best practice.",
+    "Both sides have already reduced coal power generation by 20 percent.",
+    "Both sides agreed to expand tourism and cultural exchanges.",
+    "The two sides will hold the next dialogue in Oslo.",
+])
+def test_not_commitments(sentence: str) -> None:
+    assert commitments_of(BILATERAL.format(sentence)) == []
+
+
+def test_named_subjects_and_joiners() -> None:
+    text = ("Ministers met in Lima. Japan will continue to co-lead the partnership with the U.S. to accelerate "
+            "renewable energy. Canada, Chile and Norway joined the United States in a collective 2030 "
+            "zero-emission vehicle goal.")
+    found = {c.text: set(c.actors) for c in commitments_of(text)}
+    assert found["Japan will continue to co-lead the partnership with the U.S. to accelerate renewable energy."] == {"JP"}
+    assert found["Canada, Chile and Norway joined the United States in a collective 2030 zero-emission vehicle "
+                 "goal."] == {"CA", "CL", "NO", "US"}
+
+
+def test_quotes_count_only_when_a_state_commits_in_them() -> None:
+    text = ('President Ruto said, “Kenya is committed to reaching 100 percent clean electricity. '
+            'This partnership will unlock billions for green growth.”')
+    assert [(c.actors, c.text) for c in commitments_of(text)] == [
+        (["KE"], "President Ruto said, “Kenya is committed to reaching 100 percent clean electricity.")]
+
+
+def test_list_items_under_a_lead_in_take_its_actors_and_drop_the_marker() -> None:
+    text = ("Chile will work with international partners to meet new targets by:\n\n"
+            "- Peaking power sector emissions by 2030.\n"
+            "- Reaching net zero emissions in the power sector by 2050.\n\n"
+            "The partners also discussed trade.")
+    found = [(c.actors, c.text, c.target_year) for c in commitments_of(text)]
+    assert found == [(["CL"], "Peaking power sector emissions by 2030.", 2030),
+                     (["CL"], "Reaching net zero emissions in the power sector by 2050.", 2050)]
+
+
+def test_status_is_reaffirmed_for_recalled_or_continued_commitments() -> None:
+    text = BILATERAL.format("The two sides reaffirmed their commitment to expand offshore wind. "
+                            "Both sides will launch a new methane monitoring programme.")
+    assert [c.status for c in commitments_of(text)] == ["reaffirmed", "new"]
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("They will cut methane 30 percent from 2020 levels by 2030.", 2030),
+    ("They will submit enhanced 2035 NDCs.", 2035),
+    ("They will reach net zero by 2050.", 2050),
+    ("They will submit an updated NDC this year.", 2022),
+    ("They will submit an updated NDC by the end of this year.", 2022),
+    ("They will submit an enhanced 2030 NDC target ahead of COP 27.", 2022),
+    ("They will expand cooperation established in 2015.", None),
+])
+def test_target_years(sentence: str, year: int | None) -> None:
+    assert target_year(sentence, "2022-06-18") == year
+
+
+def test_the_partnership_as_subject_is_the_parties() -> None:
+    text = ("Today, President Ruto of Kenya and Prime Minister Berg of Norway launched the Kenya-Norway Green "
+            "Hydrogen Partnership in Nairobi. The Partnership will accelerate clean hydrogen deployment.")
+    found = {c.text: set(c.actors) for c in commitments_of(text, "2024-05-03")}
+    assert found["The Partnership will accelerate clean hydrogen deployment."] == {"KE", "NO"}

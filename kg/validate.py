@@ -48,6 +48,7 @@ class ValidationResult:
     value: str | None
     message: str
     source_shape: str | None
+    component: str | None = None  # the SHACL constraint: MinCount, Class, Datatype, SPARQL...
 
     def text(self) -> str:
         where = compact(self.focus_node) + (f" {self.path}" if self.path else "")
@@ -299,6 +300,7 @@ def _results(report: Graph, keep: set[URIRef] | None) -> list[ValidationResult]:
             continue
         message = report.value(result, SH.resultMessage)
         shape = report.value(result, SH.sourceShape)
+        component = report.value(result, SH.sourceConstraintComponent)
         out.add(ValidationResult(
             severity=_SEVERITY.get(URIRef(str(report.value(result, SH.resultSeverity))), "Violation"),
             focus_node=str(focus),
@@ -306,6 +308,7 @@ def _results(report: Graph, keep: set[URIRef] | None) -> list[ValidationResult]:
             value=_term_text(report.value(result, SH.value)),
             message=str(message) if message is not None else "does not conform",
             source_shape=str(shape) if isinstance(shape, URIRef) else None,
+            component=str(component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent") if component else None,
         ))
     return sorted(out, key=lambda r: (r.focus_node, r.path or "", r.source_shape or "", r.message, r.value or ""))
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from event_helpers import read, spans_are_exact
+
 from kg.extract.commitments import target_year
 from kg.record import Commitment
 

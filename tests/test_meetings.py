@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from event_helpers import read, spans_are_exact
+
 from kg.record import Meeting
 
 

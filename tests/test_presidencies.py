@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from event_helpers import read, spans_are_exact
 
 

@@ -181,7 +181,6 @@ def _is_list_item(ctx: Context, sentence: Sentence) -> bool:
 
 def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
     """Every committing sentence, with its actors, topics, target year and status."""
-    text = ctx.text
     parties = _main_parties(ctx, record)
     meeting_index = 0 if len([m for m in record.meetings if m.start and len(m.start) == 10]) == 1 else None
     out: list[Commitment] = []

@@ -169,15 +169,16 @@ def _resolve(kind: str, m: re.Match[str], text: str, offset: int, published: str
         return None
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
-    year = y2 or y1 or context_year(text, offset, published)
-    if year is None:
+    found_year = y2 or y1 or context_year(text, offset, published)
+    if found_year is None:
         return None
+    year: int = found_year
     if kind == "month":
         if not g.get("y1") and g["m1"].lower() in _AMBIGUOUS_MONTHS and not g.get("rel"):
             return None
-        if g.get("rel") and g["rel"].lower() == "next" and not g.get("y1"):
-            pub = parse_iso(published)
-            year = pub.year + 1 if pub and m1 <= pub.month else year
+        pub = parse_iso(published)
+        if g.get("rel") and g["rel"].lower() == "next" and not g.get("y1") and pub and m1 <= pub.month:
+            year = pub.year + 1
         value = f"{year:04d}-{m1:02d}"
         return value, value
     d1 = int(g["d1"])

@@ -86,10 +86,7 @@ assert set(LEXICON) == set(TOPICS)
 
 def _strong_hits(topic: str, text: str) -> bool:
     weak = _WEAK.get(topic)
-    for m in _COMPILED[topic].finditer(text):
-        if weak is None or not weak.fullmatch(m.group()):
-            return True
-    return False
+    return any(weak is None or not weak.fullmatch(m.group()) for m in _COMPILED[topic].finditer(text))
 
 
 def classify_topics(text: str) -> list[str]:

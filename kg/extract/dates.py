@@ -159,8 +159,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, offset: int, published: str
         if rel == "tomorrow":
             d = (pub + timedelta(days=1)).isoformat()
             return d, d
-        year = pub.year + {"this year": 0, "next year": 1, "last year": -1}[rel]
-        return str(year), str(year)
+        relative_year = pub.year + {"this year": 0, "next year": 1, "last year": -1}[rel]
+        return str(relative_year), str(relative_year)
     if kind == "weekday":
         day = resolve_weekday(WEEKDAYS[g["wd"].lower()], published, future)
         return (day, day) if day else None
@@ -172,7 +172,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, offset: int, published: str
     found_year = y2 or y1 or context_year(text, offset, published)
     if found_year is None:
         return None
-    year: int = found_year
+    year = found_year
     if kind == "month":
         if not g.get("y1") and g["m1"].lower() in _AMBIGUOUS_MONTHS and not g.get("rel"):
             return None

@@ -42,7 +42,7 @@
   });
   data.edges.forEach(function (e, i) {
     var a = byId[e.source], b = byId[e.target];
-    e.line = el("line", { "class": "edge", x1: a.x, y1: a.y, x2: b.x, y2: b.y,
+    e.line = el("line", { "class": "edge", x1: a.x, y1: a.y, x2: b.x, y2: b.y, "vector-effect": "non-scaling-stroke",
                           "stroke-width": e.weight ? Math.min(1 + e.weight * 0.8, 9) : 1 }, edgeLayer);
     var title = el("title", {}, e.line);
     title.textContent = a.label + " — " + e.label + " — " + b.label;
@@ -52,9 +52,10 @@
   });
   data.nodes.forEach(function (n) {
     var g = el("g", { "class": "node", "data-id": n.id, "data-type": n.type }, nodeLayer);
-    el("circle", { cx: n.x, cy: n.y, r: n.r, fill: data.types[n.type] ? data.types[n.type].color : "#999" }, g);
+    n.circle = el("circle", { cx: n.x, cy: n.y, r: n.r, fill: data.types[n.type] ? data.types[n.type].color : "#999" }, g);
     var text = el("text", { x: n.x, y: n.y + n.r + 14, "text-anchor": "middle" }, g);
     text.textContent = n.short;
+    n.text = text;
     var title = el("title", {}, g);
     title.textContent = n.label;
     g.addEventListener("click", function (ev) { ev.stopPropagation(); select(n.id, false); });
@@ -64,6 +65,54 @@
   // ---------------------------------------------------------------- pan and zoom
   function applyView() {
     viewport.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.scale + ")");
+    scheduleRelabel();
+  }
+
+  // Labels and dots keep a readable size on screen however far out one zooms; where labels
+  // would overlap, the better-connected node keeps its label (the selected one always does).
+  var relabelPending = false;
+  function scheduleRelabel() {
+    if (relabelPending) { return; }
+    relabelPending = true;
+    window.requestAnimationFrame(function () { relabelPending = false; relabel(); });
+  }
+
+  function relabel() {
+    var font = Math.max(12, 10 / view.scale);
+    var minR = 3.5 / view.scale;
+    var cell = 160 / view.scale;
+    var grid = {};
+    var order = data.nodes.filter(function (n) { return n.visible; }).sort(function (a, b) {
+      return (b.id === selectedId) - (a.id === selectedId) || neighbours[b.id].length - neighbours[a.id].length ||
+        (a.id < b.id ? -1 : 1);
+    });
+    function clashes(box, add) {
+      var hit = false;
+      for (var gx = Math.floor(box[0] / cell); gx <= Math.floor(box[2] / cell); gx++) {
+        for (var gy = Math.floor(box[1] / cell); gy <= Math.floor(box[3] / cell); gy++) {
+          var key = gx + ":" + gy;
+          if (add) { (grid[key] = grid[key] || []).push(box); continue; }
+          (grid[key] || []).forEach(function (o) {
+            if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) { hit = true; }
+          });
+        }
+      }
+      return hit;
+    }
+    order.forEach(function (n) {
+      var r = Math.max(n.r, minR);
+      n.circle.setAttribute("r", r);
+      var w = n.short.length * 0.56 * font;
+      var top = n.y + r + 2;
+      var box = [n.x - w / 2, top, n.x + w / 2, top + font * 1.2];
+      var dot = [n.x - r, n.y - r, n.x + r, n.y + r];
+      var show = n.id === selectedId || !clashes(box, false);
+      if (show) { clashes(box, true); }
+      clashes(dot, true);
+      n.text.setAttribute("font-size", font);
+      n.text.setAttribute("y", top + font * 0.95);
+      n.text.classList.toggle("hidden", !show);
+    });
   }
 
   function fit() {
@@ -196,6 +245,7 @@
     document.getElementById("count").textContent =
       shown + " of " + data.nodes.length + " nodes, " + edgesShown + " of " + data.edges.length + " edges shown";
     if (selectedId && !byId[selectedId].visible) { select(null, false); }
+    scheduleRelabel();
   }
 
   // ---------------------------------------------------------------- search
@@ -306,6 +356,7 @@
     neighbours[id].forEach(function (c) { c.edge.line.classList.add("lit"); });
     showDetails(n);
     if (centre) { centreOn(n); }
+    scheduleRelabel();
   }
 
   applyFilters();

@@ -43,6 +43,8 @@ def _q(stats: dict[str, Any] | None) -> str:
         return "-"
     if "error" in stats:
         return "error"
+    if "stopped_after_ms" in stats:
+        return f"> {_num(stats['stopped_after_ms'], 0)} stopped"
     return f"{_num(stats['median_ms'])} / {_num(stats['p95_ms'])}"
 
 
@@ -143,6 +145,10 @@ def render(results: dict[str, Any]) -> str:
                 ratio = v["median_ms"] / k["median_ms"]
                 speedups[n].append(ratio)
                 cells.append(_num(ratio, 1) + "x")
+            elif "median_ms" in k and "stopped_after_ms" in v and k["median_ms"] > 0:
+                ratio = v["stopped_after_ms"] / k["median_ms"]  # a lower bound: rdflib was stopped
+                speedups[n].append(ratio)
+                cells.append("≥" + _num(ratio, 1) + "x")
             else:
                 cells.append("-")
         out.append(_row(f"query speed-up, median: {name}", cells))
@@ -168,9 +174,11 @@ def _targets(sizes: list[int], kgs: list[dict[str, Any]], naives: list[dict[str,
     tp = _throughput(big) if big else None
     lines.append(f"  >= 100 readouts/s end-to-end at N=10,000 with SHACL: {_num(tp)} -> {verdict(None if tp is None else tp >= 100)}")
     small = by_n.get(100)
-    ratio = (_cost_ms(big) or 0) / c if big and small and (c := _cost_ms(small)) else None
+    big_cost = _cost_ms(big) if big else None
+    small_cost = _cost_ms(small) if small else None
+    ratio = big_cost / small_cost if big_cost and small_cost else None
     lines.append(f"  cost per readout at N=10,000 within 1.3x of N=100: {_num(ratio, 2)}x -> "
-                 f"{verdict(None if ratio is None or not _cost_ms(big) else ratio <= 1.3)}")
+                 f"{verdict(None if ratio is None else ratio <= 1.3)}")
     for key, what in (("queries_engine", "Oxigraph engine"), ("queries_kg", "kg.query.run")):
         medians = [s["median_ms"] for s in ((big or {}).get(key) or {}).values() if "median_ms" in s]
         worst = max(medians) if medians else None

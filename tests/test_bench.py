@@ -40,13 +40,13 @@ def test_quick_benchmark_prints_the_full_table(tmp_path: Path) -> None:
     from kg.query import list_queries
 
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--sizes", "20", "--query-runs", "2",
-         "--baseline-budget", "8", "--baseline-query-budget", "3", "--workdir", str(tmp_path)],
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--sizes", "10", "--query-runs", "2",
+         "--baseline-budget", "4", "--baseline-query-budget", "2", "--workdir", str(tmp_path)],
         capture_output=True, text=True, check=False, timeout=240,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     table = done.stdout
-    for row in ("N=20", "readouts loaded / rejected / failed", "throughput (readouts/s)", "cost per readout (ms)",
+    for row in ("N=10", "readouts loaded / rejected / failed", "throughput (readouts/s)", "cost per readout (ms)",
                 "triples in store", "store on disk (MB)", "peak RSS, main process (MB)",
                 "KG QUERIES, Oxigraph engine", "KG QUERIES via kg.query.run", "NAIVE: rdflib",
                 "readouts validated and stored (of N)", "NAIVE QUERIES, rdflib SPARQL engine",

@@ -102,6 +102,9 @@ def _actors_before(ctx: Context, sentence: Sentence, pos: int, from_offset: int 
         if start <= a.start and a.end <= pos and a.code not in codes:
             if any(s <= a.start and a.end <= e and (s, e) != (a.start, a.end) for s, e in names):
                 continue
+            if a.form == "possessive" and re.search(r"\b(?:for|of|to|with|on|from|in|at|by)\s+(?:the\s+)?$",
+                                                    ctx.text[max(0, a.start - 12):a.start]):
+                continue  # "support for Brazil's Amazon Fund": an object, not who commits
             codes.append(a.code)
     return codes
 
@@ -110,7 +113,8 @@ def _actors_after_join(ctx: Context, sentence: Sentence, pos: int) -> list[str]:
     """States the sentence adds as co-committers: "joined the United States", ", with Argentina, ..."."""
     text = ctx.text
     codes: list[str] = []
-    for m in re.finditer(r"\b(?:joined|joining|join)\s+(?:the\s+)?|,\s*with\s+|commitment\s+of\s+(?:the\s+)?",
+    for m in re.finditer(r"\b(?:joined|joining|join)\s+(?:the\s+)?|,\s*with\s+|commitment\s+of\s+(?:the\s+)?|"
+                         r"\b(?:in\s+collaboration|together|jointly|in\s+partnership)\s+with\s+(?:the\s+)?",
                          text[pos:sentence.end]):
         start = pos + m.end()
         run_end = start
@@ -146,6 +150,12 @@ def target_year(text: str, published: str | None) -> int | None:
         years = {ref.number: ref.year for ref in cops()}
         if numbers and numbers[0] in years:
             return years[numbers[0]]
+    dated = re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+\s+(20\d\d)\b|\b[A-Z][a-z]+\s+\d{1,2},?\s+(20\d\d)\b",
+                      text)
+    if dated:
+        year = int(dated.group(1) or dated.group(2))
+        if pub is None or year >= pub.year:
+            return year  # "on 14 July 2021, it will present": the action's own date
     for m in _YEAR.finditer(text):
         year = int(m.group(1))
         before = text[max(0, m.start() - 25):m.start()].lower()
@@ -247,24 +257,65 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
     opening = max(body.rfind("“", 0, cue.start()), body.rfind('"', 0, cue.start()))
     if opening >= 0:
         in_quote, subject = True, body[opening:cue.start()]
-    named = _actors_before(ctx, sentence, pos, from_offset=sentence.start + max(opening, clause_start))
-    group = _GROUP.search(subject) or _GROUP.search(cue.group())
-    if _GROUP.search(cue.group()):
-        named = []  # "reaffirm both countries' commitment": the group is the subject
+    subject_start = max(opening, clause_start)
+    named = _actors_before(ctx, sentence, pos, from_offset=sentence.start + subject_start)
+    tail_start = subject_start + max(0, len(subject) - len(last_clause)) if opening < 0 else subject_start
+    tail = body[tail_start:cue.start()]
+    # The subject is the part of the clause nearest the cue ("Through this partnership, Canada will"):
+    # a state named there outranks a group phrase further back, and the reverse.
+    tail_comma = _subject_comma(ctx, tail, sentence.start + tail_start)
+    near = tail[tail_comma + 2:] if tail_comma >= 0 else tail
+    near_start = sentence.start + tail_start + (tail_comma + 2 if tail_comma >= 0 else 0)
+    said = list(re.finditer(r"\b(?:said|says|stated|added)\s+(?:that\s+)?", tail))
+    if said and not in_quote:
+        content = tail[said[-1].end():]
+        if not re.match(r"(?:it|its|they|their|we|our|he|she)\b", content) and not _actors_before(
+                ctx, sentence, pos, from_offset=sentence.start + tail_start + said[-1].end()):
+            return []  # "Kerry said the announcements will bring ...": not a state's commitment
+    named_near = _actors_before(ctx, sentence, pos, from_offset=near_start)
+    people_near = _people_actors(record, near)
+    group_in_cue = _GROUP.search(cue.group())
+    group_near = _GROUP.search(near) or group_in_cue
+    group = _GROUP.search(subject) or group_in_cue
     if in_quote and not named:
         return []
-    if group and (not named or group.start() < _first_actor_offset(ctx, sentence, pos)):
+    if group_in_cue:
+        actors = list(parties)  # "reaffirm both countries' commitment": the group is the subject
+    elif named_near or people_near:
+        actors = list(dict.fromkeys(named_near + people_near))
+    elif group_near and not in_quote:
         actors = list(parties)
     elif named:
         actors = named
+    elif group and not in_quote:
+        actors = list(parties)
     else:
         actors = _people_actors(record, subject)
-    if not actors:
-        return []
-    for code in _actors_after_join(ctx, sentence, pos):
+    joined = _actors_after_join(ctx, sentence, pos)
+    if re.match(r"join", cue.group(), re.I) and not (named_near or people_near):
+        actors = []  # "many joined the United States": only the states named commit
+    for code in joined:
         if code not in actors:
             actors.append(code)
     return actors
+
+
+def _subject_comma(ctx: Context, tail: str, tail_offset: int) -> int:
+    """The comma that opens the subject nearest the cue, skipping commas inside a list of
+    states ("Canada, Chile and Norway joined")."""
+    pos = len(tail)
+    while True:
+        comma = tail.rfind(", ", 0, pos)
+        if comma < 0:
+            return -1
+        after = tail_offset + comma + 2
+        lead = re.match(r"(?:and\s+)?(?:the\s+)?", tail[comma + 2:])
+        starts_actor = any(a.start == after + (lead.end() if lead else 0) for a in ctx.actor_mentions)
+        before = [a for a in ctx.actor_mentions if a.end == tail_offset + comma]
+        if starts_actor and before:
+            pos = comma
+            continue
+        return comma
 
 
 def _first_actor_offset(ctx: Context, sentence: Sentence, pos: int) -> int:

@@ -63,7 +63,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"critical mineral", r"minerals", r"demonstration", r"carbon capture", r"\bccus?\b",
     ),
     "multilateral-process": (
-        r"\bcop\s?-?\d", r"\bcop\b", r"unfccc", r"multilateral", r"global climate action", r"global efforts",
+        r"\bcop\s?-?\d", r"\bcop\b", r"unfccc", r"multilateral climate", r"global climate action", r"global efforts",
         r"international cooperation", r"climate crisis", r"climate change", r"global methane pledge",
         r"conference of the parties", r"other parties", r"all parties",
         r"global climate", r"international consensus", r"climate action", r"pledge\b",

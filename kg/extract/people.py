@@ -16,6 +16,7 @@ organisation named as written ("United Nations").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.extract.context import Context
@@ -127,19 +128,44 @@ def _person(group: _Group) -> Person:
 def extract_people(ctx: Context) -> list[Person]:
     """Every person the text names with a title or honorific, merged per person, in order of appearance."""
     mentions: list[Mention] = []
+    heading_mentions: list[Mention] = []
     role_only: list[RoleOnly] = []
     for sentence in ctx.sentences:
         if _is_shouting(sentence.text):
             continue  # headings in capitals repeat what the body says
         tokens = tokenize(sentence.text, sentence.start, ctx.actor_mentions)
         found, unnamed = read_sentence(tokens, ctx.text)
-        mentions += found
+        (heading_mentions if _is_title_case(sentence.text) else mentions).extend(found)
         role_only += unnamed
+    body_names = {_fold(t) for m in mentions for t in m.name_tokens}
+    mentions += [_trim_to_known(m, body_names) for m in heading_mentions]
     groups = group_mentions(mentions)
     people = [_person(group) for group in groups]
     resolve_actors(people, groups_mentions=[g.mentions for g in groups], role_only=role_only, ctx=ctx)
     people.sort(key=lambda p: p.evidence[0].start if p.evidence else 0)
     return people
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline in Title Case ("Minister Fu Meets Chinese Counterparts"), where any word may look like a name."""
+    if len(text) > 200 or re.search(r"[.!?。”\"]$", text):
+        return False  # a sentence of running text, however many names it holds
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _trim_to_known(mention: Mention, body_names: set[str]) -> Mention:
+    """In a headline, a name runs only as far as the body's names go ("Fu Meets" → "Fu")."""
+    known = [_fold(t) in body_names for t in mention.name_tokens]
+    if not any(known) or all(known):
+        return mention
+    keep = len(known)
+    while keep > 1 and not known[keep - 1]:
+        keep -= 1
+    words = mention.name_tokens[:keep]
+    name = " ".join(words)
+    return Mention(name, words, mention.role, mention.actor, mention.start, mention.end, mention.text,
+                   mention.head, mention.honorific)
 
 
 def _is_shouting(text: str) -> bool:

@@ -18,7 +18,7 @@ ROLE_HEADS = {
     "Ambassador", "Commissioner", "Administrator", "Director", "Director-General", "Head", "Chair", "Co-Chair",
     "Co-chair", "Chairman", "Chairwoman", "Chairperson", "Vice-Chair", "Vice-Chairman", "CEO", "Governor",
     "Mayor", "Coordinator", "Spokesperson", "Spokesman", "Spokeswoman", "Representative", "Counsellor",
-    "Counselor", "King", "Queen", "Prince", "Emir", "Sultan", "Chief", "Member", "Deputy", "Leader",
+    "Counselor", "King", "Queen", "Prince", "Emir", "Chief", "President-Designate", "President-Elect", "Member", "Deputy", "Leader",
     "Senator", "Congressman", "Congresswoman", "Speaker", "Officer", "Official", "Negotiator",
     "Rapporteur", "Vice-Minister", "Taoiseach", "Tánaiste", "Consul", "Consul-General",
     "Attaché", "Principal", "Founder", "Co-Founder", "Partner", "Vice", "MP", "MEP", "Lead",
@@ -77,6 +77,12 @@ ROLE_VOCABULARY = {
     "Expert", "Experts", "COP", "UN", "U.N.", "UNFCCC", "G20", "G7", "IPCC", "Centre", "Center",
     "Construction", "Building", "Buildings", "Spatial", "Engineering",
 }
+ROLE_VOCABULARY |= {
+    "External", "Internal", "World", "Petroleum", "Atomic", "Space", "Ecology", "Presidential", "Executive",
+    "Legislative", "Judicial", "Scientific", "Technical", "Policy", "Political", "Permanent", "Mission",
+    "Delegation", "Embassy", "Consulate", "Programmes", "Initiatives", "Affairs", "Partnerships", "Outreach",
+    "Engagement", "Diplomacy", "Cooperation", "Development", "Net", "Zero", "Electric", "Vehicles", "Industries",
+}
 # Lower-case words allowed inside a title ("Minister for the Environment", "27th session of").
 ROLE_CONNECTORS = {"of", "for", "and", "the", "to", "at", "on", "in", "&", "session", "sessions"}
 
@@ -129,6 +135,12 @@ NOT_NAME_WORDS = {
     "Official", "Counterparts", "Counterpart", "Colleagues", "CEO", "Ministerial", "Regarding", "Concerning",
     "Via", "Per", "Amid", "Among", "Between", "Within", "Across", "Against", "Toward", "Towards", "About",
     "Ocean", "Water", "Forest", "Forests", "Nature", "Biodiversity", "Finance", "Trade", "Investment",
+    "Meets", "Met", "Visits", "Visited", "Attends", "Attended", "Holds", "Held", "Calls", "Called", "Announces",
+    "Announced", "Launches", "Launched", "Signs", "Signed", "Says", "Speaks", "Welcomes", "Welcomed", "Hosts",
+    "Hosted", "Joins", "Joined", "Leads", "Led", "Discusses", "Discussed", "Delivers", "Receives", "Received",
+    "Travels", "Concludes", "Concluded", "Urges", "Commits", "Pledges", "Reaffirm", "Reaffirms", "Participate",
+    "Participates", "Co-Chairs", "Chairs", "Opens", "Addresses", "Underscores", "Highlights", "Statement",
+    "Remarks", "Interview", "Op-Ed", "Speech", "Keynote", "Readout", "Transcript", "Will", "To", "Video",
     "Order", "Orders", "Strategy", "Policy", "Report", "Agenda", "Charter", "Accord", "Pact", "Compact",
     "Mission", "Vision", "Budget", "Review", "Decision", "Resolution", "Guidelines", "Principles", "Standards",
 }

@@ -175,6 +175,8 @@ def _right_role(tokens: list[Token], b: int) -> tuple[int, int]:
     if k >= len(tokens) or tokens[k].text != ",":
         return b, b
     start = k + 1
+    if start < len(tokens) and tokens[start].text == "the":
+        start += 1  # "Jennifer Granholm, the U.S. Secretary of Energy"
     j = start
     # A state or institution may stand first: "EU Commissioner", "European Commission Director General".
     while j < len(tokens) and j - start < 3 and tokens[j].kind in {STATE, VOCAB, ACRONYM}:
@@ -279,6 +281,12 @@ def clean_role(tokens: list[Token], text: str) -> tuple[str | None, str | None, 
             actor = actor or token.code
             keep[index] = Token("", token.start, token.start, "removed")
     keep = [t for t in keep if t.kind != "removed"]
+    # An organisation before the title: "World Bank President", "European Climate Foundation CEO".
+    first_head = next(index for index, t in enumerate(keep) if t.kind in {HEAD, PLURAL})
+    if first_head >= 1 and keep[first_head - 1].text in _ORG_HEADS and not any(
+            t.kind == STATE for t in keep[:first_head]):
+        actor = actor or re.sub(r"\s+", " ", text[keep[0].start:keep[first_head - 1].end])
+        keep = keep[first_head:]
     # "European Commissioner": the EU adjective goes, as state names do.
     if len(keep) > 1 and keep[0].text == "European" and keep[1].kind in {HEAD, MOD}:
         actor = actor or "EU"
@@ -387,11 +395,29 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
         name, words = _clean_name(name_tokens, text)
         if anchored and words:
             mentions.append(Mention(name, words, role, actor, start, end, text[start:end], head, honorific))
+            mentions += _embedded_people(tokens, rs, re_, actor, text)
             for index in range(min(ls, a), max(b, re_)):
                 used[index] = True
         last_end = b
         i = max(b, re_) if rs < re_ else b
     return mentions, _unnamed_roles(tokens, used, text)
+
+
+def _embedded_people(tokens: list[Token], start: int, end: int, actor: str | None, text: str) -> list[Mention]:
+    """People named inside another's title: "Special Envoy of President Xi Jinping" names Xi Jinping."""
+    found: list[Mention] = []
+    j = start + 1
+    while j < end:
+        if tokens[j - 1].kind == HEAD and _is_name_start(tokens, j):
+            stop = min(_name_run(tokens, j), end)
+            name, words = _clean_name(tokens[j:stop], text)
+            if words:
+                head = tokens[j - 1]
+                found.append(Mention(name, words, head.text, actor, head.start, tokens[stop - 1].end,
+                                     text[head.start:tokens[stop - 1].end], head.text))
+            j = stop
+        j += 1
+    return found
 
 
 def _unnamed_roles(tokens: list[Token], used: list[bool], text: str) -> list[RoleOnly]:

@@ -136,12 +136,10 @@ NOT_NAME_WORDS = {
     "Via", "Per", "Amid", "Among", "Between", "Within", "Across", "Against", "Toward", "Towards", "About",
     "Ocean", "Water", "Forest", "Forests", "Nature", "Biodiversity", "Finance", "Trade", "Investment",
     "Meets", "Met", "Visits", "Visited", "Attends", "Attended", "Holds", "Held", "Calls", "Called", "Announces",
-    "Announced", "Launches", "Launched", "Signs", "Signed", "Says", "Speaks", "Welcomes", "Welcomed", "Hosts",
+    "Announced", "Launches", "Launched", "Signs", "Signed", "Speaks", "Welcomes", "Welcomed", "Hosts",
     "Hosted", "Joins", "Joined", "Leads", "Led", "Discusses", "Discussed", "Delivers", "Receives", "Received",
     "Travels", "Concludes", "Concluded", "Urges", "Commits", "Pledges", "Reaffirm", "Reaffirms", "Participate",
-    "Participates", "Co-Chairs", "Chairs", "Opens", "Addresses", "Underscores", "Highlights", "Statement",
-    "Remarks", "Interview", "Op-Ed", "Speech", "Keynote", "Readout", "Transcript", "Will", "To", "Video",
-    "Order", "Orders", "Strategy", "Policy", "Report", "Agenda", "Charter", "Accord", "Pact", "Compact",
+    "Participates", "Co-Chairs", "Chairs", "Opens", "Addresses", "Underscores", "Highlights", "Remarks", "Interview", "Op-Ed", "Speech", "Keynote", "Transcript", "Will", "Order", "Orders", "Strategy", "Policy", "Report", "Agenda", "Charter", "Accord", "Pact", "Compact",
     "Mission", "Vision", "Budget", "Review", "Decision", "Resolution", "Guidelines", "Principles", "Standards",
 }
 

@@ -103,3 +103,20 @@ def test_the_partnership_as_subject_is_the_parties() -> None:
             "Hydrogen Partnership in Nairobi. The Partnership will accelerate clean hydrogen deployment.")
     found = {c.text: set(c.actors) for c in commitments_of(text, "2024-05-03")}
     assert found["The Partnership will accelerate clean hydrogen deployment."] == {"KE", "NO"}
+
+
+def test_reported_speech_about_things_and_possessive_objects() -> None:
+    text = BILATERAL.format(
+        "In closing, Envoy Dahl said the announcements made today will bring clean energy closer. "
+        "President Ruto highlighted Kenyan support for Norway’s forest fund and pledged support for mangroves.")
+    found = [(c.actors, c.text[:20]) for c in commitments_of(text)]
+    assert found == [(["KE"], "President Ruto highl")]
+
+
+def test_a_further_sentence_of_a_list_item_does_not_end_the_list() -> None:
+    text = ("The two sides announce their intent to focus coordination across two pillars:\n\n"
+            "1.  Clean power: expand solar and wind deployment in Kenya and Norway. This would cut costs.\n\n"
+            "1.  Clean industry: advance efforts to decarbonize manufacturing.\n")
+    _, record = read(BILATERAL.format("") + "\n\n" + text, "2024-05-03")
+    assert [c.text[:12] for c in record.commitments] == ["Clean power:", "Clean indust"]
+    assert all(set(c.actors) == {"KE", "NO"} for c in record.commitments)

@@ -195,13 +195,17 @@ def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
     meeting_index = 0 if len([m for m in record.meetings if m.start and len(m.start) == 10]) == 1 else None
     out: list[Commitment] = []
     lead_in: list[str] | None = None  # actors of a committing sentence that ends in ":"
+    item_paragraph = -1
     for sentence in ctx.sentences:
         body = sentence.text
         if lead_in is not None and _is_list_item(ctx, sentence):
             topics = classify_topics(body)
             if topics:
                 out.append(_commitment(ctx, sentence, lead_in, topics, record, meeting_index))
+            item_paragraph = sentence.paragraph
             continue
+        if lead_in is not None and sentence.paragraph == item_paragraph:
+            continue  # a further sentence of the same item ("This would accelerate ...")
         lead_in = None
         actors = _committing_actors(ctx, record, sentence, parties)
         if not actors:
@@ -213,7 +217,7 @@ def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
                 topics = classify_topics(previous.text)
                 if topics:
                     break
-        if not topics and body.rstrip("*").rstrip().endswith(":"):
+        if not topics and (body.rstrip("*").rstrip().endswith(":") or is_climate_related(body)):
             following = [s for s in ctx.sentences if s.start > sentence.end][:1]
             topics = classify_topics(following[0].text) if following else []
         if not topics:

@@ -1,0 +1,92 @@
+"""Run `kg` as a real separate process, as a user's shell would, for kill and concurrency tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from kg.loader import _without_load_time, prepare
+from kg.namespaces import REFERENCE_GRAPH
+from kg.sources import read_path
+from kg.store import EmbeddedStore, from_ox, open_store, to_ox
+
+KG = [sys.executable, "-c", "from kg.cli import main; main()"]
+
+
+def kg_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("KG_STORE", None)
+    env["PYTHONUNBUFFERED"] = "1"  # each "loaded:" line reaches the pipe as it is printed
+    env.update(extra)
+    return env
+
+
+def start_kg(*args: str, **env: str) -> subprocess.Popen[bytes]:
+    # A session of its own, so the test can SIGKILL the load and any worker it started.
+    return subprocess.Popen([*KG, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=kg_env(**env),
+                            start_new_session=True)
+
+
+def run_kg(*args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*KG, *args], capture_output=True, text=True, env=kg_env(**env), timeout=timeout)
+
+
+def wait_for_lines(stream: IO[bytes], prefix: bytes, count: int, deadline: float = 120) -> int:
+    """Read a process's output until `count` lines start with `prefix`; gives how many it saw."""
+    seen = 0
+    end = time.monotonic() + deadline
+    while seen < count and time.monotonic() < end:
+        line = stream.readline()
+        if not line:
+            break
+        if line.startswith(prefix):
+            seen += 1
+    return seen
+
+
+def canonical(graph: Graph) -> set[tuple[object, object, object]]:
+    """The triples as the store keeps them (Oxigraph canonicalises some literals), load time left out."""
+    memory = ox.Store()
+    memory.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.DefaultGraph()) for s, p, o in graph)  # type: ignore[arg-type]
+    back = Graph()
+    for q in memory:
+        back.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    return _without_load_time(back)
+
+
+def expected_graphs(paths: list[Path]) -> dict[str, set[tuple[object, object, object]]]:
+    """What the mapping produces for each input: graph name → triples."""
+    out = {}
+    for path in paths:
+        prepared = prepare(read_path(path))
+        out[str(prepared.iri)] = canonical(prepared.graph)
+    return out
+
+
+def readouts_whole_or_absent(store_path: Path, expected: dict[str, set[tuple[object, object, object]]]) -> int:
+    """Check that the store opens for writing and holds each readout completely or not at all.
+
+    Gives the number of readouts present. Fails on a partial graph or a graph nobody loaded.
+    """
+    writer = open_store(store_path, create=False)  # opens (and takes the lock) after the kill
+    assert isinstance(writer, EmbeddedStore)
+    writer.close()
+    store = open_store(store_path, create=False, read_only=True)
+    assert isinstance(store, EmbeddedStore)
+    present = 0
+    for name in store.graph_names():
+        if name == str(REFERENCE_GRAPH):
+            continue
+        assert name in expected, f"a graph no input produced: {name}"
+        held = canonical(store.graph(URIRef(name)))
+        assert held == expected[name], f"{name}: partial or different ({len(held)} of {len(expected[name])} triples)"
+        present += 1
+    store.close()
+    return present

@@ -61,6 +61,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # today, tonight, yesterday, tomorrow, this week, this year
     ("relative", re.compile(r"\b(?P<rel>today|tonight|yesterday|tomorrow|this\s+week|this\s+year|next\s+year|last\s+year)\b",
                             re.I)),
+    # "with just 44 days left to COP26": a countdown from the publication date
+    ("countdown", re.compile(r"\b(?P<n>\d{1,3})\s+days\s+(?:left\s+|remaining\s+)?(?:to|until|before)\b", re.I)),
     # On Monday / Monday's / on Sunday
     ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
@@ -161,6 +163,12 @@ def _resolve(kind: str, m: re.Match[str], text: str, offset: int, published: str
             return d, d
         relative_year = pub.year + {"this year": 0, "next year": 1, "last year": -1}[rel]
         return str(relative_year), str(relative_year)
+    if kind == "countdown":
+        pub = parse_iso(published)
+        if pub is None:
+            return None
+        day = (pub + timedelta(days=int(g["n"]))).isoformat()
+        return day, day
     if kind == "weekday":
         day = resolve_weekday(WEEKDAYS[g["wd"].lower()], published, future)
         return (day, day) if day else None
@@ -213,7 +221,7 @@ def find_dates(text: str, published: str | None = None, *, base: int = 0,
                 continue
             resolved = _resolve(kind, m, doc, base + s, published, future)
             if resolved is None:
-                if kind not in ("month", "relative", "weekday"):
+                if kind not in ("month", "relative", "weekday", "countdown"):
                     taken.append((s, e))  # "31 February 2024" is no date, nor is its "February 2024"
                 continue
             taken.append((s, e))

@@ -18,7 +18,7 @@ from kg.extract.context import Context
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.gazetteer import find_places
 from kg.record import Meeting, Person, Record, Span
-from kg.reference import city_country
+from kg.reference import city_country, cops
 
 MEETING_KINDS = {"working-group", "dialogue", "forum", "roundtable", "summit", "conference", "ministerial",
                  "task-force", "organization"}
@@ -40,6 +40,14 @@ _HOLDS = re.compile(r"\b(?:chair\w*|co-chair\w*|hold|holds|held|host\w*|convene\
 _DATELINE_AFTER = re.compile(r"^\**\s*[–—-]")
 _SAME_DAY = re.compile(r"\b(?:Earlier|Later) (?:in|on) the day\b|\b(?:on|during) the same day\b|\bon this occasion\b",
                        re.I)
+_BESIDE_MAIN = re.compile(r"\b(?:in|on)\s+the\s+(?:side\s?-?lines|margins)\s+of\s+the\s+main\s+"
+                          r"(?:proceedings|meeting|session|event)s?\b", re.I)
+_UNNAMED_SESSION = re.compile(r"\b(?:co-chair\w*|chair(?:s|ed)?|held|hold|host\w*|convened?)\s+(?:an?|the)\s+"
+                              r"(?:[\w-]+\s+){0,4}(?:roundtable|meeting|session|event)\b")
+_FOLLOWING = re.compile(r"\b(?:immediately\s+)?(?:following|after)\s*(?:the\s+meeting|it)?\s+with\b|"
+                        r"\bimmediately\s+following\b", re.I)
+_JOINED_BY = re.compile(r"\b(?:was|were)\s+joined\s+by\b|\bparticipated\s+in\s+the\s+(?:\w+\s+)?meeting\b|"
+                        r"\btook\s+part\s+in\s+the\s+(?:\w+\s+)?meeting\b", re.I)
 _HOSTED = re.compile(r"\b(?:hosted|hosts|will host|convened|convenes|will convene|held|holds)\b")
 _HOSTED_BY = re.compile(r"\b(?:hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?$")
 _JOINED = re.compile(r"^[\s,]*(?:and|&|as well as)?\s*(?:the\s+)?(?:\w+(?:st|nd|rd|th)\s+|second\s+|third\s+|"
@@ -53,6 +61,7 @@ class _Draft:
     sentence_start: int
     paragraph: int
     names: set[str] = field(default_factory=set)
+    date: DateMention | None = None
 
 
 def _forum_kinds(record: Record) -> dict[str, str]:
@@ -118,10 +127,14 @@ def _place(ctx: Context, start: int, end: int, forum: str | None,
     return None
 
 
-def _host(ctx: Context, start: int, end: int, people: list[tuple[re.Pattern[str], Person]]) -> str | None:
-    """The state said to host or convene: "China hosted", "hosted by Germany", "President Biden convened"."""
+def _host(ctx: Context, start: int, end: int, people: list[tuple[re.Pattern[str], Person]],
+          forum_at: int | None = None) -> str | None:
+    """The state said to host or convene: "China hosted", "hosted by Germany", "President Biden convened".
+    With a forum, the verb must govern it (come shortly before its name)."""
     text = ctx.text
     for m in _HOSTED.finditer(text, start, end):
+        if forum_at is not None and not (m.end() <= forum_at <= m.end() + 120):
+            continue
         before = text[start:m.start()]
         mentions = [a for a in ctx.actor_mentions if start <= a.start and a.end <= m.start()
                     and not re.search(r"[,;]|\band\b", text[a.end:m.start()])]
@@ -136,6 +149,21 @@ def _host(ctx: Context, start: int, end: int, people: list[tuple[re.Pattern[str]
         if after:
             return after[0].code
     return None
+
+
+def _add_participants(ctx: Context, draft: _Draft, start: int, end: int,
+                      people: list[tuple[re.Pattern[str], Person]]) -> None:
+    """States named (or represented by people named) in a sentence join a meeting already read."""
+    codes = draft.meeting.participants
+    for a in ctx.actor_mentions:
+        if start <= a.start and a.end <= end and a.code not in codes:
+            codes.append(a.code)
+    for p in _people_in(people, ctx.text[start:end]):
+        if p.actor and re.fullmatch(r"[A-Z]{2}", p.actor) and p.actor not in codes:
+            codes.append(p.actor)
+    span = Span(start, end, ctx.text[start:end])
+    if span not in draft.meeting.evidence:
+        draft.meeting.evidence.append(span)
 
 
 def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d: DateMention,
@@ -180,6 +208,9 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
     last_dated: dict[int, DateMention] = {}
     for sentence in ctx.sentences:
         s, e = sentence.start, sentence.end
+        if drafts and _JOINED_BY.search(sentence.text) and not find_dates(sentence.text, ctx.published):
+            _add_participants(ctx, drafts[0], s, e, people)  # "The President was joined by Leaders from ..."
+            continue
         if not _MEETING_CUE.search(sentence.text):
             continue
         dates = [d for d in find_dates(sentence.text, ctx.published, base=s, context=text)
@@ -187,13 +218,27 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
         in_sentence = [m for m in mentions if m[0] < e and s < m[1]]  # names may straddle a split
         made_here = False
         held_forum = [m for m in in_sentence if _HOLDS.search(text[max(s, m[0] - 60):m[0]])]
-        if not dates and (_SAME_DAY.search(sentence.text) or (sentence.paragraph in last_dated and held_forum)):
-            inherited = last_dated.get(sentence.paragraph) or (list(last_dated.values())[-1] if last_dated else None)
-            if inherited is not None:
-                dates = [DateMention(s, s, "", inherited.begin, inherited.finish, "inherited")]
+        beside_main = _BESIDE_MAIN.search(sentence.text)
+        unnamed_session = sentence.paragraph in last_dated and _UNNAMED_SESSION.search(sentence.text)
+        inherited = None
+        if not dates and beside_main and drafts:
+            inherited = drafts[0]  # "in the sidelines of the main proceedings": the main meeting's day and place
+        elif not dates and (_SAME_DAY.search(sentence.text) or (sentence.paragraph in last_dated and held_forum)
+                            or unnamed_session):
+            inherited = next((k for k in drafts if k.paragraph == sentence.paragraph and k.date is not None
+                              and k.date.kind != "countdown"), None) or (drafts[-1] if drafts else None)
+            if inherited is not None and _FOLLOWING.search(sentence.text) and not held_forum:
+                _add_participants(ctx, inherited, s, e, people)  # "a session immediately following": the same meeting
+                continue
+        if inherited is not None and inherited.date is not None:
+            dates = [DateMention(s, s, "", inherited.date.begin, inherited.date.finish, "inherited")]
         for d in dates:
-            forums = _forum_choice(in_sentence, kinds, d, dates, text) if d.kind != "inherited" else [
-                m for m in held_forum if kinds.get(m[2]) in MEETING_KINDS][:1]
+            if d.kind != "inherited":
+                forums = _forum_choice(in_sentence, kinds, d, dates, text)
+            elif beside_main:  # a sidelines meeting "to take stock of progress under the X Project"
+                forums = [m for m in in_sentence if kinds.get(m[2]) not in ("initiative", "organization")][:1]
+            else:
+                forums = [m for m in held_forum if kinds.get(m[2]) in MEETING_KINDS][:1]
             if not forums and not _MEETING_VERB.search(sentence.text):
                 continue
             if not forums and (made_here or re.match(r"\s+[A-Z]", text[d.end:d.end + 2])):
@@ -203,8 +248,14 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
             made_here = made_here or bool(forums)
             targets: list[str | None] = [m[2] for m in forums] or [None]
             for forum in targets:
-                drafts.append(_draft(ctx, record, sentence.start, sentence.end, sentence.paragraph, d, forum, people,
-                                     mentions))
+                draft = _draft(ctx, record, sentence.start, sentence.end, sentence.paragraph, d, forum, people,
+                               mentions)
+                if inherited is not None and draft.meeting.place is None:
+                    draft.meeting.place = inherited.meeting.place
+                    draft.meeting.host = draft.meeting.host or inherited.meeting.host
+                    if draft.meeting.host and draft.meeting.host not in draft.meeting.participants:
+                        draft.meeting.participants.append(draft.meeting.host)
+                drafts.append(draft)
             if d.is_full:
                 last_dated[sentence.paragraph] = d
     return _merge(drafts)
@@ -214,7 +265,14 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
            people: list[tuple[re.Pattern[str], Person]], mentions: list[tuple[int, int, str]]) -> _Draft:
     text = ctx.text
     place = _place(ctx, s, e, forum, mentions)
-    host = _host(ctx, s, e, people) or (place[1] if place else None)
+    forum_at = next((m[0] for m in mentions if m[2] == forum and s <= m[0] < e), None) if forum else None
+    host = _host(ctx, s, e, people, forum_at) or (place[1] if place else None)
+    cop = re.fullmatch(r"COP(\d{1,3})", forum or "")
+    if cop:  # a COP's host and city are reference data
+        ref = next((c for c in cops() if c.number == int(cop.group(1))), None)
+        if ref is not None:
+            host = ref.host
+            place = place or (ref.city, ref.host)
     codes: list[str] = []
     for a in ctx.actor_mentions:
         if s <= a.start and a.end <= e and a.code not in codes:
@@ -230,7 +288,9 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
     evidence = [Span(s, e, text[s:e])]
     meeting = Meeting(forum=forum, start=start, end=end, place=place[0] if place else None, host=host,
                       participants=codes, people=[p.name for p in attending], evidence=evidence)
-    return _Draft(meeting, _width(d), s, paragraph)
+    if d.kind == "countdown":
+        meeting.end = None  # "44 days left to COP26": the opening day only
+    return _Draft(meeting, _width(d), s, paragraph, date=d)
 
 
 def _merge(drafts: list[_Draft]) -> list[Meeting]:

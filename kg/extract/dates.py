@@ -167,11 +167,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, offset: int, published: str
         pub = parse_iso(published)
         if pub is None:
             return None
-        day = (pub + timedelta(days=int(g["n"]))).isoformat()
-        return day, day
+        ahead = (pub + timedelta(days=int(g["n"]))).isoformat()
+        return ahead, ahead
     if kind == "weekday":
-        day = resolve_weekday(WEEKDAYS[g["wd"].lower()], published, future)
-        return (day, day) if day else None
+        weekday = resolve_weekday(WEEKDAYS[g["wd"].lower()], published, future)
+        return (weekday, weekday) if weekday else None
     m1 = _month(g.get("m1"))
     if m1 is None:
         return None

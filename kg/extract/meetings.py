@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.context import Context
 from kg.extract.dates import DateMention, find_dates
-from kg.extract.gazetteer import find_places
+from kg.extract.gazetteer import find_actor_mentions, find_places
 from kg.record import Meeting, Person, Record, Span
 from kg.reference import city_country, cops
 
@@ -114,6 +114,8 @@ def _place(ctx: Context, start: int, end: int, forum: str | None,
                 else 1)
     for city, code, s, e in places:
         at = start + s
+        if re.match(r"\s+[A-Z][a-z]", text[start + e:start + e + 3]) or re.search(r"\bof\s+the\s+$", text[at - 8:at]):
+            continue  # a city inside a name: "the Paris Agreement", "Conference of the Paris"
         if re.match(r"\**,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text[start + e:start + e + 30]):
             continue
         other = [m for m in mentions if m[2] != forum and start <= m[1] <= at
@@ -277,6 +279,10 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
     for a in ctx.actor_mentions:
         if s <= a.start and a.end <= e and a.code not in codes:
             codes.append(a.code)
+    if forum:  # the parties a bilateral forum is named after: "China-U.S. Working Group"
+        for a in find_actor_mentions(forum):
+            if a.code not in codes:
+                codes.append(a.code)
     attending = _people_in(people, text[s:e])
     for p in attending:
         if p.actor and re.fullmatch(r"[A-Z]{2}", p.actor) and p.actor not in codes:
@@ -288,7 +294,7 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
     evidence = [Span(s, e, text[s:e])]
     meeting = Meeting(forum=forum, start=start, end=end, place=place[0] if place else None, host=host,
                       participants=codes, people=[p.name for p in attending], evidence=evidence)
-    if d.kind == "countdown":
+    if d.kind == "countdown" or re.fullmatch(r"this\s+week", d.text, re.I):
         meeting.end = None  # "44 days left to COP26": the opening day only
     return _Draft(meeting, _width(d), s, paragraph, date=d)
 

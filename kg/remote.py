@@ -240,7 +240,8 @@ class RemoteStore:
                       headers={"Content-Type": "application/sparql-update"})
 
     def _select(self, text: str) -> SelectResult:
-        result = parse_results_json(self._post_query(text, "application/sparql-results+json", None))
+        # terms as EmbeddedStore's methods give them (rdflib's canonical literals)
+        result = parse_results_json(self._post_query(text, "application/sparql-results+json", None), normalize=True)
         if not isinstance(result, SelectResult):
             raise QueryError(f"{self.url}: expected SELECT results")
         return result
@@ -306,3 +307,9 @@ class RemoteStore:
 
     def close(self) -> None:
         """Nothing to close: no connection is kept between requests."""
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -58,7 +58,8 @@ FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples")
 
 # ---------------------------------------------------------------- reading
 
-def term_from_json(value: dict[str, Any]) -> Node:
+def term_from_json(value: dict[str, Any], normalize: bool = False) -> Node:
+    """A SPARQL-JSON term; literals keep their lexical form unless `normalize` (rdflib's canonical form)."""
     kind = value.get("type")
     if kind == "uri":
         return URIRef(value["value"])
@@ -69,12 +70,12 @@ def term_from_json(value: dict[str, Any]) -> Node:
             return Literal(value["value"], lang=value["xml:lang"])
         datatype = value.get("datatype")
         if datatype and datatype != XSD_STRING:
-            return Literal(value["value"], datatype=URIRef(datatype), normalize=False)
+            return Literal(value["value"], datatype=URIRef(datatype), normalize=normalize)
         return Literal(value["value"])
     raise QueryError(f"unsupported term in query results: {value!r}")
 
 
-def parse_results_json(data: bytes | str) -> SelectResult | AskResult:
+def parse_results_json(data: bytes | str, normalize: bool = False) -> SelectResult | AskResult:
     """SPARQL 1.1 Query Results JSON → a SelectResult or an AskResult."""
     try:
         doc = json.loads(data)
@@ -83,7 +84,8 @@ def parse_results_json(data: bytes | str) -> SelectResult | AskResult:
     if "boolean" in doc:
         return AskResult(bool(doc["boolean"]))
     variables = list(doc.get("head", {}).get("vars", []))
-    rows = [{k: term_from_json(v) for k, v in b.items()} for b in doc.get("results", {}).get("bindings", [])]
+    rows = [{k: term_from_json(v, normalize) for k, v in b.items()}
+            for b in doc.get("results", {}).get("bindings", [])]
     return SelectResult(variables, rows)
 
 

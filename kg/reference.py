@@ -100,10 +100,11 @@ def cities() -> dict[str, str]:
 def city_country(name: str) -> str | None:
     """The country of a city named in a readout ("Beijing" → "CN"), or None if unknown."""
     table = cities()
-    cleaned = name.strip().rstrip(".,")
-    if cleaned in table:
-        return table[cleaned]
-    return _cities_folded().get(cleaned.casefold())
+    for cleaned in (name.strip(), name.strip().rstrip(".,")):
+        found = table.get(cleaned) or _cities_folded().get(cleaned.casefold())
+        if found:
+            return found
+    return None
 
 
 @cache

@@ -147,6 +147,11 @@ def _left_role(tokens: list[Token], a: int) -> tuple[int, int, bool]:
             continue
         break
     start = j + 1
+    # An organisation's name before its title: "Asian Development Bank President".
+    if j >= 0 and tokens[j].kind == NAME and _org_before_head(tokens[start:end]):
+        while j >= 0 and tokens[j].text[:1].isupper() and tokens[j].kind in {NAME, VOCAB, MOD, ACRONYM, STATE}:
+            j -= 1
+        start = j + 1
     while start < end and (tokens[start].kind == CONN or tokens[start].text in {",", ")", "-", "&"}):
         start += 1
     while start < end and tokens[start].text == "(":
@@ -164,6 +169,12 @@ def _left_role(tokens: list[Token], a: int) -> tuple[int, int, bool]:
     if last.kind not in {HEAD, PLURAL, VOCAB, MOD, ACRONYM} and last.text != ")" and not of_state:
         return a, a, honorific
     return start, end, honorific
+
+
+def _org_before_head(span: list[Token]) -> bool:
+    """Whether a span opens with an organisation's name directly before the first title word."""
+    first_head = next((i for i, t in enumerate(span) if t.kind in {HEAD, PLURAL}), None)
+    return bool(first_head) and span[first_head - 1].text in _ORG_HEADS  # type: ignore[index,operator]
 
 
 def _right_role(tokens: list[Token], b: int) -> tuple[int, int]:
@@ -193,6 +204,11 @@ def _right_role(tokens: list[Token], b: int) -> tuple[int, int]:
             if after.kind in {HEAD, MOD} or (after.kind == VOCAB and not _is_state_tail(tokens, j + 1)):
                 j += 1
                 continue
+        # "Minister for Manpower, ...": an unlisted portfolio word after "for"/"of" that ends the title.
+        if token.kind == NAME and tokens[j - 1].text in {"for", "of", "and", "&"} and (
+                j + 1 >= len(tokens) or tokens[j + 1].text in {",", ".", ";"}):
+            j += 1
+            continue
         # "Special Envoy of President Xi Jinping": a title of someone else inside this title.
         if _is_name_start(tokens, j) and j >= 2 and tokens[j - 1].kind == HEAD and tokens[j - 2].text in {"of", "to"}:
             j = _name_run(tokens, j)
@@ -363,8 +379,16 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
             i += 1
             continue
         a, b = i, _name_run(tokens, i)
-        name_tokens = tokens[a:b]
         ls, le, honorific = _left_role(tokens, a)
+        if ls == le and b - a >= 3 and a >= 2 and tokens[a - 1].text in {"for", "of"} and tokens[a].kind == NAME:
+            # "Minister for Manpower Tan See Leng": an unlisted portfolio word, then the name.
+            tokens[a].kind = VOCAB
+            ls, le, honorific = _left_role(tokens, a + 1)
+            if ls < le:
+                a += 1
+            else:
+                tokens[a].kind = NAME
+        name_tokens = tokens[a:b]
         rs, re_ = _right_role(tokens, b)
         role = actor = head = None
         start = tokens[ls].start if ls < le else tokens[a].start

@@ -51,7 +51,7 @@ _SENTENCE_OPENERS = {
 }
 
 _BULLET = r"(?:[•◦▪‣∙·*\-–—>]|#{1,6})"
-_NUMBERED = r"(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\([ivxlcIVXLC]{1,5}\)|[ivxIVX]{1,4}[.)]|\(\d{1,3}\))"
+_NUMBERED = r"(?:\d{1,3}(?=[ \t\u00a0]+[A-Z“\"‘])|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\([ivxlcIVXLC]{1,5}\)|[ivxIVX]{1,4}[.)]|\(\d{1,3}\))"
 _MARKER = re.compile(rf"[ \t\u00a0\u3000]*(?:{_BULLET}|{_NUMBERED})[ \t\u00a0\u3000]+")
 _LIST_START = re.compile(rf"[ \t\u00a0\u3000]*(?:{_BULLET}|{_NUMBERED})[ \t\u00a0\u3000]+\S")
 _TERMINAL = re.compile(r"[.!?。！？:;…][\"'”’)\]」』]*$")

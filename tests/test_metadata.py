@@ -1,0 +1,63 @@
+"""Document metadata: title, publication date, publisher, language."""
+
+from __future__ import annotations
+
+from kg.document import Document
+from kg.extract.context import Context
+from kg.extract.metadata import extract_document_info, parse_date_parts
+
+
+def info(text: str, **kwargs: str):  # type: ignore[no-untyped-def]
+    return extract_document_info(Context.build(Document(text=text, source="test", **kwargs)))
+
+
+def test_source_line_date_and_publisher() -> None:
+    result = info("\n文章来源:生态环境部网站2024-09-11 08:46\n\nReadout of the Working Group Meeting\nBoth sides met.")
+    assert result.published == "2024-09-11"
+    assert result.publisher == "生态环境部网站"
+    assert result.title == "Readout of the Working Group Meeting"
+    assert result.language == "en"
+
+
+def test_dateline_with_dash() -> None:
+    result = info("Ruritania Pledges Support\n\nSingapore, 14 July 2022 – The Minister will attend.")
+    assert result.published == "2022-07-14"
+    assert result.title == "Ruritania Pledges Support"
+
+
+def test_us_style_dateline() -> None:
+    assert info("Washington, D.C. — September 17, 2021 — The Secretary met.").published == "2021-09-17"
+
+
+def test_published_block_and_date_line() -> None:
+    assert info("Published 23 September 2021\nPress release\nThe PM met the SG.\n\nThey agreed.").published \
+        == "2021-09-23"
+    result = info("15 July 2025\n  Directorate-General for Energy\n\nJoint readout of the dialogue\nText.")
+    assert result.published == "2025-07-15"
+    assert result.publisher == "Directorate-General for Energy"
+    assert result.title == "Joint readout of the dialogue"
+
+
+def test_dates_inside_sentences_are_not_publication_dates() -> None:
+    result = info("Leaders Meet\n\nOn 4 September 2024, the leaders met in Beijing.")
+    assert result.published is None
+
+
+def test_a_text_that_opens_with_its_dateline_paragraph_has_no_title() -> None:
+    text = "Singapore, 25 September 2023 – Minister Tan will participate in the dialogue in Beijing from 26 to 27 " \
+           "September 2023 to discuss climate finance and carbon markets with counterparts."
+    assert info(text).title is None
+
+
+def test_language_is_zh_when_mostly_chinese() -> None:
+    assert info("中美双方在北京举行气候变化工作组会议，双方同意加强合作。").language == "zh"
+
+
+def test_what_the_source_read_wins() -> None:
+    result = info("Body text only.", title="From HTML", published="2020-01-02", publisher="A Ministry")
+    assert (result.title, result.published, result.publisher) == ("From HTML", "2020-01-02", "A Ministry")
+
+
+def test_parse_date_parts() -> None:
+    assert parse_date_parts("2024", "Sept", "4") == "2024-09-04"
+    assert parse_date_parts("2024", "2", "30") is None

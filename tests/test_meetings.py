@@ -80,3 +80,35 @@ def test_dateline_and_undated_mentions_are_not_meetings() -> None:
 
 def test_no_publication_date_means_today_is_not_dated() -> None:
     assert [m for m in meetings_of("The two presidents met today in Nairobi on climate.", None) if m.start] == []
+
+
+def test_countdown_to_a_cop_and_a_cops_host_from_reference_data() -> None:
+    text = ("Today, President Lee convened the Pacific Climate Forum to urge faster action, with just 44 days "
+            "left to the UN Climate Change Conference of the Parties (COP26) in Glasgow.")
+    found = {m.forum: m for m in meetings_of(text, "2021-09-17")}
+    assert (found["Pacific Climate Forum"].start, found["Pacific Climate Forum"].end) == ("2021-09-17", "2021-09-17")
+    cop = found["COP26"]
+    assert (cop.start, cop.end, cop.place, cop.host) == ("2021-10-31", None, "Glasgow", "GB")
+
+
+def test_sidelines_of_the_main_proceedings_take_its_day_and_place() -> None:
+    text = ("The Ministerial meeting of the 4th Nordic Energy Council was convened in Oslo today.\n\n"
+            "In the sidelines of the main proceedings, the ministers joined in a meeting with Danish and "
+            "Finnish ministers to take stock of progress under the Baltic Offshore Wind Corridor Project.")
+    found = {m.forum: m for m in meetings_of(text, "2025-04-04")}
+    side = found["Baltic Offshore Wind Corridor Project"]
+    assert (side.start, side.place, side.host) == ("2025-04-04", "Oslo", "NO")
+    assert {"DK", "FI"} <= set(side.participants)
+
+
+def test_a_session_immediately_following_is_the_same_meeting() -> None:
+    text = ("Today, President Lee convened the Pacific Climate Forum with leaders of Fiji and Samoa. "
+            "He asked his envoy to chair a ministerial session immediately following with Tonga and Vanuatu.")
+    [m] = meetings_of(text, "2021-09-17")
+    assert {"FJ", "WS", "TO", "VU"} <= set(m.participants)
+
+
+def test_a_city_inside_a_name_is_not_the_place() -> None:
+    text = "Today, the ministers met at the Andean Energy Dialogue to implement the Paris Agreement."
+    [m] = meetings_of(text, "2024-05-02")
+    assert m.place is None

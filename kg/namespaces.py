@@ -26,10 +26,10 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 REFERENCE_GRAPH = GRAPH["reference"]  # countries, COP sessions, topics, forum kinds
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, str] = {k: str(v) for k, v in {
     "kg": KG, "id": ID, "org": ORG, "schema": SCHEMA, "oa": OA, "foaf": FOAF, "prov": PROV,
     "dcterms": DCTERMS, "skos": SKOS, "owl": OWL, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "wd": WD,
-}
+}.items()}
 
 __all__ = [
     "BASE", "DCTERMS", "FOAF", "GRAPH", "ID", "KG", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF",

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
-
-from typing import TYPE_CHECKING
 
 from kg.namespaces import KG
 

@@ -21,7 +21,7 @@ class KGClickException(click.ClickException):
 
     def __init__(self, error: KGError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        self.exit_code = error.exit_code  # type: ignore[misc]  # click reads it to end the process
 
 
 def handle_errors(func: F) -> F:

@@ -29,7 +29,6 @@ def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int
     as its own named graph in one transaction; a readout that does not conform is
     rejected and the store keeps what it had. Exit code 1 if any input was rejected.
     """
-    st = open_store(resolve_store(store))
     show_bar = not quiet and sys.stderr.isatty()
     errors: list[LoadOutcome] = []
 
@@ -40,7 +39,8 @@ def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int
         elif not quiet and not show_bar:
             click.echo(f"{outcome.status}: {outcome.source} -> {outcome.readout} ({outcome.triples} triples)")
 
-    summary = load_paths(st, paths, allow_empty=allow_empty, jobs=jobs, progress=report)
+    with open_store(resolve_store(store)) as st:
+        summary = load_paths(st, paths, allow_empty=allow_empty, jobs=jobs, progress=report)
     click.echo(
         f"{summary.count('loaded')} loaded, {summary.count('unchanged')} unchanged, "
         f"{summary.count('rejected')} rejected, {summary.count('failed')} failed"
@@ -72,7 +72,8 @@ def extract(file: str, fmt: str, with_text: bool) -> None:
 @handle_errors
 def validate(store: str | None, fmt: str) -> None:
     """Validate the whole store against the SHACL shapes. Exit code 1 if it does not conform."""
-    report = validate_store(open_store(resolve_store(store), create=False, read_only=True))
+    with open_store(resolve_store(store), create=False, read_only=True) as st:
+        report = validate_store(st)
     if fmt == "turtle":
         click.echo(report.graph.serialize(format="turtle"))
     elif fmt == "json":
@@ -89,7 +90,8 @@ def validate(store: str | None, fmt: str) -> None:
 @handle_errors
 def readouts(store: str | None, fmt: str) -> None:
     """List the readouts in the store: id, published date, title, source."""
-    rows = list_readouts(open_store(resolve_store(store), create=False, read_only=True))
+    with open_store(resolve_store(store), create=False, read_only=True) as st:
+        rows = list_readouts(st)
     if fmt == "json":
         click.echo(json.dumps([row.__dict__ for row in rows], indent=2, ensure_ascii=False))
         return
@@ -104,7 +106,8 @@ def readouts(store: str | None, fmt: str) -> None:
 @handle_errors
 def remove(readout: str, store: str | None) -> None:
     """Remove one readout (its 16-hex id or its IRI) and every fact read from it."""
-    iri = remove_readout(open_store(resolve_store(store), create=False), readout)
+    with open_store(resolve_store(store), create=False) as st:
+        iri = remove_readout(st, readout)
     click.echo(f"removed {iri}")
 
 
@@ -114,7 +117,8 @@ def remove(readout: str, store: str | None) -> None:
 @handle_errors
 def stats(store: str | None, fmt: str) -> None:
     """Count readouts, triples and entities of each kind in the store."""
-    figures = store_stats(open_store(resolve_store(store), create=False, read_only=True))
+    with open_store(resolve_store(store), create=False, read_only=True) as st:
+        figures = store_stats(st)
     if fmt == "json":
         click.echo(json.dumps(figures, indent=2))
         return

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
@@ -88,6 +88,13 @@ def forum_label(name: str) -> str:
     return f"COP{n}" if n is not None else name.strip()
 
 
+def utc_timestamp(moment: datetime) -> str:
+    """'2025-01-02T03:04:05Z': UTC, whole seconds, the form Oxigraph stores (naive times are UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _date_literal(value: str) -> tuple[URIRef, Literal] | None:
     """'2024-09-04' → (day property, xsd:date); '2024-09' → (month property, xsd:gYearMonth)."""
     if len(value) == 7:
@@ -129,8 +136,11 @@ class _ReadoutGraph:
         self.add(quote, RDF.type, OA.TextQuoteSelector)
         self.add(quote, OA.exact, Literal(span.text))
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        # xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation vocabulary: Oxigraph
+        # stores every integer type as xsd:integer, and a graph must read back exactly as it
+        # was written (the loader compares them to skip unchanged readouts); the shapes check >= 0.
+        self.add(position, OA.start, Literal(span.start, datatype=XSD.integer))
+        self.add(position, OA.end, Literal(span.end, datatype=XSD.integer))
         return node
 
     # ------------------------------------------------------------ the document
@@ -159,7 +169,7 @@ class _ReadoutGraph:
         self.add(load, RDF.type, KG.Load)
         self.add(load, KG.toolVersion, Literal(tool_version))
         if loaded_at is not None:
-            self.add(load, PROV.startedAtTime, Literal(loaded_at))
+            self.add(load, PROV.startedAtTime, Literal(utc_timestamp(loaded_at), datatype=XSD.dateTime))
 
     # ------------------------------------------------------------ actors, people, posts
 

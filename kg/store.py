@@ -109,10 +109,11 @@ class EmbeddedStore:
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         """Drop the named graph and write the new triples in one transaction."""
-        name = graph_iri.n3()
+        name = str(to_ox(graph_iri))
         # One SPARQL update runs as one Oxigraph transaction: the drop and the insert
-        # land together or not at all. Terms are serialised by rdflib (N-Triples escaping).
-        body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+        # land together or not at all. Terms are written by Oxigraph itself in N-Triples
+        # form (rdflib's n3() abbreviates some typed literals, which would change their type).
+        body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph)
         try:
             self._store.update(f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
         except (OSError, SyntaxError, ValueError) as exc:
@@ -161,8 +162,16 @@ class EmbeddedStore:
     def flush(self) -> None:
         self._store.flush()
 
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def close(self) -> None:
         # pyoxigraph closes the database when the object is dropped.
+        if not hasattr(self, "_store"):
+            return  # already closed
         if not self.read_only:
             self._store.flush()
         del self._store

@@ -185,7 +185,7 @@ def _bad_values(case: Case) -> list[Node]:
     if case.component == "MinLength":
         return [Literal("")]
     if case.component == "MinInclusive":
-        return [Literal("1989-12-31", datatype=XSD.date) if p.datatype == XSD.date else Literal(0)]  # type: ignore[union-attr]
+        return [Literal("1989-12-31", datatype=XSD.date) if p.datatype == XSD.date else Literal(int(p) - 1)]  # type: ignore[union-attr,arg-type]
     if case.component == "MaxInclusive":
         return [Literal("2101-01-01", datatype=XSD.date) if p.datatype == XSD.date else Literal(101)]  # type: ignore[union-attr]
     if case.component == "UniqueLang":
@@ -316,7 +316,7 @@ def test_selector_start_after_end_is_caught() -> None:
     graph = record_to_graph(joint_statement())
     position = next(s for s in graph.subjects(RDF.type, OA.TextPositionSelector))
     end = graph.value(position, OA.end)
-    graph.set((position, OA.start, Literal(int(end) + 5, datatype=XSD.nonNegativeInteger)))  # type: ignore[arg-type]
+    graph.set((position, OA.start, Literal(int(end) + 5, datatype=XSD.integer)))  # type: ignore[arg-type]
     report = validate_readout(graph)
     [line] = _fired(report, "PositionSelector-order")
     assert compact(str(position)) in line and "oa:start" in line and "must not be after its end" in line

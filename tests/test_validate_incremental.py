@@ -173,3 +173,12 @@ def test_context_reads_only_what_the_shapes_see_of_linked_nodes(store: EmbeddedS
     assert (ID["actor/GB"], RDF.type, KG.Country) in context
     # Nothing about nodes the candidate does not link to.
     assert not list(context.triples((WG_MEETING, None, None)))
+
+
+def test_the_whole_store_conforms_after_round_trip(store: EmbeddedStore) -> None:
+    """What the store gives back (Oxigraph's literal forms) still conforms: `kg validate` on it."""
+    union = Graph()
+    for s, p, o, _g in store.quads():
+        union.add((s, p, o))
+    report = validate_graph(union)
+    assert report.conforms, report.text()

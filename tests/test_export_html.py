@@ -244,3 +244,33 @@ def test_explorer_of_the_actors_view_draws_weighted_links(browser: DevTools, sto
     assert browser.evaluate("window.kgExplorer.selected()") == "actor/EU"
     screenshot(browser, tmp_path / "explorer-actors.png")
     assert browser.errors() == []
+
+
+def test_explorer_of_the_example_readouts(browser: DevTools, tmp_path: Path) -> None:
+    from kg.loader import load_paths
+    from kg.resources import examples_dir
+
+    st = EmbeddedStore(tmp_path / "examples-store")
+    assert load_paths(st, [examples_dir()]).ok
+    expected = build_view(st, "full")
+    page = tmp_path / "examples.html"
+    export(st, view="full", fmt="html", out=page)
+    open_page(browser, page)
+    assert browser.evaluate("document.querySelectorAll('#nodes g.node').length") == expected.number_of_nodes()
+    person = sorted(attrs["label"] for _, attrs in expected.nodes(data=True) if attrs["type"] == "Person")[0]
+    browser.evaluate("document.getElementById('search').focus()")
+    browser.type_text(person)
+    browser.press_enter()
+    selected = browser.evaluate("window.kgExplorer.selected()")
+    assert expected.nodes[selected]["label"] == person
+    assert browser.evaluate("document.querySelector('#details h2').textContent") == person
+    # A commitment of the examples shows its source sentence and its readout.
+    commitment, attrs = next((n, a) for n, a in sorted(expected.nodes(data=True))
+                             if a["type"] == "Commitment" and a.get("source_text"))
+    browser.evaluate("document.getElementById('zoom-fit').click()")
+    browser.evaluate(f"window.kgExplorer.select({json.dumps(commitment)}, false)")
+    details = browser.evaluate("document.getElementById('details').innerText")
+    assert "Source sentence" in details and " ".join(str(attrs["source_text"]).split()) in " ".join(details.split())
+    assert str(attrs["readout"]).split("; ")[0] in details
+    screenshot(browser, tmp_path / "explorer-examples.png")
+    assert browser.errors() == []

@@ -102,8 +102,15 @@ def test_full_view_edges_attributes_and_evidence(store: EmbeddedStore) -> None:
     assert (meeting["start"], meeting["end"], meeting["place"]) == ("2024-09-04", "2024-09-06", "Beijing")
     assert graph.nodes["person/li-wei"]["country"] == "CN"
     assert graph.nodes["post/US/senior-advisor"]["country"] == "US"
-    # Germany is in the reference data but no readout speaks of it.
-    assert "actor/DE" not in graph
+    # Germany, COP28, its session and presidencies are reference data no readout speaks of.
+    assert "actor/DE" not in graph and "forum/cop28" not in graph and "meeting/cop28/2023-11-30" not in graph
+    assert not graph.has_edge("actor/CN", "forum/cop28")
+
+
+@pytest.mark.parametrize("view", ["actors", "people", "commitments"])
+def test_reference_data_no_readout_mentions_stays_out(store: EmbeddedStore, view: str) -> None:
+    graph = build_view(store, view)
+    assert "actor/DE" not in graph and "meeting/cop28/2023-11-30" not in graph
 
 
 def test_actor_links_are_weighted_by_meetings_and_commitments(store: EmbeddedStore) -> None:

@@ -140,10 +140,10 @@ def _extent(part: dict[str, Placed]) -> tuple[float, float]:
 
 
 def _pack(parts: list[dict[str, Placed]]) -> dict[str, Placed]:
-    """Parts in rows, biggest first, in a page about as wide as it is tall."""
+    """Parts in rows, biggest first."""
     extents = [_extent(p) for p in parts]
-    area = sum(w * h for w, h in extents)
-    row_limit = max(max(w for w, _ in extents), math.sqrt(area) * 1.3)
+    # As wide as the widest part (the small parts fill rows under it), but not a thin column.
+    row_limit = max(max(w for w, _ in extents), 480.0)
     gap = 3 * PAD
     placed: dict[str, Placed] = {}
     x = y = row_height = 0.0

@@ -145,6 +145,8 @@ def _label(attrs: dict[str, Scalar], iri: str) -> str:
         if key in attrs and str(attrs[key]).strip():
             first = str(attrs[key]).split(JOIN)[0] if key == "label" else str(attrs[key])
             return _short_label(first)
+    if attrs.get("source_path"):  # an untitled readout: the file it came from
+        return str(attrs["source_path"]).split(JOIN)[0].replace("\\", "/").rsplit("/", 1)[-1]
     return node_id(iri)
 
 

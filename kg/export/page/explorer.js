@@ -121,12 +121,13 @@
     if (!shown.length) { return; }
     var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     shown.forEach(function (n) {
-      minX = Math.min(minX, n.x - n.w / 2); maxX = Math.max(maxX, n.x + n.w / 2);
-      minY = Math.min(minY, n.y - n.r); maxY = Math.max(maxY, n.y + n.r + 18);
+      minX = Math.min(minX, n.x - n.r); maxX = Math.max(maxX, n.x + n.r);
+      minY = Math.min(minY, n.y - n.r); maxY = Math.max(maxY, n.y + n.r);
     });
     var box = svg.getBoundingClientRect();
-    var pad = 30;
-    var scale = Math.min((box.width - 2 * pad) / Math.max(maxX - minX, 1), (box.height - 2 * pad) / Math.max(maxY - minY, 1));
+    // Room on screen for labels, which keep their size on screen whatever the zoom.
+    var padX = 110, padY = 40;
+    var scale = Math.min((box.width - 2 * padX) / Math.max(maxX - minX, 1), (box.height - 2 * padY) / Math.max(maxY - minY, 1));
     view.scale = Math.max(0.05, Math.min(scale, 2.5));
     view.x = (box.width - (maxX - minX) * view.scale) / 2 - minX * view.scale;
     view.y = (box.height - (maxY - minY) * view.scale) / 2 - minY * view.scale;
@@ -316,8 +317,10 @@
       }
     }
     var table = html("table");
+    var shownAbove = (n.type === "Commitment" || n.type === "Meeting") ?
+      { source_text: 1, text: 1, readout: 1, readout_date: 1, readout_source: 1 } : {};
     Object.keys(attrs).sort().forEach(function (k) {
-      if (HIDDEN_KEYS[k] || attrs[k] === "" || attrs[k] === null) { return; }
+      if (HIDDEN_KEYS[k] || shownAbove[k] || attrs[k] === "" || attrs[k] === null) { return; }
       var row = html("tr");
       row.appendChild(html("th", k.replace(/_/g, " ")));
       row.appendChild(html("td", attrs[k]));
@@ -366,7 +369,7 @@
     nodeCount: data.nodes.length,
     edgeCount: data.edges.length,
     selected: function () { return selectedId; },
-    select: function (id) { select(id, true); },
+    select: function (id, centre) { select(id, centre !== false); },
     visibleCount: function () { return data.nodes.filter(function (n) { return n.visible; }).length; }
   };
 }());

@@ -120,3 +120,10 @@ def test_a_further_sentence_of_a_list_item_does_not_end_the_list() -> None:
     _, record = read(BILATERAL.format("") + "\n\n" + text, "2024-05-03")
     assert [c.text[:12] for c in record.commitments] == ["Clean power:", "Clean indust"]
     assert all(set(c.actors) == {"KE", "NO"} for c in record.commitments)
+
+
+def test_ministers_commit_for_the_conveners_and_renewable_is_not_renewed() -> None:
+    text = ("The Ministerial Meeting on Clean Power was held in Lima on 7-8 July 2025, co-convened by Peru and "
+            "Chile.\n\nMinisters committed to triple renewable energy capacity by 2030.")
+    [c] = commitments_of(text, "2025-07-09")
+    assert (set(c.actors), c.status, c.target_year) == ({"PE", "CL"}, "new", 2030)

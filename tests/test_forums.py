@@ -113,3 +113,13 @@ def test_known_bodies_by_acronym_and_groups() -> None:
 def test_named_event_in_quotes() -> None:
     text = "Minister Tan will speak at the ‘Cooling Cities in a Warming World’ event on urban heat adaptation."
     assert forums_of(text)["Cooling Cities in a Warming World"].kind == "other"
+
+
+def test_a_named_ministerial_meeting_is_a_forum_but_a_title_phrase_is_not() -> None:
+    text = ("Joint Statement of Kenya and Norway on Climate and Nature Partnership\n\n"
+            "The Ministerial Meeting on Climate Action was held in Oslo to advance climate finance, and the "
+            "Kenya-Norway Climate and Nature Partnership was launched.")
+    found = forums_of(text)
+    assert found["Ministerial Meeting on Climate Action"].kind == "ministerial"
+    assert "Kenya-Norway Climate and Nature Partnership" in found
+    assert not any(name.startswith("Kenya and Norway") for name in found)

@@ -46,11 +46,12 @@ _NOT_A_CUE_AFTER_WILL = re.compile(
 _GROUP = re.compile(
     r"\b(?:both\s+sides|the\s+two\s+sides|both\s+leaders|the\s+two\s+leaders|the\s+leaders|leaders|both\s+countries|"
     r"the\s+two\s+countries|both\s+parties|the\s+parties|the\s+participants|participants|both\s+governments|"
+    r"(?:the\s+)?ministers|"
     r"the\s+two\s+governments|we|they|our\s+countries|the\s+two\s+presidents|both\s+presidents|"
     r"(?:this|the)\s+(?:long-term\s+|new\s+|bilateral\s+|joint\s+)?(?:partnership|collaboration)|the\s+meeting|"
     r"all\s+G-?(?:20|7)\s+(?:countries|members))\b", re.I)
-_REAFFIRMED = re.compile(r"\b(?:reaffirm\w*|recall\w*|reiterat\w*|continu\w*|remain(?:s|ed)?\s+committed|renew\w*|"
-                         r"build(?:ing)?\s+on)\b", re.I)
+_REAFFIRMED = re.compile(r"\b(?:reaffirm\w*|recall\w*|reiterat\w*|continu\w*|remain(?:s|ed)?\s+committed|"
+                         r"renew(?:s|ed|ing)?|build(?:ing)?\s+on)\b", re.I)
 _QUOTE_OPEN = "\"“"
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)]|\([a-z0-9]\))[ \t]+")
 _YEAR = re.compile(r"(?<![\d$.,-])(20[2-9]\d)(?![\d%])")

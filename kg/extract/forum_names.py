@@ -26,6 +26,8 @@ HEADS: dict[str, str] = {
 }
 # A head needs a modifier: "the Partnership" alone names nothing new.
 _TWO_WORD_HEADS = {("Working", "Group"): "working-group", ("Sub-Working", "Group"): "working-group",
+                   ("Ministerial", "Meeting"): "ministerial", ("Ministerial", "Conference"): "ministerial",
+                   ("Leaders", "Meeting"): "summit", ("High-Level", "Meeting"): "forum",
                    ("Task", "Force"): "task-force", ("Round", "Table"): "roundtable"}
 CONNECTORS = {"of", "the", "on", "for", "and", "&", "in", "to", "de"}
 _COMPLEMENT = {"on", "for", "of", "to"}
@@ -150,6 +152,8 @@ def find_name_matches(text: str) -> list[NameMatch]:
             while j >= 0:
                 word = run[j].text
                 if word in CONNECTORS:
+                    if word not in ("of", "the", "and", "&"):
+                        break  # "on/for/in/to" open a complement of an earlier word, not this name
                     if word in ("the", "and", "&") and j > 0 and _is_head_word(run[j - 1].text):
                         break
                     if j == 0 or (run[j - 1].text in CONNECTORS and word != "the"):

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from query_helpers import load_fixture, rows
-from rdflib import Literal, URIRef
+from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import XSD
 
 from kg.errors import UsageError
@@ -135,3 +135,50 @@ def test_the_remote_values_block_binds_the_same_as_substitution(store: Any, valu
     rewritten = with_values(check_query(query.text), bindings)
     cols = ("commitment", "actor", "text")
     assert rows(run(store, rewritten), *cols) == rows(run(store, query, bindings), *cols)
+
+
+def _values_of(text: str) -> list[Any]:
+    """The VALUES rows of the top WHERE group, read back by rdflib's parser."""
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    algebra = translateQuery(parseQuery(text)).algebra
+    found: list[Any] = []
+
+    def walk(node: Any) -> None:
+        if hasattr(node, "name") and node.name == "values":
+            found.extend(node["res"])
+        if isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(algebra)
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    # braces inside strings, IRIs and comments before the WHERE group
+    'PREFIX ex: <urn:ex#> # a { comment }\nSELECT ?v ("{" AS ?brace) WHERE { ?s ?p ?v }',
+    # EXISTS in a SELECT expression: its group is inside parentheses
+    "SELECT ?v (EXISTS { ?s ?p ?o } AS ?any) WHERE { ?s ?p ?v }",
+    # a sub-select as the whole WHERE group gets wrapped
+    "SELECT ?v WHERE { SELECT ?v WHERE { ?s ?p ?v } }",
+    # CONSTRUCT: the template is skipped, the pattern gets the block
+    "CONSTRUCT { ?s ?p ?v } WHERE { ?s ?p ?v }",
+    'SELECT ?v WHERE { ?s ?p ?v FILTER(?v != """ } """) }',
+])
+def test_the_values_block_lands_in_the_where_group(text: str) -> None:
+    value = Literal('a "quoted" } ; value')
+    rewritten = with_values(check_query(text), {"v": value})
+    check_query(rewritten)  # still one valid read query
+    assert _values_of(rewritten) == [{Variable("v"): value}]
+    assert rewritten.index("VALUES (?v)") > rewritten.rindex("WHERE", 0, rewritten.index("VALUES (?v)"))
+    assert rewritten.index("VALUES (?v)") > text.upper().index(" WHERE ")
+
+
+def test_short_construct_cannot_take_parameters_remotely() -> None:
+    with pytest.raises(UsageError, match="long form"):
+        with_values(check_query("CONSTRUCT WHERE { ?s ?p ?v }"), {"v": Literal("x")})

@@ -112,3 +112,12 @@ def test_a_city_inside_a_name_is_not_the_place() -> None:
     text = "Today, the ministers met at the Andean Energy Dialogue to implement the Paris Agreement."
     [m] = meetings_of(text, "2024-05-02")
     assert m.place is None
+
+
+def test_a_sentence_cut_at_a_hard_line_break_is_read_whole() -> None:
+    text = ("Today, President Joseph R. Lee Jr. of Kenya and President\n"
+            "Ana Silva of the Republic of Chile met in\n"
+            "Nairobi to discuss clean energy.  They agreed to meet again.")
+    [m] = meetings_of(text, "2023-02-10")
+    assert (m.forum, m.start, m.place, m.host) == (None, "2023-02-10", "Nairobi", "KE")
+    assert {"KE", "CL"} <= set(m.participants)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from kg.extract.context import Context
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.gazetteer import find_actor_mentions, find_places
+from kg.extract.sentences import Sentence
 from kg.record import Meeting, Person, Record, Span
 from kg.reference import city_country, cops
 
@@ -200,6 +201,22 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
     return sorted(set(chosen))
 
 
+def _units(ctx: Context) -> list[Sentence]:
+    """Sentences, with a fragment cut at a hard line break ("... and President\nLuiz Lula ... met in")
+    joined to the sentence it continues, so a date and its meeting verb are read together."""
+    units: list[Sentence] = []
+    for sentence in ctx.sentences:
+        if units:
+            last = units[-1]
+            gap = ctx.text[last.end:sentence.start]
+            if (not re.search(r"[.!?:;\"'”’)\]*_]\s*$", last.text) and "\n\n" not in gap and not gap.strip()
+                    and gap.count("\n") == 1):
+                units[-1] = Sentence(last.start, sentence.end, ctx.text[last.start:sentence.end], last.paragraph)
+                continue
+        units.append(sentence)
+    return units
+
+
 def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
     """Every dated meeting the text reports, one per forum and start date."""
     text = ctx.text
@@ -208,7 +225,7 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
     people = _people_index(record.people)
     drafts: list[_Draft] = []
     last_dated: dict[int, DateMention] = {}
-    for sentence in ctx.sentences:
+    for sentence in _units(ctx):
         s, e = sentence.start, sentence.end
         if drafts and _JOINED_BY.search(sentence.text) and not find_dates(sentence.text, ctx.published):
             _add_participants(ctx, drafts[0], s, e, people)  # "The President was joined by Leaders from ..."

@@ -18,6 +18,7 @@ import re
 from kg.extract.context import Context
 from kg.extract.dates import parse_iso
 from kg.extract.forum_names import find_cops, find_name_matches
+from kg.extract.meetings import sentence_units
 from kg.extract.sentences import Sentence
 from kg.extract.topics import classify_topics, is_climate_related
 from kg.record import Commitment, Record, Span
@@ -197,7 +198,7 @@ def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
     out: list[Commitment] = []
     lead_in: list[str] | None = None  # actors of a committing sentence that ends in ":"
     item_paragraph = -1
-    for sentence in ctx.sentences:
+    for sentence in sentence_units(ctx):
         body = sentence.text
         if lead_in is not None and _is_list_item(ctx, sentence):
             topics = classify_topics(body)

@@ -201,7 +201,7 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
     return sorted(set(chosen))
 
 
-def _units(ctx: Context) -> list[Sentence]:
+def sentence_units(ctx: Context) -> list[Sentence]:
     """Sentences, with a fragment cut at a hard line break ("... and President\nLuiz Lula ... met in")
     joined to the sentence it continues, so a date and its meeting verb are read together."""
     units: list[Sentence] = []
@@ -225,7 +225,7 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
     people = _people_index(record.people)
     drafts: list[_Draft] = []
     last_dated: dict[int, DateMention] = {}
-    for sentence in _units(ctx):
+    for sentence in sentence_units(ctx):
         s, e = sentence.start, sentence.end
         if drafts and _JOINED_BY.search(sentence.text) and not find_dates(sentence.text, ctx.published):
             _add_participants(ctx, drafts[0], s, e, people)  # "The President was joined by Leaders from ..."

@@ -121,3 +121,18 @@ def test_a_sentence_cut_at_a_hard_line_break_is_read_whole() -> None:
     [m] = meetings_of(text, "2023-02-10")
     assert (m.forum, m.start, m.place, m.host) == (None, "2023-02-10", "Nairobi", "KE")
     assert {"KE", "CL"} <= set(m.participants)
+
+
+def test_meeting_of_a_forum_of_any_kind_and_a_joint_holder_is_no_host() -> None:
+    text = ("Today, Commissioner Simson and Japan's Minister of Economy, Trade and Industry Ken Saito held the "
+            "second ministerial meeting of the EU-Japan Green Alliance in Brussels.")
+    [m] = meetings_of(text, "2024-03-12")
+    assert (m.forum, m.start, m.place, m.host) == ("EU-Japan Green Alliance", "2024-03-12", "Brussels", "BE")
+    assert set(m.participants) == {"EU", "JP"}  # Belgium hosts but is not named as taking part
+
+
+def test_margins_of_a_named_ministers_meeting() -> None:
+    text = ("Secretary Reed met today with Minister Rao of India on the margins of the G20 Foreign Ministers' "
+            "Meeting in New Delhi.")
+    [m] = meetings_of(text, "2023-03-02")
+    assert (m.forum, m.place, m.host) == ("G20 Foreign Ministers' Meeting", "New Delhi", "IN")

@@ -71,6 +71,12 @@ def _main_parties(ctx: Context, record: Record) -> list[str]:
     for a in ctx.actor_mentions:
         if a.start < limit and a.code not in codes:
             codes.append(a.code)
+    opening = ctx.text[:limit]
+    for person in record.people:  # "Secretary Blinken met ... Minister Jaishankar": the people's states
+        surname = person.name.split()[-1] if person.name.split() else ""
+        if (person.actor and re.fullmatch(r"[A-Z]{2}", person.actor) and person.actor not in codes and surname
+                and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", opening)):
+            codes.append(person.actor)
     return codes
 
 

@@ -27,6 +27,7 @@ HEADS: dict[str, str] = {
 # A head needs a modifier: "the Partnership" alone names nothing new.
 _TWO_WORD_HEADS = {("Working", "Group"): "working-group", ("Sub-Working", "Group"): "working-group",
                    ("Ministerial", "Meeting"): "ministerial", ("Ministerial", "Conference"): "ministerial",
+                   ("Ministers'", "Meeting"): "ministerial", ("Ministers’", "Meeting"): "ministerial",
                    ("Leaders", "Meeting"): "summit", ("High-Level", "Meeting"): "forum",
                    ("Task", "Force"): "task-force", ("Round", "Table"): "roundtable"}
 CONNECTORS = {"of", "the", "on", "for", "and", "&", "in", "to", "de"}

@@ -178,10 +178,12 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
         kind = "ministerial"
     if head_word == "Conference" and not re.search(r"Conference (?:of|on)\b", name) and "Climate" not in name:
         return None
-    held_at = kind in ("summit", "conference") and re.search(
+    held_at = kind in ("summit", "conference", "ministerial") and re.search(
         r"\b(?:margins?|sidelines?|side lines|held|met|meet|meeting|attend\w*|participat\w*)\b", sentence)
     if not (is_climate_related(name) or is_climate_related(sentence) or held_at):
         return None
+    if re.search(r"\bStrategic Partnership|\bComprehensive\b", name) and not is_climate_related(name):
+        return None  # a general relationship between states, not a climate mechanism
     return kind
 
 

@@ -49,7 +49,7 @@ _FOLLOWING = re.compile(r"\b(?:immediately\s+)?(?:following|after)\s*(?:the\s+me
                         r"\bimmediately\s+following\b", re.I)
 _JOINED_BY = re.compile(r"\b(?:was|were)\s+joined\s+by\b|\bparticipated\s+in\s+the\s+(?:\w+\s+)?meeting\b|"
                         r"\btook\s+part\s+in\s+the\s+(?:\w+\s+)?meeting\b", re.I)
-_HOSTED = re.compile(r"\b(?:hosted|hosts|will host|convened|convenes|will convene|held|holds)\b")
+_HOSTED = re.compile(r"\b(?:hosted|hosts|will host|convened|convenes|will convene)\b")  # "X and Y held" is joint
 _HOSTED_BY = re.compile(r"\b(?:hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?$")
 _JOINED = re.compile(r"^[\s,]*(?:and|&|as well as)?\s*(?:the\s+)?(?:\w+(?:st|nd|rd|th)\s+|second\s+|third\s+|"
                      r"dedicated\s+|first\s+)*$", re.I)
@@ -174,7 +174,9 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
     """The meeting-kind forums a date belongs to: the nearest one (a forum named as the
     "event"/"session" held, first), and those joined to it by "and"."""
     usable = [m for m in mentions if kinds.get(m[2]) in MEETING_KINDS
-              or re.match(r"\s*(?:\)\s*)?(?:event|meeting|session)", text[m[1]:m[1] + 12])]
+              or re.match(r"\s*(?:\)\s*)?(?:event|meeting|session)", text[m[1]:m[1] + 12])
+              or re.search(r"\b(?:meeting|session|round|plenary)\s+of\s+(?:the\s+)?$", text[max(0, m[0] - 30):m[0]],
+                           re.I)]
     if not usable:
         return []
 
@@ -304,8 +306,8 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
     for p in attending:
         if p.actor and re.fullmatch(r"[A-Z]{2}", p.actor) and p.actor not in codes:
             codes.append(p.actor)
-    if host and host not in codes:
-        codes.append(host)
+    if host and host not in codes and any(a.code == host for a in ctx.actor_mentions):
+        codes.append(host)  # the host takes part, when the text names it at all (Brussels alone is no Belgium)
     start = d.begin if len(d.begin) >= 7 else None
     end = d.finish if d.is_full else None
     evidence = [Span(s, e, text[s:e])]

@@ -124,3 +124,10 @@ def test_never_crashes_and_spans_are_exact(text: str, published: str | None) -> 
     for d in find_dates(text, published):
         assert text[d.start:d.end] == d.text
         assert d.begin <= d.finish or len(d.begin) != len(d.finish)
+
+
+def test_a_weekday_beside_a_date_is_absorbed_and_chinese_dates_are_read() -> None:
+    assert [(d.text, d.begin) for d in find_dates("On Tuesday 5 March 2024 the talks began.", "2024-03-08")] == [
+        ("5 March 2024", "2024-03-05")]
+    assert [d.begin for d in find_dates("Monday, November 14, 2022, in Bali", None)] == ["2022-11-14"]
+    assert [d.begin for d in find_dates("文章来源:生态环境部 2024年9月11日 08:46")] == ["2024-09-11"]

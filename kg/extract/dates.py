@@ -52,8 +52,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # September 6, 2024 / July 14 2025 / September 6
     ("mdy", re.compile(rf"\b{_p(_MONTH, 'm1')}\s+{_p(_DAY, 'd1')}\b(?!\s*(?:%|percent|bcm|million|billion))(?:,?\s+{_p(_YEAR, 'y1')})?",
                        re.I)),
-    # 2024-09-11
+    # 2024-09-11, 2024年9月11日
     ("iso", re.compile(r"\b(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b")),
+    ("iso", re.compile(r"(?P<y1>(?:19|20)\d\d)\s*年\s*(?P<m1>[01]?\d)\s*月\s*(?P<d1>[0-3]?\d)\s*日")),
     # in November 2024 / this September / in November
     ("month", re.compile(
         rf"\b(?:(?P<rel>this|next|last|early|late|mid|early-|mid-|late-)\s*)?{_p(_MONTH, 'm1')}(?:,?\s+{_p(_YEAR, 'y1')})?\b",
@@ -111,6 +112,8 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 
 def _month(value: str | None) -> int | None:
+    if value and value.isdigit():
+        return int(value) if 1 <= int(value) <= 12 else None
     return MONTHS.get(value.lower().rstrip(".")) if value else None
 
 
@@ -226,6 +229,9 @@ def find_dates(text: str, published: str | None = None, *, base: int = 0,
                 continue
             taken.append((s, e))
             found.append(DateMention(base + s, base + e, m.group(), resolved[0], resolved[1], kind))
+    # "Tuesday 5 March 2024", "Monday, November 14, 2022": the weekday only names the date beside it.
+    found = [d for d in found if d.kind != "weekday" or not any(
+        o.kind not in ("weekday", "relative") and 0 <= o.start - d.end <= 3 for o in found)]
     found.sort(key=lambda d: d.start)
     return found
 

@@ -38,6 +38,9 @@ from kg.results import QueryResult, parse_results_json, parse_triples, term_to_j
 from kg.sparql_safety import CheckedQuery, check_query
 
 DEFAULT_TIMEOUT = 30.0  # seconds
+# Run as a script with -P (nothing prepended to sys.path): it imports only pyoxigraph, not the
+# kg package, which halves its start-up time (about 0.05 s on an idle machine).
+WORKER = Path(__file__).with_name("query_worker.py")
 
 PARAM_TYPES: dict[str, str] = {
     "iri": "an absolute IRI, e.g. https://w3id.org/climate-kg/id/actor/CN",
@@ -249,7 +252,7 @@ def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, N
         "bindings": {k: term_to_json(v) for k, v in bindings.items()},
     }
     try:
-        done = subprocess.run([sys.executable, "-m", "kg.query_worker"], input=json.dumps(request).encode(),
+        done = subprocess.run([sys.executable, "-P", str(WORKER)], input=json.dumps(request).encode(),
                               capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         raise QueryTimeout(f"query stopped after its time limit of {timeout:g} s "

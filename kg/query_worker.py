@@ -9,7 +9,8 @@ Protocol: one JSON object on stdin
   {"location": path, "query": text, "union": bool, "bindings": {name: SPARQL-JSON term}}
 and the results on stdout: SPARQL 1.1 Results JSON (SELECT/ASK) or N-Triples
 (CONSTRUCT/DESCRIBE). On failure: exit code 2 and one line on stderr.
-This module imports only pyoxigraph, so the child starts fast.
+This module imports only pyoxigraph (it runs as a script, not through the kg package), so the
+child starts fast.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ Refused:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -23,7 +24,7 @@ from pyparsing import ParseException
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.term import URIRef, Variable
+from rdflib.term import Variable
 
 from kg.errors import QueryError
 
@@ -92,15 +93,18 @@ def _update_name(text: str) -> str | None:
     return "update"
 
 
-def check_query(text: str,
-                store_graphs: Collection[str] | Callable[[], Collection[str]] | None = None) -> CheckedQuery:
-    """Parse a query and refuse updates, SERVICE and FROM outside `store_graphs` (QueryError).
+@dataclass(frozen=True)
+class _Analysis:
+    """What the safety rules need from a query's algebra (cached: parsing is the slow part)."""
 
-    `store_graphs` is the set of graph IRIs the store holds (or a function giving it, asked only
-    when the query has a FROM clause); None refuses every FROM clause.
-    """
-    if not text.strip():
-        raise QueryError("empty query")
+    form: QueryForm
+    projection: tuple[str, ...]
+    dataset: tuple[tuple[str, str], ...]  # (FROM or FROM NAMED, IRI)
+
+
+@functools.lru_cache(maxsize=256)
+def _analyse(text: str) -> _Analysis:
+    """Parse a query; raise for updates, syntax errors and SERVICE. Errors are not cached."""
     try:
         parsed = parseQuery(text)
     except ParseException as exc:
@@ -118,22 +122,36 @@ def check_query(text: str,
             endpoint = _field(node, "term")
             shown = endpoint.n3() if hasattr(endpoint, "n3") else str(endpoint)
             raise RefusedQuery(f"refused: SERVICE {shown} would call another endpoint; queries read only this store")
-    dataset: list[str] = []
-    clauses = _field(algebra, "datasetClause") or []
-    graphs = store_graphs() if callable(store_graphs) and clauses else store_graphs
-    allowed = set(graphs) if graphs is not None and not callable(graphs) else set()
-    for clause in clauses:
+    dataset = []
+    for clause in _field(algebra, "datasetClause") or []:
         keyword = "FROM" if "default" in clause else "FROM NAMED"
         iri = _field(clause, "default") if "default" in clause else _field(clause, "named")
-        if not isinstance(iri, URIRef) or str(iri) not in allowed:
-            raise RefusedQuery(
-                f"refused: {keyword} <{iri}> is not a graph of this store; queries read only the store's own graphs"
-            )
-        dataset.append(str(iri))
+        dataset.append((keyword, str(iri)))
     form = _FORMS.get(algebra.name)
     if form is None:
         raise QueryError(f"unsupported query form {algebra.name}")
     projection: tuple[str, ...] = ()
     if form == "SELECT":
         projection = tuple(str(v) for v in _field(algebra, "PV") or () if isinstance(v, Variable))
-    return CheckedQuery(text=text, form=form, projection=projection, dataset=tuple(dataset))
+    return _Analysis(form, projection, tuple(dataset))
+
+
+def check_query(text: str,
+                store_graphs: Collection[str] | Callable[[], Collection[str]] | None = None) -> CheckedQuery:
+    """Parse a query and refuse updates, SERVICE and FROM outside `store_graphs` (QueryError).
+
+    `store_graphs` is the set of graph IRIs the store holds (or a function giving it, asked only
+    when the query has a FROM clause); None refuses every FROM clause.
+    """
+    if not text.strip():
+        raise QueryError("empty query")
+    analysis = _analyse(text)
+    graphs = store_graphs() if callable(store_graphs) and analysis.dataset else store_graphs
+    allowed = set(graphs) if graphs is not None and not callable(graphs) else set()
+    for keyword, iri in analysis.dataset:
+        if iri not in allowed:
+            raise RefusedQuery(
+                f"refused: {keyword} <{iri}> is not a graph of this store; queries read only the store's own graphs"
+            )
+    return CheckedQuery(text=text, form=analysis.form, projection=analysis.projection,
+                        dataset=tuple(iri for _, iri in analysis.dataset))

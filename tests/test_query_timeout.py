@@ -45,7 +45,7 @@ def query_workers() -> list[int]:
             ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
         except (OSError, ValueError, IndexError):
             continue
-        if b"kg.query_worker" in cmdline and ppid == os.getpid():
+        if b"query_worker" in cmdline and ppid == os.getpid():
             found.append(int(entry.name))
     return found
 

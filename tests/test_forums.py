@@ -123,3 +123,10 @@ def test_a_named_ministerial_meeting_is_a_forum_but_a_title_phrase_is_not() -> N
     assert found["Ministerial Meeting on Climate Action"].kind == "ministerial"
     assert "Kenya-Norway Climate and Nature Partnership" in found
     assert not any(name.startswith("Kenya and Norway") for name in found)
+
+
+def test_a_place_after_the_name_is_not_part_of_it() -> None:
+    text = ("The envoys co-chaired the first meeting of the China-U.S. Working Group on Enhancing Climate Action "
+            "in the 2020s in Sunnylands, California. The Working Group on Enhancing Climate Action in the 2020s "
+            "will meet again.")
+    assert list(forums_of(text)) == ["China-U.S. Working Group on Enhancing Climate Action in the 2020s"]

@@ -64,9 +64,7 @@ def _main_parties(ctx: Context, record: Record) -> list[str]:
     for m in record.meetings:
         if len(m.participants) >= 2:
             return list(m.participants)
-    codes: list[str] = []
-    if record.meetings and record.meetings[0].participants:
-        return list(record.meetings[0].participants)
+    codes: list[str] = list(record.meetings[0].participants) if record.meetings else []
     limit = ctx.sentences[min(2, len(ctx.sentences) - 1)].end if ctx.sentences else 0
     for a in ctx.actor_mentions:
         if a.start < limit and a.code not in codes:

@@ -185,6 +185,8 @@ def find_name_matches(text: str) -> list[NameMatch]:
                 while k < len(run) and k - i <= 12:
                     if run[k].text in BREAKERS:
                         break
+                    if run[k].text in ("in", "at") and k + 1 < len(run) and run[k + 1].text != "the":
+                        break  # "... Working Group in Sunnylands": a place, not part of the name
                     if run[k].text[0].isupper() or run[k].text[0].isdigit():
                         end = k
                     elif run[k].text not in CONNECTORS:

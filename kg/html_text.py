@@ -25,9 +25,13 @@ ARTICLE = frozenset({"article", "main"})
 # ARIA roles and class/id words that mark furniture (matched against whole words of the attribute).
 FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar", "dialog"})
 FURNITURE_WORDS = frozenset({
-    "breadcrumb", "breadcrumbs", "cookie", "cookies", "share", "sharing", "social", "skip", "navbar",
+    "nav", "navigation", "topnav", "breadcrumb", "breadcrumbs", "cookie", "cookies", "share", "sharing", "social", "skip", "navbar",
     "menu", "sidebar", "subscribe", "newsletter", "pagination", "pager", "toolbar", "print", "sr-only",
 })
+# Class/id words of a page's own header and footer: dropped unless inside an article, like the tags.
+# Matched against whole class tokens: "article-header" is the article's, "site-header" the page's.
+FRAME_WORDS = frozenset({"header", "footer", "site-header", "site-footer", "global-header", "global-footer",
+                         "masthead", "topbar", "top-bar", "copyright", "banner"})
 DATELINE_WORDS = frozenset({"date", "dateline", "time", "published", "pubdate", "timestamp", "posted"})
 # Elements whose end starts a new paragraph; others in BREAKS start a new line.
 PARAGRAPHS = frozenset({
@@ -97,6 +101,9 @@ class _PageReader(HTMLParser):
         if attrs.get("role", "").lower() in FURNITURE_ROLES:
             return True
         if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
+            return True
+        tokens = set((attrs.get("class", "") + " " + attrs.get("id", "")).lower().split())
+        if tokens & FRAME_WORDS and not self._inside_article():
             return True
         return bool((_words(attrs.get("class")) | _words(attrs.get("id"))) & FURNITURE_WORDS)
 

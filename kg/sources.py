@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,12 @@ def decode(data: bytes, source: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(f"{source}: bad {encoding} text after its byte-order mark ({exc.reason})") from exc
+    declared = declared_html_charset(data)
+    if declared:
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # the page lies about its encoding; judge the bytes
     utf16 = utf16_without_bom(data)
     if utf16:
         try:
@@ -64,6 +71,25 @@ def decode(data: bytes, source: str) -> str:
     if guessed is not None:
         return guessed
     raise InputError(f"{source}: not text in UTF-8, UTF-16, GB18030 or Windows-1252")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+# What browsers really use for the labels pages declare (WHATWG Encoding Standard).
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "iso-8859-1": "cp1252",
+                    "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "windows-1252": "cp1252"}
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in a <meta> tag near its start, if Python knows it."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    name = _CHARSET_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _is_cjk(c: str) -> bool:

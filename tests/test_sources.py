@@ -220,3 +220,27 @@ plain_text = st.text(
 @given(plain_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
 def test_decode_round_trips_unicode_text(text: str, encoding: str) -> None:
     assert decode(text.encode(encoding), "h.txt") == text
+
+
+def test_chinese_html_page_declaring_gb2312() -> None:
+    page = ('<html lang="zh-CN"><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+            "<title>中美气候工作组会议 - 生态环境部</title></head><body>"
+            '<div class="nav">首页 | 新闻 | 政策</div><div class="article"><h1>中美气候工作组会议</h1>'
+            "<p>2024年9月6日，中美双方在北京举行会议。</p><p>双方同意加强甲烷减排合作。</p></div>"
+            '<div class="footer">版权所有 © 生态环境部 京ICP备05009132号</div></body></html>')
+    doc = read_bytes(page.encode("gb18030"), "cn.html")
+    assert doc.language == "zh"
+    assert doc.title == "中美气候工作组会议"
+    assert doc.text == "中美气候工作组会议\n\n2024年9月6日，中美双方在北京举行会议。\n\n双方同意加强甲烷减排合作。"
+
+
+def test_a_page_that_lies_about_its_charset_is_judged_by_its_bytes() -> None:
+    page = '<html><head><meta charset="us-ascii"></head><body><p>Both sides met in Zürich – “today”.</p></body></html>'
+    assert read_bytes(page.encode("utf-8"), "p.html").text == "Both sides met in Zürich – “today”."
+
+
+def test_an_article_header_class_is_not_page_furniture() -> None:
+    page = ('<html><body><div class="site-header">Ministry | Home</div><div class="content">'
+            '<div class="article-header"><h1>Readout of the Call</h1><span class="date">4 March 2025</span></div>'
+            "<p>The envoys spoke.</p></div></body></html>")
+    assert read_bytes(page.encode(), "p.html").text == "Readout of the Call\n\n4 March 2025\n\nThe envoys spoke."

@@ -97,6 +97,7 @@ def test_meetings_in_date_order(store: Any) -> None:
     assert ask(store, "meetings", "meeting", forum="COP 29") == [(M2,)]
     assert ask(store, "meetings", "meeting", **{"from": "2024-10-01", "to": "2025-01-01"}) == [(M2,)]
     assert ask(store, "meetings", "meeting", country="AE") == []
+    assert ask(store, "meetings", "meeting", readout="b2b2b2b2b2b2b2b2") == [(M3,)]
 
 
 def test_meetings_between_two_countries(store: Any) -> None:

@@ -40,6 +40,7 @@ CASES: list[tuple[str, dict[str, str]]] = [(q.name, {}) for q in list_queries()]
     ("meetings", {"country": "BR"}),
     ("meetings", {"forum": "China-US Climate Working Group", "from": "2025-01-01"}),
     ("meetings", {"to": "2024-12-31"}),
+    ("meetings", {"readout": "c3c3c3c3c3c3c3c3", "country": "CN"}),
     ("meetings-between", {"a": "CN", "b": "US"}),
     ("meetings-between", {"a": "EU"}),
     ("meeting-participants", {"meeting": "https://w3id.org/climate-kg/id/meeting/cop29/2024-11-15"}),

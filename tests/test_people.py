@@ -1,0 +1,142 @@
+"""People: names with their titles and the actor they represent, one per person per document."""
+
+from __future__ import annotations
+
+from kg.document import Document
+from kg.extract.context import Context
+from kg.extract.people import extract_people
+from kg.record import Person
+
+
+def people(text: str) -> list[Person]:
+    return extract_people(Context.build(Document(text=text, source="test")))
+
+
+def rows(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.name, p.actor, p.role) for p in people(text)]
+
+
+def test_title_of_state_before_name() -> None:
+    assert rows("President Luiz Inácio Lula da Silva of Brazil met the press.") == [
+        ("Luiz Inácio Lula da Silva", "BR", "President")]
+    assert rows("China's Special Envoy for Climate Change Xie Zhenhua spoke first.") == [
+        ("Xie Zhenhua", "CN", "Special Envoy for Climate Change")]
+    assert rows("U.S. Senior Advisor to the President for International Climate Policy John Podesta attended.") == [
+        ("John Podesta", "US", "Senior Advisor to the President for International Climate Policy")]
+
+
+def test_title_comma_honorific_name() -> None:
+    assert rows("Minister for Sustainability and the Environment, Ms Grace Fu, will attend.") == [
+        ("Grace Fu", None, "Minister for Sustainability and the Environment")]
+    # Ruritania is no state, so the title gives no actor.
+    assert rows("Ruritania's Minister for Environment, Science and Innovation, Dr. Ama Mensah said so.") == [
+        ("Ama Mensah", None, "Minister for Environment, Science and Innovation")]
+
+
+def test_name_comma_title() -> None:
+    assert rows("Wopke Hoekstra, EU Commissioner for Climate Action, opened the session.") == [
+        ("Wopke Hoekstra", "EU", "Commissioner for Climate Action")]
+    assert rows("Wang Hongzhi, Administrator of National Energy Administration of People’s Republic of China, "
+                "and Dan Jørgensen, European Commissioner for Energy and Housing, met.") == [
+        ("Wang Hongzhi", "CN", "Administrator of National Energy Administration"),
+        ("Dan Jørgensen", "EU", "Commissioner for Energy and Housing")]
+
+
+def test_cop_president_and_un_secretary_general() -> None:
+    assert rows("UK COP26 President Alok Sharma met UN Secretary-General António Guterres.") == [
+        ("Alok Sharma", "GB", "COP26 President"), ("António Guterres", "United Nations", "UN Secretary-General")]
+
+
+def test_plural_title_over_a_list() -> None:
+    assert rows("Commissioners Ana Pires, Tomas Lind and Eva Berg will travel.") == [
+        ("Ana Pires", None, "Commissioner"), ("Tomas Lind", None, "Commissioner"), ("Eva Berg", None, "Commissioner")]
+
+
+def test_one_person_per_name_fullest_form_with_aliases() -> None:
+    text = ("The Honorable Joseph R. Biden, Jr., President of the United States of America, opened the meeting. "
+            "President Joe Biden spoke. Later, President Biden left.")
+    found = people(text)
+    assert [(p.name, p.actor, p.role, p.aliases) for p in found] == [
+        ("Joseph R. Biden, Jr.", "US", "President", ["Joe Biden"])]
+    assert len(found[0].evidence) == 3
+    for span in found[0].evidence:
+        assert text[span.start:span.end] == span.text
+
+
+def test_two_people_with_one_surname_stay_two() -> None:
+    text = ("Dan Jørgensen, European Commissioner for Energy, met Ditte Juul Jørgensen, Director-General "
+            "for Energy.")
+    assert [p.name for p in people(text)] == ["Dan Jørgensen", "Ditte Juul Jørgensen"]
+
+
+def test_participants_list_with_state_after_the_name() -> None:
+    text = ("Participants included:\n\nPresident Alberto Fernandez, Argentine Republic\n"
+            "Prime Minister Sheikh Hasina, People’s Republic of Bangladesh\n"
+            "President Ursula von der Leyen, European Commission\n"
+            "His Highness Sheikh Mohamed bin Zayed Al Nahyan, President of the United Arab Emirates\n"
+            "The Right Honorable Justin Trudeau, P.C., M.P., Prime Minister of Canada\n")
+    assert rows(text) == [
+        ("Alberto Fernandez", "AR", "President"), ("Sheikh Hasina", "BD", "Prime Minister"),
+        ("Ursula von der Leyen", "EU", "President of the European Commission"),
+        ("Mohamed bin Zayed Al Nahyan", "AE", "President"), ("Justin Trudeau", "CA", "Prime Minister")]
+
+
+def test_role_keeps_commas_of_a_portfolio() -> None:
+    assert rows("Union Cabinet Minister of Labour and Employment, Environment, Forest and Climate Change "
+                "Bhupender Yadav, India") == [
+        ("Bhupender Yadav", "IN", "Union Cabinet Minister of Labour and Employment, Environment, Forest and "
+                                  "Climate Change")]
+
+
+def test_unnamed_title_gives_state_and_full_title_to_a_lone_surname() -> None:
+    text = ("Press statement of the Minister of Energy of the Republic of Ruritania\n\n"
+            "Minister Vasquez said: 'We will build the corridor.'")
+    # Ruritania is no state: the title names none, so nothing is inferred.
+    assert rows(text) == [("Vasquez", None, "Minister")]
+    text = ("Press statement of the Minister of Energy of the Republic of Azerbaijan\n\n"
+            "Minister Vasquez said: 'We will build the corridor.'")
+    assert rows(text) == [("Vasquez", "AZ", "Minister of Energy")]
+
+
+def test_adjective_group_gives_the_state() -> None:
+    text = ("Minister Tan will meet Chinese counterparts, including Minister of Water Resources Li Guoying and "
+            "Minister of Housing and Urban-Rural Development Ni Hong.")
+    assert [(p.name, p.actor) for p in people(text)] == [("Tan", None), ("Li Guoying", "CN"), ("Ni Hong", "CN")]
+
+
+def test_organisation_as_actor() -> None:
+    assert rows("Co-convened by CEO of European Climate Foundation Laurence Tubiana.") == [
+        ("Laurence Tubiana", "European Climate Foundation", "CEO")]
+    assert rows("The Asian Development Bank President Masatsugu Asakawa spoke.") == [
+        ("Masatsugu Asakawa", "Asian Development Bank", "President")]
+
+
+def test_name_inside_a_title() -> None:
+    assert rows("His Excellency Xie Zhenhua, Special Envoy of President Xi Jinping, People’s Republic of China") == [
+        ("Xie Zhenhua", "CN", "Special Envoy of President Xi Jinping"), ("Xi Jinping", "CN", "President")]
+
+
+def test_organisations_places_and_forums_are_not_people() -> None:
+    text = ("President Biden convened the Major Economies Forum in Washington. The Executive Order and the "
+            "European Climate Foundation were discussed, as was the Paris Agreement. The Prime Minister "
+            "welcomed the Secretary-General.")
+    assert [p.name for p in people(text)] == ["Biden"]
+
+
+def test_headline_in_title_case_does_not_swallow_verbs() -> None:
+    text = "Minister Fu Meets Counterparts in Beijing\n\nMinister for Trade Grace Fu met them today."
+    assert [p.name for p in people(text)] == ["Grace Fu"]
+
+
+def test_known_office_holder_gives_actor_when_the_text_does_not() -> None:
+    assert rows("President Biden and Chancellor Scholz met.") == [
+        ("Biden", "US", "President"), ("Scholz", "DE", "Chancellor")]
+
+
+def test_city_state_dateline_gives_its_officials_the_state() -> None:
+    text = "Singapore, 3 April 2024 – Minister for Manpower Tan See Leng will attend the dialogue."
+    assert rows(text) == [("Tan See Leng", "SG", "Minister for Manpower")]
+
+
+def test_pronoun_he_and_sentence_words_are_not_names() -> None:
+    assert rows("He met the President. Both sides agreed.") == []

@@ -30,6 +30,7 @@ from rdflib.term import Node
 from kg.errors import KGError
 from kg.namespaces import KG, PREFIXES, SH
 from kg.ontology import class_hierarchy, shapes_graph
+from kg.shacl_fast import CompiledShapes, try_compile
 
 # A shared node gets one of these per readout that mentions it: they are never copied into
 # a readout's validation context (the shapes check them value by value only).
@@ -169,8 +170,9 @@ def _index_constraint_parameters() -> None:
 
 
 @cache
-def _shapes() -> tuple[Graph, Any]:
-    """The shapes as a private rdflib graph and as pySHACL's ShapesGraph, with shapes harvested."""
+def _shapes() -> tuple[Graph, Any, CompiledShapes | None]:
+    """The shapes as a private rdflib graph, as pySHACL's ShapesGraph (shapes harvested) and
+    compiled for the fast pre-check (None if they use a feature it does not implement)."""
     _index_constraint_parameters()
     private = Graph()
     for triple in shapes_graph():
@@ -180,7 +182,7 @@ def _shapes() -> tuple[Graph, Any]:
         parsed.shapes  # noqa: B018 - harvests (and checks) every shape now, once
     except Exception as exc:  # pySHACL's load errors have no common base class
         raise KGError(f"ontology/shapes.ttl: the SHACL shapes cannot be loaded ({exc})") from exc
-    return private, parsed
+    return private, parsed, try_compile(private)
 
 
 @cache
@@ -285,13 +287,11 @@ def context_from_store(graph: Graph, store: Any) -> Graph:
 
 
 def _run(data: Graph) -> Graph:
-    """pySHACL over `data` (modified: the class hierarchy is added) with the parsed shapes."""
+    """pySHACL over `data` (with the class hierarchy added) with the parsed shapes."""
     from pyshacl import Validator
     from pyshacl.graph_abstraction import DataGraph
 
-    private, parsed = _shapes()
-    for triple in class_hierarchy():
-        data.add(triple)
+    private, parsed, _compiled = _shapes()
     try:
         validator = Validator(DataGraph.from_rdflib(data), shacl_graph=private,
                               options={"inference": "none", "inplace": True, "allow_warnings": True})
@@ -365,6 +365,16 @@ def _report_graph(report: Graph, conforms: bool, keep: set[URIRef] | None) -> Gr
     return graph
 
 
+def _check(data: Graph, keep: set[URIRef] | None) -> ValidationReport:
+    """The fast pre-check when it is sure the data conforms; else pySHACL's report."""
+    for triple in class_hierarchy():
+        data.add(triple)
+    compiled = _shapes()[2]
+    if compiled is not None and compiled.conforms(data, set(keep) if keep is not None else None):
+        return ValidationReport(True, [], _report_graph(Graph(), True, keep))
+    return _report(_run(data), keep)
+
+
 def _report(report: Graph, keep: set[URIRef] | None) -> ValidationReport:
     results = _results(report, keep)
     conforms = not any(r.severity == "Violation" for r in results)
@@ -388,7 +398,7 @@ def validate_readout(graph: Graph, *, context: Graph | None = None) -> Validatio
     for triple in describe(linked_nodes(graph), sources):
         data.add(triple)
     focus = {s for s in graph.subjects() if isinstance(s, URIRef)}
-    return _report(_run(data), focus)
+    return _check(data, focus)
 
 
 def validate_graph(graph: Graph, *, focus_nodes: Iterable[URIRef] | None = None) -> ValidationReport:
@@ -400,4 +410,4 @@ def validate_graph(graph: Graph, *, focus_nodes: Iterable[URIRef] | None = None)
     data = _PreparedQueryGraph()
     for triple in graph.triples((None, None, None)):
         data.add(triple)
-    return _report(_run(data), set(focus_nodes) if focus_nodes is not None else None)
+    return _check(data, set(focus_nodes) if focus_nodes is not None else None)

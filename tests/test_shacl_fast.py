@@ -11,7 +11,17 @@ from rdflib.namespace import RDF
 from kg.mapping import record_to_graph
 from kg.namespaces import KG, SH
 from kg.ontology import class_hierarchy, shapes_graph
-from kg.record import COMMITMENT_STATUSES, TOPICS, Actor, Commitment, DocumentInfo, Meeting, Person, Record, Span
+from kg.record import (
+    COMMITMENT_STATUSES,
+    TOPICS,
+    Actor,
+    Commitment,
+    DocumentInfo,
+    Meeting,
+    Person,
+    Record,
+    Span,
+)
 from kg.reference_rdf import reference_graph
 from kg.shacl_fast import Unsupported, compile_shapes, try_compile
 from kg.validate import _report, _run, describe, linked_nodes

@@ -113,7 +113,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str) -> None:
         self._send(status, message + "\n", "text/plain")
 
-    def _answer(self, query: NamedQuery | str, bindings: dict[str, Any], fmt: str | None) -> None:
+    def _answer(self, query: NamedQuery | str, bindings: dict[str, Any], fmt: str | None,
+                protocol: dict[str, list[str]] | None = None) -> None:
+        if protocol and ({"default-graph-uri", "named-graph-uri"} & set(protocol)):
+            # a protocol dataset could name graphs outside the store; FROM is checked instead
+            self._error(400, "default-graph-uri / named-graph-uri are not supported here: "
+                             "use FROM <graph> with a graph of this store")
+            return
         try:
             result = run(self.store, query, bindings, timeout=self.timeout_s)
             name, media = negotiate(result, self.headers.get("Accept"), fmt)
@@ -139,7 +145,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             elif "query" not in params:
                 self._error(400, "give the query as ?query=...")
             else:
-                self._answer(params["query"][0], {}, fmt)
+                self._answer(params["query"][0], {}, fmt, params)
         elif url.path in ("/queries", "/queries/"):
             self._send(200, json.dumps(query_listing(list_queries()), indent=2) + "\n", "application/json")
         elif url.path.startswith("/queries/"):
@@ -179,7 +185,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if url.path == "/update" or ctype == "application/sparql-update":
             self._error(403, "refused: updates are not accepted; this endpoint is read-only")
         elif ctype == "application/sparql-query":
-            self._answer(body, {}, fmt)
+            self._answer(body, {}, fmt, urllib.parse.parse_qs(url.query))
         elif ctype == "application/x-www-form-urlencoded":
             form = urllib.parse.parse_qs(body, keep_blank_values=True)
             if "update" in form:
@@ -187,7 +193,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             elif "query" not in form:
                 self._error(400, "give the query as the form field query=...")
             else:
-                self._answer(form["query"][0], {}, form.get("format", [fmt])[0])
+                self._answer(form["query"][0], {}, form.get("format", [fmt])[0], form)
         else:
             self._error(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
 

@@ -164,6 +164,12 @@ def test_service_is_refused_and_bad_syntax_is_400(endpoint: str) -> None:
     assert status == 400 and "syntax error" in body
 
 
+def test_protocol_dataset_parameters_are_refused(endpoint: str) -> None:
+    url = f"{endpoint}?{urllib.parse.urlencode({'query': MEETINGS_CN_US, 'default-graph-uri': 'http://127.0.0.1:9/g'})}"
+    status, _, body = fetch(url)
+    assert status == 400 and "default-graph-uri" in body
+
+
 def test_time_limit_answers_503(endpoint: str) -> None:
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     status, _, body = get(endpoint, slow)

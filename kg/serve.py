@@ -22,7 +22,7 @@ from typing import Any
 
 from kg import __version__
 from kg.errors import KGError, QueryError, QueryTimeout, UsageError
-from kg.query import DEFAULT_TIMEOUT, NamedQuery, bind_params, list_queries, load_query, run
+from kg.query import DEFAULT_TIMEOUT, NamedQuery, bind_params, list_queries, run
 from kg.results import AskResult, GraphResult, QueryResult, format_result
 from kg.sparql_safety import RefusedQuery
 
@@ -159,14 +159,15 @@ class SparqlHandler(BaseHTTPRequestHandler):
     do_HEAD = do_GET
 
     def _named(self, name: str, params: dict[str, list[str]], fmt: str | None) -> None:
-        if "/" in name or not name:
-            self._error(404, f"no named query {name!r}")
+        # only the library's questions by name: never a path, so no file of the server is read
+        query = {q.name: q for q in list_queries()}.get(name)
+        if query is None:
+            self._error(404, f"no named query {name!r}; see /queries")
             return
         try:
-            query = load_query(name)
             bindings = bind_params(query, {k: v[-1] for k, v in params.items()})
         except UsageError as exc:
-            self._error(404 if "no named query" in str(exc) else 400, str(exc))
+            self._error(400, str(exc))
             return
         self._answer(query, bindings, fmt)
 

@@ -139,6 +139,9 @@ def test_bad_parameter_and_unknown_query(endpoint: str) -> None:
     assert status == 400 and "parameter country: expected actor" in body
     status, _, body = fetch(f"{base}/queries/no-such-question")
     assert status == 404
+    for path in ("pyproject.toml", "..%2Fpyproject.toml", "%2Fetc%2Fpasswd"):  # never a file by path
+        status, _, body = fetch(f"{base}/queries/{path}")
+        assert status == 404 and "[project]" not in body and "root:" not in body
 
 
 def test_updates_are_refused(endpoint: str) -> None:

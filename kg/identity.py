@@ -1,0 +1,283 @@
+"""One identity across readouts: a person or forum the store already holds keeps its node.
+
+Readouts name the same envoy as "Special Envoy Xie" in one text and "Xie Zhenhua" in the
+next, the same forum as "HECD" and "EU-China High-Level Environment and Climate Dialogue".
+Before a record is mapped, its names are compared with the names (and aliases) of the
+people and forums in the store, and replaced by a stored name where the rule below says
+they are one; the record's own form is kept as an alias.
+
+The rule is explicit and conservative. A person is the stored one when:
+
+1. their name, or one of their aliases, is a stored person's name or alias (folded for case
+   and accents), and the actors agree; or
+2. every word of their name is in exactly one stored person's name ("Lula", "Xie" →
+   "Luiz Inácio Lula da Silva", "Xie Zhenhua"), with the same actor; or
+3. a stored person's name is a single word that is the last word of theirs, that person
+   is the only one with it, and the actors agree ("Biden" stored, "Joseph R. Biden, Jr."
+   read); or
+4. the surname is the same and the given names agree as a nickname or an initial ("Joe"
+   / "Joseph", "J." / "Joseph"), with the same actor.
+
+Actors agree when both are known and equal; a person with no actor matches only through
+rule 1 and only if one stored person has that name. Two people with the same surname and
+different given names ("Dan Jørgensen", "Ditte Juul Jørgensen") stay two, and a name that
+could be either of two stored people is left as it is.
+
+A forum is the stored one when its name or an alias equals a stored forum's label or
+alias (folded), and exactly one stored forum has it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kg.namespaces import ID, forum_iri, person_iri
+from kg.record import Forum, Meeting, Person, Record
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_NICKNAMES = {
+    "joe": "joseph", "bill": "william", "bob": "robert", "jim": "james", "mike": "michael", "tony": "anthony",
+    "alex": "alexander", "tom": "thomas", "dan": "daniel", "ben": "benjamin", "sam": "samuel",
+    "chris": "christopher", "nick": "nicholas", "rick": "richard", "dick": "richard", "ted": "edward",
+    "ed": "edward", "liz": "elizabeth", "kate": "katherine", "steve": "stephen", "andy": "andrew",
+    "matt": "matthew", "pete": "peter", "ron": "ronald", "don": "donald", "jerry": "gerald",
+    "larry": "lawrence", "bernie": "bernard", "chuck": "charles", "charlie": "charles",
+}
+
+StoredPerson = tuple[str, str | None, list[str]]  # (name, actor, aliases)
+
+
+def fold(text: str) -> str:
+    """Case, accents and punctuation folded: 'António Guterres' → 'antonio guterres'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in fold(name).split() if w not in _SUFFIXES]
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    a, b = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _actors_agree(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and fold(a) == fold(b)
+
+
+def same_person_reason(name_a: str, actor_a: str | None, name_b: str, actor_b: str | None) -> str | None:
+    """Why two names with their actors are one person (rules 2-4), or None."""
+    if not _actors_agree(actor_a, actor_b):
+        return None
+    wa, wb = _words(name_a), _words(name_b)
+    if not wa or not wb:
+        return None
+    if wa == wb:
+        return "same name"
+    if set(wa) < set(wb) or set(wb) < set(wa):
+        shorter, longer = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+        if len(shorter) == 1 and shorter[0] != longer[-1] and shorter[0] != longer[0] and len(longer) < 4:
+            return None  # a lone middle word of a short name is too weak ("Kim" in "Gan Kim Yong")
+        return f"'{' '.join(shorter)}' is part of '{' '.join(longer)}'"
+    if len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1] and _first_names_agree(wa[0], wb[0]):
+        return f"same surname '{wa[-1]}' and given names '{wa[0]}'/'{wb[0]}' agree"
+    return None
+
+
+def canonical_people(names_in_store: list[StoredPerson], person: Person) -> str | None:
+    """The stored name `person` should take, or None to keep theirs (a new person or unclear)."""
+    forms = {fold(f) for f in [person.name, *person.aliases]}
+    exact = [name for name, actor, aliases in names_in_store
+             if forms & {fold(n) for n in [name, *aliases]}
+             and (_actors_agree(actor, person.actor) or actor is None or person.actor is None)]
+    if len(set(exact)) == 1:
+        return exact[0]
+    if exact:
+        same_actor = {name for name, actor, aliases in names_in_store
+                      if name in exact and _actors_agree(actor, person.actor)}
+        return same_actor.pop() if len(same_actor) == 1 else None
+    matches = {name for name, actor, aliases in names_in_store
+               if any(same_person_reason(person.name, person.actor, form, actor)
+                      for form in [name, *aliases])}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def canonical_forum(names_in_store: list[tuple[str, list[str]]], forum: Forum) -> str | None:
+    """The stored label `forum` should take: one stored forum has its name or an alias."""
+    forms = {fold(f) for f in [forum.name, *forum.aliases]}
+    matches = {label for label, aliases in names_in_store if forms & {fold(n) for n in [label, *aliases]}}
+    return matches.pop() if len(matches) == 1 else None
+
+
+# ---------------------------------------------------------------- the store
+
+_PEOPLE = """
+PREFIX kg: <https://w3id.org/climate-kg/ontology#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?person ?name ?alias ?actor ?actorLabel WHERE {
+  ?person a kg:Person ; foaf:name ?name .
+  OPTIONAL { ?person skos:altLabel ?alias }
+  OPTIONAL { ?person kg:represents ?actor OPTIONAL { ?actor rdfs:label ?actorLabel } }
+}
+"""
+
+_FORUMS = """
+PREFIX kg: <https://w3id.org/climate-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?forum ?label ?alias WHERE {
+  ?forum a kg:Forum ; rdfs:label ?label .
+  OPTIONAL { ?forum skos:altLabel ?alias }
+}
+"""
+
+_ACTOR_PREFIX = str(ID) + "actor/"
+
+
+def _value(term: Any) -> str | None:
+    return None if term is None else str(term.value)
+
+
+@dataclass
+class _StoredNode:
+    iri: str
+    names: set[str]
+    aliases: set[str]
+    actor: str | None
+
+
+def stored_people(store: Any) -> list[_StoredNode]:
+    """Every person node with its names, aliases and the actor it represents (code or label)."""
+    nodes: dict[str, _StoredNode] = {}
+    for sol in store.query(_PEOPLE):
+        iri = _value(sol["person"]) or ""
+        node = nodes.setdefault(iri, _StoredNode(iri, set(), set(), None))
+        node.names.add(_value(sol["name"]) or "")
+        alias = _value(sol["alias"])
+        if alias:
+            node.aliases.add(alias)
+        actor = _value(sol["actor"])
+        if actor and node.actor is None:
+            node.actor = actor[len(_ACTOR_PREFIX):] if actor.startswith(_ACTOR_PREFIX) else _value(sol["actorLabel"])
+    return list(nodes.values())
+
+
+def _node_name(node: _StoredNode) -> str:
+    """The node's name whose IRI is the node (a node may carry several spellings)."""
+    matching = sorted(n for n in node.names if str(person_iri(n)) == node.iri)
+    return (matching or sorted(node.names))[0]
+
+
+def stored_forums(store: Any) -> list[tuple[str, str, list[str]]]:
+    """(iri, label, aliases) of every forum node."""
+    found: dict[str, tuple[set[str], set[str]]] = {}
+    for sol in store.query(_FORUMS):
+        iri = _value(sol["forum"]) or ""
+        labels, aliases = found.setdefault(iri, (set(), set()))
+        labels.add(_value(sol["label"]) or "")
+        alias = _value(sol["alias"])
+        if alias:
+            aliases.add(alias)
+    out = []
+    for iri, (labels, aliases) in found.items():
+        matching = sorted(n for n in labels | aliases if str(forum_iri(n)) == iri) or sorted(labels)
+        out.append((iri, matching[0], sorted((labels | aliases) - {matching[0]})))
+    return out
+
+
+def _renamed_person(person: Person, name: str) -> Person:
+    aliases = [a for a in [person.name, *person.aliases] if fold(a) != fold(name)]
+    return replace(person, name=name, aliases=list(dict.fromkeys(aliases)))
+
+
+def _renamed_forum(forum: Forum, name: str) -> Forum:
+    aliases = [a for a in [forum.name, *forum.aliases] if fold(a) != fold(name)]
+    return replace(forum, name=name, aliases=list(dict.fromkeys(aliases)))
+
+
+def resolve_record(record: Record, store: Any) -> Record:
+    """The record with its people and forums named as the store already names them.
+
+    Returns `record` itself when nothing changes (the loader relies on that to keep an
+    unchanged readout unchanged).
+    """
+    people_nodes = stored_people(store)
+    stored = [(_node_name(n), n.actor, sorted((n.names | n.aliases) - {_node_name(n)})) for n in people_nodes]
+    person_names: dict[str, str] = {}
+    for person in record.people:
+        canonical = canonical_people(stored, person)
+        if canonical and canonical != person.name:
+            person_names[person.name] = canonical
+    # Two people of this readout must not become one node.
+    targets = list(person_names.values()) + [p.name for p in record.people if p.name not in person_names]
+    person_names = {k: v for k, v in person_names.items() if targets.count(v) == 1}
+
+    forum_rows = stored_forums(store)
+    forum_store = [(label, aliases) for _, label, aliases in forum_rows]
+    forum_names: dict[str, str] = {}
+    for forum in record.forums:
+        canonical = canonical_forum(forum_store, forum)
+        if canonical and canonical != forum.name and forum_iri(canonical) != forum_iri(forum.name):
+            forum_names[forum.name] = canonical
+    targets = list(forum_names.values()) + [f.name for f in record.forums if f.name not in forum_names]
+    forum_names = {k: v for k, v in forum_names.items() if targets.count(v) == 1}
+
+    if not person_names and not forum_names:
+        return record
+    return replace(
+        record,
+        people=[_renamed_person(p, person_names[p.name]) if p.name in person_names else p for p in record.people],
+        forums=[_renamed_forum(f, forum_names[f.name]) if f.name in forum_names else
+                (replace(f, parent=forum_names.get(f.parent, f.parent)) if f.parent else f) for f in record.forums],
+        presidencies=[replace(p, of=forum_names.get(p.of, p.of)) for p in record.presidencies],
+        meetings=[_renamed_meeting(m, person_names, forum_names) for m in record.meetings],
+    )
+
+
+def _renamed_meeting(meeting: Meeting, people: dict[str, str], forums: dict[str, str]) -> Meeting:
+    return replace(meeting, forum=forums.get(meeting.forum, meeting.forum) if meeting.forum else None,
+                   people=[people.get(n, n) for n in meeting.people])
+
+
+def likely_duplicate_people(store: Any) -> list[tuple[str, str, str]]:
+    """Pairs of person nodes that are probably one person, with the reason, for a person to review.
+
+    Wider than the loading rule: actors need not agree when one is unknown, so that a
+    reviewer sees "Boris Johnson" (no actor) beside "Boris Johnson" (GB).
+    """
+    nodes = sorted(stored_people(store), key=lambda n: n.iri)
+    pairs: list[tuple[str, str, str]] = []
+    for index, a in enumerate(nodes):
+        for b in nodes[index + 1:]:
+            reason = _duplicate_reason(a, b)
+            if reason:
+                pairs.append((a.iri, b.iri, reason))
+    return pairs
+
+
+def _duplicate_reason(a: _StoredNode, b: _StoredNode) -> str | None:
+    forms_a, forms_b = a.names | a.aliases, b.names | b.aliases
+    if {fold(f) for f in forms_a} & {fold(f) for f in forms_b}:
+        return "a name or alias in common"
+    actor_a, actor_b = a.actor, b.actor
+    if actor_a is not None and actor_b is not None and not _actors_agree(actor_a, actor_b):
+        return None
+    shared = actor_a or actor_b or "unknown actor"
+    for name_a in forms_a:
+        for name_b in forms_b:
+            reason = same_person_reason(name_a, shared, name_b, shared)
+            if reason:
+                suffix = "" if actor_a and actor_b else " (one has no actor)"
+                return f"{reason}, {shared}{suffix}"
+    return None
+
+
+__all__ = ["canonical_forum", "canonical_people", "likely_duplicate_people", "resolve_record",
+           "same_person_reason"]

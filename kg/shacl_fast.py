@@ -13,14 +13,16 @@ every rule broken on purpose).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kg.namespaces import SH
@@ -45,12 +47,53 @@ _NODE_PARAMETERS = {SH.targetClass, SH.targetObjectsOf, SH.property, SH.sparql, 
 
 
 
-@dataclass
 class _Data:
-    """The data graph and its class hierarchy (closed once per check, not once per value)."""
+    """The data graph indexed once, in one pass, for the lookups the checks make."""
 
-    graph: Graph
-    superclasses: dict[Node, set[Node]]
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        self.out: dict[tuple[Node, Node], list[Node]] = {}
+        self.by_subject: dict[Node, list[tuple[Node, Node]]] = {}
+        self.by_predicate: dict[Node, list[Node]] = {}
+        for s, p, o in set(triples):
+            self.out.setdefault((s, p), []).append(o)
+            self.by_subject.setdefault(s, []).append((p, o))
+            self.by_predicate.setdefault(p, []).append(o)
+            if p == RDF.type:
+                self.by_predicate.setdefault(_TYPED, []).append(s)
+        self.superclasses = _close(self.out, self.by_predicate)
+        self.instances: dict[Node, set[Node]] = {}
+        for s in set(self.by_predicate.get(_TYPED, ())):
+            for t in self.objects(s, RDF.type):
+                for cls in (t, *self.superclasses.get(t, ())):
+                    self.instances.setdefault(cls, set()).add(s)
+
+    def objects(self, s: Node, p: Node) -> list[Node]:
+        return self.out.get((s, p), [])
+
+    def is_instance(self, node: Node, cls: Node) -> bool:
+        return any(t == cls or cls in self.superclasses.get(t, ()) for t in self.objects(node, RDF.type))
+
+
+_TYPED = URIRef("urn:kg:shacl-fast:typed")  # index key: the subjects that have an rdf:type
+
+
+def _close(out: dict[tuple[Node, Node], list[Node]], by_predicate: dict[Node, list[Node]]) -> dict[Node, set[Node]]:
+    """Each class → all its superclasses, from the data's rdfs:subClassOf triples (as pySHACL reads them)."""
+    direct: dict[Node, set[Node]] = {}
+    for (sub, p), sups in out.items():
+        if p == RDFS.subClassOf:
+            direct.setdefault(sub, set()).update(sups)
+    closed: dict[Node, set[Node]] = {}
+    for start in direct:
+        seen: set[Node] = set()
+        todo = [start]
+        while todo:
+            for sup in direct.get(todo.pop(), ()):
+                if sup not in seen:
+                    seen.add(sup)
+                    todo.append(sup)
+        closed[start] = seen
+    return closed
 
 
 Check = Callable[[_Data, Node, list[Node]], bool]  # True when the values break the rule
@@ -71,68 +114,50 @@ class _NodeRule:
     target_classes: list[URIRef]
     target_objects_of: list[URIRef]
     properties: list[_PropertyRule]
-    sparql: list[str]  # SELECT queries with $this, prefixed
+    sparql: list[Query]  # SELECT queries that read only $this's own properties (star-shaped)
 
 
 @dataclass
 class CompiledShapes:
     rules: list[_NodeRule]
 
-    def conforms(self, data: Graph, focus_nodes: set[Node] | None = None) -> bool:
-        """True only if pySHACL would report nothing at all for `data` (about `focus_nodes`)."""
-        superclasses = _superclass_map(data)
-        context = _Data(data, superclasses)
+    def conforms(self, triples: Iterable[tuple[Node, Node, Node]], focus_nodes: set[Node] | None = None) -> bool:
+        """True only if pySHACL would report nothing at all for the data (about `focus_nodes`)."""
+        index = _Data(triples)
         for rule in self.rules:
-            for focus in _focus_nodes(data, rule, superclasses):
+            for focus in _focus_nodes(index, rule):
                 if focus_nodes is not None and focus not in focus_nodes:
                     continue
                 for prop in rule.properties:
-                    values = list(_values(data, focus, prop.path))
-                    if any(check(context, focus, values) for check in prop.checks):
+                    values = _values(index, focus, prop.path)
+                    if any(check(index, focus, values) for check in prop.checks):
                         return False
-                for query in rule.sparql:
-                    if len(data.query(query, initBindings={"this": focus})):  # type: ignore[dict-item]
-                        return False
+                if rule.sparql:
+                    # A star-shaped query sees only the focus node's own triples: query just those.
+                    star = Graph()
+                    star.addN((focus, p, o, star) for p, o in index.by_subject.get(focus, ()))  # type: ignore[misc]
+                    for query in rule.sparql:
+                        if len(star.query(query, initBindings={"this": focus})):  # type: ignore[dict-item]
+                            return False
         return True
 
 
-def _superclass_map(data: Graph) -> dict[Node, set[Node]]:
-    direct: dict[Node, set[Node]] = {}
-    for sub, sup in data.subject_objects(RDFS.subClassOf):
-        direct.setdefault(sub, set()).add(sup)
-    closed: dict[Node, set[Node]] = {}
-    for start in direct:
-        seen: set[Node] = set()
-        todo = [start]
-        while todo:
-            for sup in direct.get(todo.pop(), ()):
-                if sup not in seen:
-                    seen.add(sup)
-                    todo.append(sup)
-        closed[start] = seen
-    return closed
-
-
-def _is_instance(data: Graph, node: Node, cls: Node, superclasses: dict[Node, set[Node]]) -> bool:
-    return any(t == cls or cls in superclasses.get(t, ()) for t in data.objects(node, RDF.type))
-
-
-def _focus_nodes(data: Graph, rule: _NodeRule, superclasses: dict[Node, set[Node]]) -> set[Node]:
+def _focus_nodes(data: _Data, rule: _NodeRule) -> set[Node]:
     found: set[Node] = set()
     for cls in rule.target_classes:
-        classes = {cls} | {c for c, sups in superclasses.items() if cls in sups}
-        for c in classes:
-            found.update(data.subjects(RDF.type, c))
+        found.update(data.instances.get(cls, ()))
     for prop in rule.target_objects_of:
-        found.update(o for o in data.objects(None, prop) if not isinstance(o, Literal))
+        found.update(o for o in data.by_predicate.get(prop, ()) if not isinstance(o, Literal))
     return found
 
 
-def _values(data: Graph, focus: Node, path: tuple[URIRef, ...]) -> Iterator[Node]:
-    current: set[Node] = {focus}
+def _values(data: _Data, focus: Node, path: tuple[URIRef, ...]) -> list[Node]:
+    if len(path) == 1:
+        return list(dict.fromkeys(data.objects(focus, path[0])))
+    current: list[Node] = [focus]
     for step in path:
-        current = {o for node in current for o in data.objects(node, step)}  # type: ignore[arg-type]
-    return iter(current)
+        current = list(dict.fromkeys(o for node in current for o in data.objects(node, step)))
+    return current
 
 
 def _comparable(value: Node) -> Any:
@@ -173,7 +198,7 @@ def _datatype(dt: URIRef) -> Check:
 
 def _class(cls: URIRef) -> Check:
     def check(data: _Data, _focus: Node, values: list[Node]) -> bool:
-        return any(isinstance(v, Literal) or not _is_instance(data.graph, v, cls, data.superclasses) for v in values)
+        return any(isinstance(v, Literal) or not data.is_instance(v, cls) for v in values)
 
     return check
 
@@ -240,7 +265,7 @@ def _unique_lang(_flag: Node) -> Check:
 
 def _less_than_or_equals(other: URIRef) -> Check:
     def check(data: _Data, focus: Node, values: list[Node]) -> bool:
-        for w in data.graph.objects(focus, other):  # type: ignore[arg-type]
+        for w in data.objects(focus, other):
             bound = _comparable(w)
             for v in values:
                 got = _comparable(v)
@@ -252,7 +277,7 @@ def _less_than_or_equals(other: URIRef) -> Check:
 
 
 def _equals(other: URIRef) -> Check:
-    return lambda data, focus, values: set(values) != set(data.graph.objects(focus, other))  # type: ignore[arg-type]
+    return lambda data, focus, values: set(values) != set(data.objects(focus, other))
 
 
 # ---------------------------------------------------------------- compiling the shapes graph
@@ -306,14 +331,39 @@ def _property_rule(shapes: Graph, node: Node) -> _PropertyRule:
     return rule
 
 
-def _sparql(shapes: Graph, constraint: Node) -> str:
+def _sparql(shapes: Graph, constraint: Node) -> Query:
     select = shapes.value(constraint, SH.select)
     if select is None or set(shapes.predicates(constraint)) - {RDF.type, SH.select, SH.message, SH.prefixes}:
         raise Unsupported(f"the SPARQL constraint {constraint}")
     prefixes = "".join(
         f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
         for source in shapes.objects(constraint, SH.prefixes) for d in shapes.objects(source, SH.declare))
-    return prefixes + str(select)
+    query = prepareQuery(prefixes + str(select))
+    if not _star_shaped(query.algebra):
+        raise Unsupported(f"the SPARQL constraint {constraint} reads more than $this's own properties")
+    return query
+
+
+def _star_shaped(algebra: Any) -> bool:
+    """Every triple pattern has $this as subject and a plain IRI as predicate (no paths, no subqueries)."""
+    this = Variable("this")
+    patterns: list[Any] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if getattr(node, "name", None) in ("BGP",):
+                patterns.extend(node.get("triples", ()))
+            if getattr(node, "name", None) in ("ToMultiSet", "ServiceGraphPattern", "Graph"):
+                patterns.append(None)  # a subquery, SERVICE or GRAPH: not a star
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item)
+
+    walk(algebra)
+    return bool(patterns) and all(
+        p is not None and p[0] == this and isinstance(p[1], URIRef) for p in patterns)
 
 
 def compile_shapes(shapes: Graph) -> CompiledShapes:

@@ -222,30 +222,36 @@ def readout_ids(graph: Graph) -> list[str]:
 
 def linked_nodes(graph: Graph) -> set[URIRef]:
     """The IRIs a readout's graph mentions (as subject or object) that are not its own nodes."""
-    ids = readout_ids(graph)
-    nodes = {n for n in graph.subjects() if isinstance(n, URIRef)}
-    nodes.update(o for o in graph.objects() if isinstance(o, URIRef))
-    return {n for n in nodes if not readout_owned(n, ids)}
+    nodes: set[Node] = set()
+    for s, _p, o in graph.triples((None, None, None)):
+        nodes.add(s)
+        nodes.add(o)
+    owned = tuple(f"{PREFIXES['id']}{kind}{rid}" for rid in readout_ids(graph) for kind in _READOUT_OWNED)
+    return {n for n in nodes if isinstance(n, URIRef) and not str(n).startswith(owned)}
 
 
 def describe(nodes: Iterable[URIRef], sources: Iterable[Graph]) -> Graph:
     """From in-memory graphs: the described properties of `nodes`, and the types of their values."""
-    wanted = described_predicates()
     out = Graph()
-    sources = list(sources)
+    out.addN((s, p, o, out) for s, p, o in _described(nodes, list(sources)))
+    return out
+
+
+def _described(nodes: Iterable[URIRef], sources: list[Graph]) -> set[tuple[Node, Node, Node]]:
+    wanted = described_predicates()
+    found: set[tuple[Node, Node, Node]] = set()
     values: set[URIRef] = set()
     for node in nodes:
         for source in sources:
-            for p, o in source.predicate_objects(node):
+            for _s, p, o in source.triples((node, None, None)):
                 if p in wanted:
-                    out.add((node, p, o))
+                    found.add((node, p, o))
                     if isinstance(o, URIRef) and p != RDF.type:
                         values.add(o)
     for value in values:
         for source in sources:
-            for t in source.objects(value, RDF.type):
-                out.add((value, RDF.type, t))
-    return out
+            found.update(source.triples((value, RDF.type, None)))
+    return found
 
 
 def context_from_store(graph: Graph, store: Any) -> Graph:
@@ -365,13 +371,18 @@ def _report_graph(report: Graph, conforms: bool, keep: set[URIRef] | None) -> Gr
     return graph
 
 
-def _check(data: Graph, keep: set[URIRef] | None) -> ValidationReport:
-    """The fast pre-check when it is sure the data conforms; else pySHACL's report."""
-    for triple in class_hierarchy():
-        data.add(triple)
+def _check(triples: set[tuple[Node, Node, Node]], keep: set[URIRef] | None) -> ValidationReport:
+    """The fast pre-check when it is sure the data conforms; else pySHACL's report.
+
+    The data is kept as plain triples until pySHACL is needed: building an rdflib graph
+    costs more than the whole pre-check.
+    """
+    triples.update(class_hierarchy())
     compiled = _shapes()[2]
-    if compiled is not None and compiled.conforms(data, set(keep) if keep is not None else None):
+    if compiled is not None and compiled.conforms(triples, set(keep) if keep is not None else None):
         return ValidationReport(True, [], _report_graph(Graph(), True, keep))
+    data = _PreparedQueryGraph()
+    data.addN((s, p, o, data) for s, p, o in triples)
     return _report(_run(data), keep)
 
 
@@ -392,13 +403,10 @@ def validate_readout(graph: Graph, *, context: Graph | None = None) -> Validatio
     from kg.reference_rdf import reference_graph
 
     sources = [reference_graph()] + ([context] if context is not None else [])
-    data = _PreparedQueryGraph()
-    for triple in graph:
-        data.add(triple)
-    for triple in describe(linked_nodes(graph), sources):
-        data.add(triple)
-    focus = {s for s in graph.subjects() if isinstance(s, URIRef)}
-    return _check(data, focus)
+    triples: set[tuple[Node, Node, Node]] = set(graph.triples((None, None, None)))
+    focus = {s for s, _p, _o in triples if isinstance(s, URIRef)}
+    triples |= _described(linked_nodes(graph), sources)
+    return _check(triples, focus)
 
 
 def validate_graph(graph: Graph, *, focus_nodes: Iterable[URIRef] | None = None) -> ValidationReport:
@@ -407,7 +415,5 @@ def validate_graph(graph: Graph, *, focus_nodes: Iterable[URIRef] | None = None)
     With `focus_nodes`, only results about those nodes are kept (the whole graph is still
     what they are checked against).
     """
-    data = _PreparedQueryGraph()
-    for triple in graph.triples((None, None, None)):
-        data.add(triple)
-    return _check(data, set(focus_nodes) if focus_nodes is not None else None)
+    triples: set[tuple[Node, Node, Node]] = set(graph.triples((None, None, None)))
+    return _check(triples, set(focus_nodes) if focus_nodes is not None else None)

@@ -118,3 +118,14 @@ def test_a_warning_alone_also_goes_to_pyshacl() -> None:
     [warning] = pyshacl_results(data, focus)
     assert warning.severity == "Warning"
     assert (next(data.subjects(RDF.type, KG.Post)), RDF.type, KG.Post) in data
+
+
+def test_a_sparql_rule_reading_beyond_the_focus_node_makes_the_pre_check_step_aside() -> None:
+    shapes = Graph()
+    for triple in shapes_graph():
+        shapes.add(triple)
+    rule = next(shapes.subjects(RDF.type, SH.SPARQLConstraint))
+    shapes.set((rule, SH.select, Literal(
+        "SELECT $this WHERE { $this schema:location ?place . ?place schema:name ?name . FILTER (?name = '') }")))
+    assert try_compile(shapes) is None
+    assert try_compile(shapes_graph()) is not None

@@ -78,6 +78,7 @@ class _Reader:
 
     def __init__(self, source: str | None) -> None:
         self.source = source or "<record>"
+        self.body: str | None = None  # the record's text, once read: evidence spans must point into it
 
     def fail(self, path: str, problem: str) -> RecordError:
         return RecordError(f"{self.source}: field {path}: {problem}")
@@ -130,7 +131,11 @@ class _Reader:
             if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) \
                     or isinstance(end, bool) or start < 0 or end < start:
                 raise self.fail(f"{path}[{i}]", "start and end must be integers with 0 <= start <= end")
-            out.append(Span(start, end, self.required_text(item.get("text"), f"{path}[{i}].text")))
+            span = Span(start, end, self.required_text(item.get("text"), f"{path}[{i}].text"))
+            if self.body and self.body[start:end] != span.text:
+                found = self.body[start:end]
+                raise self.fail(f"{path}[{i}]", f"the text at {start}-{end} is {found[:40]!r}, not {span.text[:40]!r}")
+            out.append(span)
         return out
 
 
@@ -146,6 +151,7 @@ def record_from_json(data: Any, *, source: str | None = None) -> Record:
         language=r.text(doc.get("language"), "document.language") or "en",
     )
     text = r.text(data.get("text"), "text") or ""
+    r.body = text
     record = Record(document=document, text=text, source=source or r.text(data.get("source"), "source"))
     for i, a in enumerate(r.lst(data.get("actors"), "actors")):
         p = f"actors[{i}]"

@@ -244,3 +244,9 @@ def test_an_article_header_class_is_not_page_furniture() -> None:
             '<div class="article-header"><h1>Readout of the Call</h1><span class="date">4 March 2025</span></div>'
             "<p>The envoys spoke.</p></div></body></html>")
     assert read_bytes(page.encode(), "p.html").text == "Readout of the Call\n\n4 March 2025\n\nThe envoys spoke."
+
+
+def test_json_record_evidence_must_point_into_its_text() -> None:
+    record = {"text": "Both sides met.", "actors": [{"code": "FR", "evidence": [{"start": 5, "end": 10, "text": "Both"}]}]}
+    with pytest.raises(RecordError, match=r"r.json: field actors\[0\].evidence\[0\]: the text at 5-10 is 'sides', not 'Both'"):
+        read_bytes(json.dumps(record).encode(), "r.json")

@@ -254,13 +254,41 @@ def _described(nodes: Iterable[URIRef], sources: list[Graph]) -> set[tuple[Node,
     return found
 
 
+@cache
+def _predicates_by_class() -> dict[Node, frozenset[URIRef]]:
+    """Class → the properties the shapes targeting it (or a superclass of it) read on its instances."""
+    shapes = shapes_graph()
+    direct: dict[Node, set[URIRef]] = {}
+    for node_shape in shapes.subjects(SH.targetClass, None):
+        for cls in shapes.objects(node_shape, SH.targetClass):
+            for prop in shapes.objects(node_shape, SH.property):
+                path = shapes.value(prop, SH.path)
+                first = path if isinstance(path, URIRef) else shapes.value(path, RDF.first) if path else None
+                if isinstance(first, URIRef):
+                    direct.setdefault(cls, set()).add(first)
+    superclasses: dict[Node, set[Node]] = {}
+    for sub, _p, sup in class_hierarchy():
+        superclasses.setdefault(sub, set()).add(sup)
+    closed: dict[Node, frozenset[URIRef]] = {}
+    for cls in set(direct) | set(superclasses):
+        seen: set[Node] = {cls}
+        todo: list[Node] = [cls]
+        while todo:
+            for parent in superclasses.get(todo.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        closed[cls] = frozenset(p for c in seen for p in direct.get(c, ())) - HUB_PROPERTIES
+    return closed
+
+
 def context_from_store(graph: Graph, store: Any) -> Graph:
     """From a store (an EmbeddedStore or a pyoxigraph Store): what the shapes see of the linked nodes.
 
-    Reads, for each node the readout links to, only the properties the shapes read (one index
-    lookup per node and property, so a country mentioned by ten thousand readouts costs no
-    more than one mentioned once), skipping the readout's own named graph, which is about to
-    be replaced; then the types of the values found.
+    For each node the readout links to: its types, then only the properties that the shapes
+    targeting those types read (one index lookup per node and property, so a country
+    mentioned by ten thousand readouts costs no more than one mentioned once); then the types
+    of the values found. The readout's own named graph is skipped: it is about to be replaced.
     """
     import pyoxigraph as ox
 
@@ -268,24 +296,25 @@ def context_from_store(graph: Graph, store: Any) -> Graph:
 
     ox_store = getattr(store, "oxigraph", store)
     skip = {ox.NamedNode(str(graph.identifier))} if isinstance(graph.identifier, URIRef) else set()
+    by_class = _predicates_by_class()
     out = Graph()
     values: set[URIRef] = set()
-    type_node = ox.NamedNode(str(RDF.type))
-    predicates = [(p, ox.NamedNode(str(p))) for p in sorted(described_predicates())]
+
+    def objects(node: Node, predicate: URIRef) -> list[Node]:
+        quads = ox_store.quads_for_pattern(to_ox(node), ox.NamedNode(str(predicate)), None, None)
+        return [from_ox(q.object) for q in quads if q.graph_name not in skip]
+
     for node in linked_nodes(graph):
-        subject = to_ox(node)
-        for p, ox_p in predicates:
-            for quad in ox_store.quads_for_pattern(subject, ox_p, None, None):
-                if quad.graph_name in skip:
-                    continue
-                o = from_ox(quad.object)
+        types = set(objects(node, RDF.type))
+        out.addN((node, RDF.type, t, out) for t in types)
+        types.update(graph.objects(node, RDF.type))
+        for p in sorted({p for t in types for p in by_class.get(t, ())}):
+            for o in objects(node, p):
                 out.add((node, p, o))
-                if isinstance(o, URIRef) and p != RDF.type:
+                if isinstance(o, URIRef):
                     values.add(o)
     for value in values:
-        for quad in ox_store.quads_for_pattern(to_ox(value), type_node, None, None):
-            if quad.graph_name not in skip:
-                out.add((value, RDF.type, from_ox(quad.object)))
+        out.addN((value, RDF.type, t, out) for t in objects(value, RDF.type))
     return out
 
 

@@ -103,15 +103,75 @@ def canonical_people(names_in_store: list[StoredPerson], person: Person) -> str 
         return same_actor.pop() if len(same_actor) == 1 else None
     matches = {name for name, actor, aliases in names_in_store
                if any(same_person_reason(person.name, person.actor, form, actor)
-                      for form in [name, *aliases])}
+                      for form in _comparable_forms([name, *aliases]))}
     return matches.pop() if len(matches) == 1 else None
+
+
+def _comparable_forms(forms: list[str]) -> list[str]:
+    """The forms a name is compared with part by part: the full ones when there are any.
+
+    A stored "Jørgensen" that is known to be "Dan Jørgensen" must not take in "Ditte Juul
+    Jørgensen" because of the surname they share.
+    """
+    full = [f for f in forms if len(_words(f)) > 1]
+    return full or forms
 
 
 def canonical_forum(names_in_store: list[tuple[str, list[str]]], forum: Forum) -> str | None:
-    """The stored label `forum` should take: one stored forum has its name or an alias."""
-    forms = {fold(f) for f in [forum.name, *forum.aliases]}
-    matches = {label for label, aliases in names_in_store if forms & {fold(n) for n in [label, *aliases]}}
-    return matches.pop() if len(matches) == 1 else None
+    """The stored label `forum` should take, when exactly one stored forum is the same forum.
+
+    The same forum: a name or alias in common; the same name up to how its states are
+    written and ordered ("China-EU Energy Dialogue" / "EU-China Energy Dialogue", "U.S.-Brazil"
+    / "United States-Brazil"); or an acronym of the other's name ("IEA" / "International
+    Energy Agency").
+    """
+    own = [forum.name, *forum.aliases]
+    for same in (_same_form, _same_variant, _acronym_of):
+        matches = {label for label, aliases in names_in_store
+                   if any(same(a, b) for a in own for b in [label, *aliases])}
+        if matches:
+            return matches.pop() if len(matches) == 1 else None
+    return None
+
+
+def _same_form(a: str, b: str) -> bool:
+    return fold(a) == fold(b)
+
+
+def _variant_key(name: str) -> tuple[str, ...]:
+    """Words of a forum name with states as codes, the states of a leading "A-B" pair in order."""
+    from kg.extract.gazetteer import find_actor_mentions
+
+    parts: list[str] = []
+    position = 0
+    for mention in find_actor_mentions(name):
+        parts += fold(name[position:mention.start]).split()
+        parts.append("@" + mention.code)
+        position = mention.end
+    parts += fold(name[position:]).split()
+    lead = 0
+    while lead < len(parts) and parts[lead].startswith("@"):
+        lead += 1
+    return tuple(sorted(parts[:lead]) + parts[lead:])
+
+
+def _same_variant(a: str, b: str) -> bool:
+    key_a = _variant_key(a)
+    return any(p.startswith("@") for p in key_a) and key_a == _variant_key(b)
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[^\W\d_][\w'’]*", name)
+    return "".join(w[0] for w in words if w[0].isupper() or w not in {"of", "the", "and", "for", "on", "in", "to"})
+
+
+def _acronym_of(a: str, b: str) -> bool:
+    """Whether one is an acronym (in capitals) of the other's words: "IEA" / "International Energy Agency"."""
+    for short, long in ((a, b), (b, a)):
+        if re.fullmatch(r"[A-Z]{2,8}", short) and len(long.split()) >= 2 and \
+                _initials(long).upper() == short and _initials(long).isupper():
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- the store
@@ -270,8 +330,8 @@ def _duplicate_reason(a: _StoredNode, b: _StoredNode) -> str | None:
     if actor_a is not None and actor_b is not None and not _actors_agree(actor_a, actor_b):
         return None
     shared = actor_a or actor_b or "unknown actor"
-    for name_a in forms_a:
-        for name_b in forms_b:
+    for name_a in _comparable_forms(sorted(forms_a)):
+        for name_b in _comparable_forms(sorted(forms_b)):
             reason = same_person_reason(name_a, shared, name_b, shared)
             if reason:
                 suffix = "" if actor_a and actor_b else " (one has no actor)"

@@ -45,12 +45,30 @@ def test_a_stored_surname_takes_the_full_name_read_later() -> None:
     assert canonical_people([("Biden", "US", []), ("Biden", "GB", [])], Person("Joe Biden", None)) is None
 
 
+def test_a_stored_surname_known_as_a_full_name_does_not_take_another_full_name() -> None:
+    stored = [("Dan Jørgensen", "EU", ["Jørgensen"])]
+    assert canonical_people(stored, Person("Ditte Juul Jørgensen", "EU")) is None
+    assert canonical_people(stored, Person("Jørgensen", "EU")) == "Dan Jørgensen"
+
+
 def test_canonical_forum_by_acronym_or_variant() -> None:
     stored = [("EU-China High-Level Environment and Climate Dialogue", ["HECD"]), ("COP29", ["COP 29"])]
     assert canonical_forum(stored, Forum("HECD")) == "EU-China High-Level Environment and Climate Dialogue"
     assert canonical_forum(stored, Forum("Sixth EU-China HECD", aliases=["HECD"])) == \
         "EU-China High-Level Environment and Climate Dialogue"
     assert canonical_forum(stored, Forum("Energy Dialogue")) is None
+
+
+def test_canonical_forum_by_states_written_otherwise_or_acronym() -> None:
+    stored = [("China-EU Energy Dialogue", []), ("U.S.-Brazil Climate Change Working Group", []),
+              ("International Energy Agency", []), ("United Nations Framework Convention on Climate Change", [])]
+    assert canonical_forum(stored, Forum("EU-China Energy Dialogue")) == "China-EU Energy Dialogue"
+    assert canonical_forum(stored, Forum("United States-Brazil Climate Change Working Group")) == \
+        "U.S.-Brazil Climate Change Working Group"
+    assert canonical_forum(stored, Forum("IEA")) == "International Energy Agency"
+    assert canonical_forum(stored, Forum("UNFCCC")) == "United Nations Framework Convention on Climate Change"
+    assert canonical_forum(stored, Forum("China-EU Climate Dialogue")) is None
+    assert canonical_forum(stored, Forum("EU-Japan Energy Dialogue")) is None
 
 
 def _readout(folder: Path, name: str, text: str) -> Path:

@@ -125,13 +125,23 @@ def canonical_forum(names_in_store: list[tuple[str, list[str]]], forum: Forum) -
     / "United States-Brazil"); or an acronym of the other's name ("IEA" / "International
     Energy Agency").
     """
-    own = [forum.name, *forum.aliases]
+    own = [forum.name, *[a for a in forum.aliases if _distinctive(a)]]
     for same in (_same_form, _same_variant, _acronym_of):
         matches = {label for label, aliases in names_in_store
-                   if any(same(a, b) for a in own for b in [label, *aliases])}
+                   if any(same(a, b) for a in own for b in [label, *[x for x in aliases if _distinctive(x)]])}
         if matches:
             return matches.pop() if len(matches) == 1 else None
     return None
+
+
+def _distinctive(alias: str) -> bool:
+    """Whether an alias can stand for one forum anywhere: an acronym, a name with a state or a
+    number, or a long name, but not a short description ("Energy Dialogue", "Advisory Council")."""
+    from kg.extract.gazetteer import find_actor_mentions
+
+    if re.fullmatch(r"[A-Z][A-Z0-9.&-]{1,9}", alias) or re.search(r"\d", alias):
+        return True
+    return bool(find_actor_mentions(alias)) or len(alias.split()) >= 4
 
 
 def _same_form(a: str, b: str) -> bool:

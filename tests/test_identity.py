@@ -59,6 +59,11 @@ def test_canonical_forum_by_acronym_or_variant() -> None:
     assert canonical_forum(stored, Forum("Energy Dialogue")) is None
 
 
+def test_a_short_descriptive_alias_does_not_identify_a_forum() -> None:
+    stored = [("China-EU Energy Dialogue", ["Energy Dialogue"])]
+    assert canonical_forum(stored, Forum("U.S.-India Energy Dialogue", aliases=["Energy Dialogue"])) is None
+
+
 def test_canonical_forum_by_states_written_otherwise_or_acronym() -> None:
     stored = [("China-EU Energy Dialogue", []), ("U.S.-Brazil Climate Change Working Group", []),
               ("International Energy Agency", []), ("United Nations Framework Convention on Climate Change", [])]

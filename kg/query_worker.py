@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from typing import Any
 
 import pyoxigraph as ox
@@ -34,24 +35,43 @@ def term_from_json(value: dict[str, Any]) -> ox.NamedNode | ox.BlankNode | ox.Li
     return ox.Literal(value["value"], datatype=ox.NamedNode(value.get("datatype") or XSD_STRING))
 
 
+# A read-only RocksDB view races the writer's background compaction: the view may list a
+# table file the writer has just merged away ("Corruption: ... No such file"). The data is
+# intact; opening a fresh view a moment later sees the new files, so such errors are retried.
+_TRANSIENT = ("No such file", "Corruption", "IO error")
+_ATTEMPTS = 6
+
+
+def answer(request: dict[str, Any]) -> bytes:
+    """The serialised results (read fully before anything is written, so a retry is clean)."""
+    store = ox.Store.read_only(request["location"])
+    subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(k): term_from_json(v) for k, v in request.get("bindings", {}).items()
+    }
+    result = store.query(request["query"], use_default_graph_as_union=request.get("union", True),
+                         substitutions=subs or None)
+    if isinstance(result, ox.QueryTriples):
+        data = result.serialize(format=ox.RdfFormat.N_TRIPLES)
+    else:
+        data = result.serialize(format=ox.QueryResultsFormat.JSON)
+    return data or b""
+
+
 def main() -> int:
     request = json.load(sys.stdin)
-    try:
-        store = ox.Store.read_only(request["location"])
-        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(k): term_from_json(v) for k, v in request.get("bindings", {}).items()
-        }
-        result = store.query(request["query"], use_default_graph_as_union=request.get("union", True),
-                             substitutions=subs or None)
-        out = sys.stdout.buffer
-        if isinstance(result, ox.QueryTriples):
-            result.serialize(out, format=ox.RdfFormat.N_TRIPLES)
-        else:
-            result.serialize(out, format=ox.QueryResultsFormat.JSON)
-        out.flush()
-    except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
-        print(f"{type(exc).__name__}: {exc}".replace("\n", " "), file=sys.stderr)
-        return 2
+    for attempt in range(_ATTEMPTS):
+        try:
+            data = answer(request)
+            break
+        except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
+            message = f"{type(exc).__name__}: {exc}".replace("\n", " ")
+            if attempt + 1 < _ATTEMPTS and any(t in message for t in _TRANSIENT):
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            print(message, file=sys.stderr)
+            return 2
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
     return 0
 
 

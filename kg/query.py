@@ -283,6 +283,6 @@ def run(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None
     if execute is not None:  # a RemoteStore runs checked queries itself
         result: QueryResult = execute(checked, bindings, timeout)
         return result
-    if not getattr(store, "read_only", False):
-        store.flush()  # the worker opens its own read-only view: it must see everything written
+    # No flush first: the worker's read-only view replays the write-ahead log, so it sees every
+    # committed write, and a flush per query would only churn table files (and compactions).
     return _run_embedded(store.location, checked, bindings, timeout)

@@ -27,6 +27,7 @@ class CountryRef:
     adjectives: tuple[str, ...]  # adjectives and demonyms: "Chinese", "American"
     wikidata: str | None
     is_state: bool = True  # False for dependent territories and uninhabited ISO entries
+    names_zh: tuple[str, ...] = ()  # names in Chinese text: "中国", "中方"
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def _countries_by_code() -> dict[str, CountryRef]:
             code=code, alpha3=entry.get("alpha3"), name=entry["name"], official_name=entry.get("official_name"),
             aliases=tuple(entry.get("aliases", ())), adjectives=tuple(entry.get("adjectives", ())),
             wikidata=entry.get("wikidata"), is_state=bool(entry.get("state", True)),
+            names_zh=tuple(entry.get("names_zh", ())),
         )
         for code, entry in data.items()
     }

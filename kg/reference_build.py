@@ -84,11 +84,11 @@ EXTRA_ADJECTIVES: dict[str, list[str]] = {
     "ES": ["Spanish"],
     "PT": ["Portuguese"],
     "IE": ["Irish"],
-    "DK": ["Danish", "Dane", "Danes"],
+    "DK": ["Danish"],
     "SE": ["Swedish", "Swede", "Swedes"],
-    "FI": ["Finnish", "Finn", "Finns"],
+    "FI": ["Finnish"],
     "NO": ["Norwegian", "Norwegians"],
-    "PL": ["Polish", "Pole", "Poles"],
+    "PL": ["Polish"],
     "GR": ["Greek", "Greeks", "Hellenic"],
     "IL": ["Israeli", "Israelis"],
     "PK": ["Pakistani", "Pakistanis"],
@@ -177,6 +177,42 @@ CITY_STOPWORDS = {
 }
 
 
+# Words of English long names ("Republic of ...", "Kingdom of ..."): an alternative spelling made
+# only of these and the state's own name words is English; others are native-language forms
+# ("Island" for Iceland, "Nippon") that would read as ordinary words in English text.
+ENGLISH_NAME_WORDS = {
+    "Republic", "Kingdom", "State", "States", "Union", "Commonwealth", "Federation", "Federated", "Principality",
+    "Grand", "Duchy", "Islands", "Democratic", "People's", "Federal", "Islamic", "Arab", "Socialist",
+    "Independent", "Plurinational", "Bolivarian", "Co-operative", "Oriental", "Eastern", "Hashemite",
+    "Sultanate", "Confederation", "of", "the", "and", "United", "Swiss", "Lebanese", "Gabonese", "Togolese",
+    "Rwandese", "Argentine", "French", "Italian", "Portuguese", "Hellenic", "Kyrgyz", "Slovak", "Czech",
+    "Syrian", "Yemeni", "Co-operative", "Nation", "Holy", "See", "City", "Vatican",
+}
+
+# Adjectives that name a region as often as a state ("Central African forests").
+DROP_ADJECTIVES_EXTRA = {"Central African", "Somali"}
+
+# Names in Chinese for states that Chinese readouts name often.
+NAMES_ZH: dict[str, list[str]] = {
+    "CN": ["中国", "中华人民共和国", "中方"], "US": ["美国", "美方"], "EU": ["欧盟", "欧方"], "GB": ["英国", "英方"],
+    "FR": ["法国", "法方"], "DE": ["德国", "德方"], "JP": ["日本", "日方"], "IN": ["印度"], "BR": ["巴西"],
+    "RU": ["俄罗斯", "俄方"], "ZA": ["南非"], "AU": ["澳大利亚"], "CA": ["加拿大"], "IT": ["意大利"],
+    "KR": ["韩国"], "ID": ["印度尼西亚", "印尼"], "MX": ["墨西哥"], "SA": ["沙特阿拉伯", "沙特"],
+    "TR": ["土耳其"], "AR": ["阿根廷"], "AE": ["阿联酋", "阿拉伯联合酋长国"], "EG": ["埃及"],
+    "AZ": ["阿塞拜疆"], "SG": ["新加坡"], "PK": ["巴基斯坦"], "VN": ["越南"], "TH": ["泰国"],
+    "MY": ["马来西亚"], "PH": ["菲律宾"], "NZ": ["新西兰"], "NO": ["挪威"], "SE": ["瑞典"], "DK": ["丹麦"],
+    "NL": ["荷兰"], "ES": ["西班牙"], "PT": ["葡萄牙"], "CH": ["瑞士"], "PL": ["波兰"], "UA": ["乌克兰"],
+    "IR": ["伊朗"], "IL": ["以色列"], "NG": ["尼日利亚"], "KE": ["肯尼亚"], "ET": ["埃塞俄比亚"],
+    "CL": ["智利"], "PE": ["秘鲁"], "CO": ["哥伦比亚"], "BD": ["孟加拉国"], "LA": ["老挝"], "KH": ["柬埔寨"],
+    "MM": ["缅甸"], "MN": ["蒙古国"], "KZ": ["哈萨克斯坦"], "QA": ["卡塔尔"], "GH": ["加纳"],
+}
+
+
+def _english_alias(form: str, code: str, name: str, official: str | None) -> bool:
+    own = set(re.findall(r"[\w'’-]+", f"{name} {official or ''}"))
+    return all(word in ENGLISH_NAME_WORDS or word in own for word in re.findall(r"[\w'’-]+", form))
+
+
 def _clean_adjectives(values: list[str]) -> list[str]:
     out: list[str] = []
     for value in values:
@@ -210,6 +246,9 @@ def build_countries() -> dict[str, dict[str, Any]]:
                 continue
             if len(form) <= 3 and form not in EXTRA_ALIASES.get(code, []):
                 continue  # ISO codes ("CN", "CHN") are not how prose names a state
+            if form not in EXTRA_ALIASES.get(code, []) and form != official and not _english_alias(
+                    form, code, name, official):
+                continue
             if not re.fullmatch(r"[A-Z][\w'’.,() -]*", form) or "," in form and form != entry.name:
                 continue  # native scripts and catalogue inversions ("Korea, Republic of")
             if "," in form:
@@ -218,13 +257,14 @@ def build_countries() -> dict[str, dict[str, Any]]:
         adjectives = _clean_adjectives([*EXTRA_ADJECTIVES.get(code, []), *demonyms])
         table[code] = {
             "alpha3": entry.alpha_3, "name": name, "official_name": official,
-            "aliases": aliases, "adjectives": adjectives, "wikidata": WIKIDATA.get(code),
-            "state": code not in NOT_STATES,
+            "aliases": aliases, "adjectives": [a for a in adjectives if a not in DROP_ADJECTIVES_EXTRA],
+            "wikidata": WIKIDATA.get(code), "state": code not in NOT_STATES, "names_zh": NAMES_ZH.get(code, []),
         }
     table["EU"] = {
         "alpha3": None, "name": "European Union", "official_name": "European Union",
         "aliases": [a for a in EXTRA_ALIASES["EU"] if a != "European Union"],
         "adjectives": EXTRA_ADJECTIVES["EU"], "wikidata": WIKIDATA["EU"], "state": True,
+        "names_zh": NAMES_ZH["EU"],
     }
     return table
 

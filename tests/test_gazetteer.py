@@ -53,6 +53,21 @@ def test_places_features_and_organisations_are_not_states() -> None:
     assert codes("the G20, Africa and the Pacific Islands") == []
 
 
+def test_natural_features_named_after_states() -> None:
+    assert codes("the Lake Chad Basin, the Gulf of Oman, the Panama Canal and the Congo Basin") == []
+    assert codes("Chad, Oman and Panama signed.") == ["TD", "OM", "PA"]
+
+
+def test_native_spellings_that_are_english_words_are_not_names() -> None:
+    assert codes("Pacific Island states and Rhode Island") == []
+
+
+def test_chinese_names_sides_and_pairs() -> None:
+    assert forms("中美双方在北京举行会谈，中方与欧盟代表和美方官员会面。") == [
+        ("CN", "中", "abbreviation"), ("US", "美", "abbreviation"), ("CN", "中方", "name"), ("EU", "欧盟", "name"),
+        ("US", "美方", "name")]
+
+
 def test_pronoun_us_is_not_the_united_states() -> None:
     assert codes("join us in presenting policies, let us act") == []
     assert codes("PLEASE JOIN US IN BAKU") == []

@@ -41,7 +41,7 @@ _PLACE_EXCLUSIONS = [
     r"Korean Peninsula", r"Indian Ocean(?: Rim)?", r"Indian [Ss]ubcontinent", r"Sea of Japan", r"Congo Basin",
     r"Congo River", r"Niger Delta", r"Niger River", r"Gulf of Guinea", r"Jordan River", r"Jordan Valley",
     r"Northern Ireland", r"British Columbia", r"British Isles", r"Irish Sea", r"(?:Latin|South|North|Central) Americ(?:a|an|ans)",
-    r"(?:Inter|Pan|Afro|Latin|Ibero)-?Americ(?:a|an)", r"Native Americans?", r"African[- ]Americans?",
+    r"(?:Inter|Pan|Afro|Latin|Ibero)[- ]?Americ(?:a|an)", r"Native Americans?", r"African[- ]Americans?",
     r"American Indians?", r"(?:Mexico|Panama|Guatemala|Kuwait|Vatican|Djibouti) City", r"Chinese Taipei",
     r"New England", r"New South Wales", r"(?:Western|South) Australia(?=n? (?:State|Government|Premier))",
     r"Persian Gulf", r"Arabian (?:Sea|Peninsula|Gulf)", r"Horn of Africa", r"Guinea[- ]Bissau(?=)",
@@ -49,6 +49,11 @@ _PLACE_EXCLUSIONS = [
     r"German Marshall Fund", r"Bank of America", r"Voice of America", r"Made in China",
     r"(?:Atlanta|Savannah|Augusta), Georgia", r"Georgia Tech", r"Georgia Power",
 ]
+# A state's name inside the name of a natural feature: "Lake Chad", "Gulf of Oman", "Panama Canal".
+_FEATURE_BEFORE = re.compile(r"(?:\b(?:Lake|Gulf of|Sea of|Bay of|Strait of|Straits of|Mount|Mt\.|Port of|"
+                             r"Isthmus of|Gulf of the)\s+)$")
+_FEATURE_AFTER = re.compile(r"\s+(?:Canal|Basin|River|Delta|Sea|Strait|Peninsula|Current|Valley|Highlands|"
+                            r"Plateau|Rift|Trench|Ridge|Gulf|Bight)\b")
 # Head words of non-state organisations: "<state form> ... Foundation" names an organisation.
 _ORG_HEADS = (
     "Foundation", "Foundations", "University", "Institute", "Institution", "Association", "Society", "Company",
@@ -169,12 +174,44 @@ def find_actor_mentions(text: str) -> list[ActorMention]:
             continue
         if _is_person_name(text, start, end, surface) or _in_org_name(text, start, end):
             continue
+        if kind != "adjective" and (_FEATURE_BEFORE.search(text[max(0, start - 20):start])
+                                    or _FEATURE_AFTER.match(text, end)):
+            continue
         possessive = _POSSESSIVE.match(text, end)
         if possessive and not (possessive.group() in {"'", "’"} and not surface.endswith("s")):
             end = possessive.end()
             kind = "possessive"
         mentions.append(ActorMention(code, start, end, text[start:end], kind))
-    return mentions
+    return sorted(mentions + _chinese_mentions(text), key=lambda m: (m.start, -m.end))
+
+
+@cache
+def _chinese_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {name: ref.code for ref in countries() for name in ref.names_zh}
+    names = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names)), table
+
+
+# "中美关系": China-U.S.; the second character stands for a partner state.
+_CHINESE_PAIRS = {"美": "US", "欧": "EU", "英": "GB", "法": "FR", "德": "DE", "日": "JP", "俄": "RU", "印": "IN",
+                  "韩": "KR", "澳": "AU", "加": "CA"}
+_CHINESE_PAIR = re.compile("中([" + "".join(_CHINESE_PAIRS) + "])(?=[两双关合对气能环战领\u4e00-\u9fff])")
+
+
+def _chinese_mentions(text: str) -> list[ActorMention]:
+    """States named in Chinese: names ("美国"), sides ("中方"), and pairs ("中美")."""
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return []
+    pattern, table = _chinese_regex()
+    found = [ActorMention(table[m.group()], m.start(), m.end(), m.group(), "name") for m in pattern.finditer(text)]
+    taken = [(m.start, m.end) for m in found]
+    for match in _CHINESE_PAIR.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        start = match.start()
+        found.append(ActorMention("CN", start, start + 1, "中", "abbreviation"))
+        found.append(ActorMention(_CHINESE_PAIRS[match.group(1)], start + 1, start + 2, match.group(1), "abbreviation"))
+    return found
 
 
 def actor_name(code: str) -> str:

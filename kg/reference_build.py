@@ -186,7 +186,7 @@ ENGLISH_NAME_WORDS = {
     "Independent", "Plurinational", "Bolivarian", "Co-operative", "Oriental", "Eastern", "Hashemite",
     "Sultanate", "Confederation", "of", "the", "and", "United", "Swiss", "Lebanese", "Gabonese", "Togolese",
     "Rwandese", "Argentine", "French", "Italian", "Portuguese", "Hellenic", "Kyrgyz", "Slovak", "Czech",
-    "Syrian", "Yemeni", "Co-operative", "Nation", "Holy", "See", "City", "Vatican",
+    "Syrian", "Yemeni", "Nation", "Holy", "See", "City", "Vatican",
 }
 
 # Adjectives that name a region as often as a state ("Central African forests").

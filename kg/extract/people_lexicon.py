@@ -21,7 +21,7 @@ ROLE_HEADS = {
     "Counselor", "King", "Queen", "Prince", "Emir", "Chief", "President-Designate", "President-Elect", "Member", "Deputy", "Leader",
     "Senator", "Congressman", "Congresswoman", "Speaker", "Officer", "Official", "Negotiator",
     "Rapporteur", "Vice-Minister", "Taoiseach", "Tánaiste", "Consul", "Consul-General",
-    "Attaché", "Principal", "Founder", "Co-Founder", "Partner", "Vice", "MP", "MEP", "Lead",
+    "Attaché", "Principal", "Councilor", "Councillor", "Commissioner-designate", "Envoy-designate", "Founder", "Co-Founder", "Partner", "Vice", "MP", "MEP", "Lead",
 }
 # Plural heads: a title that distributes over a list of names ("Commissioners A, B and C").
 PLURAL_HEADS = {
@@ -91,7 +91,7 @@ HONORIFICS = {
     "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "Professor", "Sir", "Dame", "Madam",
     "Mme", "Mme.", "M.", "H.E.", "H.E", "HE", "H.H.", "Hon.", "Hon", "Honourable", "Honorable", "Excellency",
     "Highness", "Majesty", "Lord", "Lady", "Rt.", "Rt", "Right", "His", "Her", "The", "Sen.", "Rep.", "Gov.",
-    "Amb.", "Gen.",
+    "Amb.", "Gen.", "Shri", "Smt", "Smt.", "Sushri", "Kumari", "Dato'", "Datuk", "Pehin",
 }
 # Post-nominal letters after a name ("Anthony Albanese MP", "Justin Trudeau, P.C., M.P.").
 POST_NOMINALS = {"MP", "M.P.", "P.C.", "PC", "MEP", "QC", "KC", "OBE", "CBE", "KBE", "MBE", "PhD", "Ph.D."}

@@ -81,6 +81,10 @@ def _is_name_start(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None:
         return False
+    # A family name in capitals after a title or honorific: "Prime Minister KISHIDA Fumio".
+    if token.kind == ACRONYM and token.text.isalpha() and len(token.text) >= 2 and nxt.kind == NAME and i > 0 and \
+            tokens[i - 1].kind in {HON, HEAD}:
+        return True
     if token.text == "Sheikh" and nxt.kind == NAME:
         return True
     if token.kind == INITIAL and nxt.kind in {NAME, INITIAL}:
@@ -415,7 +419,10 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
         if institution and role and role in {h.text for h in tokens[ls:le] if h.kind == HEAD}:
             role = f"{role} of the {institution}"
             actor = actor or "EU"
-        anchored = ls < le or rs < re_ or honorific or role is not None
+        counterpart = _counterpart_actor(tokens, a)
+        if counterpart:
+            actor = actor or counterpart[0]
+        anchored = ls < le or rs < re_ or honorific or role is not None or counterpart is not None
         name, words = _clean_name(name_tokens, text)
         if anchored and words:
             mentions.append(Mention(name, words, role, actor, start, end, text[start:end], head, honorific))
@@ -425,6 +432,16 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
         last_end = b
         i = max(b, re_) if rs < re_ else b
     return mentions, _unnamed_roles(tokens, used, text)
+
+
+def _counterpart_actor(tokens: list[Token], a: int) -> tuple[str | None] | None:
+    """"his Chinese counterpart, Xie Zhenhua": a person, of the state named before "counterpart"."""
+    j = a - 1
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+    if j < 0 or tokens[j].text not in {"counterpart", "counterparts"}:
+        return None
+    return (tokens[j - 1].code if j >= 1 and tokens[j - 1].kind == STATE else None,)
 
 
 def _embedded_people(tokens: list[Token], start: int, end: int, actor: str | None, text: str) -> list[Mention]:

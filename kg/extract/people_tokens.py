@@ -80,8 +80,8 @@ def _kind(word: str) -> str:
         return POSTNOM
     if word in PLURAL_HEADS:
         return PLURAL
-    if word in ROLE_HEADS:
-        return HEAD
+    if word in ROLE_HEADS or (("-" in word) and word.split("-")[0] in ROLE_HEADS and word[0].isupper()):
+        return HEAD  # also "Ambassador-at-Large", "Minister-designate"
     if word in HONORIFICS and word not in {"The", "His", "Her", "Right", "Lord", "Lady"}:
         return HON
     if word in ROLE_MODIFIERS:

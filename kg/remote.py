@@ -226,9 +226,9 @@ class RemoteStore:
     def _graph_url(self, graph_iri: URIRef | str) -> str:
         return f"{self.endpoints.data}?{urllib.parse.urlencode({'graph': str(graph_iri)})}"
 
-    def _post_query(self, text: str, accept: str, timeout: float | None) -> bytes:
+    def _post_query(self, text: str, accept: str, timeout: float | None, union: bool = True) -> bytes:
         form: dict[str, str] = {"query": text}
-        if self.endpoints.union_param:
+        if self.endpoints.union_param and union:  # Oxigraph lets this override a FROM clause
             form["union-default-graph"] = "true"
         body = urllib.parse.urlencode(form).encode()
         data = self._request(self.endpoints.query, method="POST", data=body, timeout=timeout, headers={
@@ -285,21 +285,22 @@ class RemoteStore:
 
     def execute(self, checked: CheckedQuery, bindings: Mapping[str, Node], timeout: float | None) -> QueryResult:
         """Run a query that passed the safety check, parameters in a VALUES block (see with_values)."""
-        text = with_values(checked, bindings)
+        text, union = with_values(checked, bindings), not checked.dataset
         if checked.form in ("CONSTRUCT", "DESCRIBE"):
-            return parse_triples(self._post_query(text, "application/n-triples", timeout))
-        return parse_results_json(self._post_query(text, "application/sparql-results+json", timeout))
+            return parse_triples(self._post_query(text, "application/n-triples", timeout, union))
+        return parse_results_json(self._post_query(text, "application/sparql-results+json", timeout, union))
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
         """Like EmbeddedStore.query: pyoxigraph result objects (solutions, boolean or triples)."""
         from kg.sparql_safety import check_query
 
         checked = check_query(sparql, self.graph_names)
+        text, union = with_values(checked, bindings or {}), not checked.dataset
         if checked.form in ("CONSTRUCT", "DESCRIBE"):
-            data = self._post_query(with_values(checked, bindings or {}), "application/n-triples", None)
+            data = self._post_query(text, "application/n-triples", None, union)
             return [ox.Triple(q.subject, q.predicate, q.object)
                     for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-        data = self._post_query(with_values(checked, bindings or {}), "application/sparql-results+json", None)
+        data = self._post_query(text, "application/sparql-results+json", None, union)
         return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
 
     def flush(self) -> None:

@@ -149,6 +149,14 @@ def test_store_methods_match_the_embedded_store(pair: tuple[RemoteStore, Embedde
         "SELECT ?t WHERE { ?r <http://purl.org/dc/terms/title> ?t } ORDER BY ?t")]
 
 
+def test_from_a_store_graph_reads_that_graph_on_both(pair: tuple[RemoteStore, EmbeddedStore]) -> None:
+    remote, embedded = pair
+    text = f"SELECT ?s ?t FROM <{READOUT_A}> WHERE {{ ?s <http://purl.org/dc/terms/title> ?t }}"
+    got, expected = run(remote, text), run(embedded, text)
+    assert isinstance(got, SelectResult) and isinstance(expected, SelectResult)
+    assert got.rows == expected.rows and [str(r["s"]) for r in got.rows] == [str(READOUT_A)]
+
+
 def test_replace_and_remove_a_graph(server: str) -> None:
     remote = RemoteStore(server)
     name = URIRef("urn:test:replace")

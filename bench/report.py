@@ -90,7 +90,7 @@ def render(results: dict[str, Any]) -> str:
         _row("store on disk (MB)", [_num(k.get("store_mb"), 1) if _ok(k) else "-" for k in kgs]),
         _row("peak RSS, main process (MB)", [_num(k["rss_mb"]["self"], 0) if _ok(k) else "-" for k in kgs]),
         _row("peak RSS, largest worker (MB)", [_num(k["rss_mb"]["children"], 0) if _ok(k) else "-" for k in kgs]),
-        _head("KG QUERIES, Oxigraph engine in process: median / p95 (ms)"),
+        _head("KG QUERIES, Oxigraph engine (timed inside a read-only child): median / p95 (ms)"),
     ]
     engine_names = _names(runs, "queries_engine")
     for name in engine_names:

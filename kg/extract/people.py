@@ -17,7 +17,9 @@ organisation named as written ("United Nations").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.context import Context
 from kg.extract.people_actors import resolve_actors
@@ -45,6 +47,13 @@ class _Group:
     def full(self) -> list[Mention]:
         return [m for m in self.mentions if len(m.name_tokens) > 1] or self.mentions
 
+    def distinct_full(self) -> list[Mention]:
+        """One mention per distinct full name (a long document repeats names many times)."""
+        seen: dict[tuple[str, ...], Mention] = {}
+        for mention in self.full:
+            seen.setdefault(tuple(mention.name_tokens), mention)
+        return list(seen.values())
+
     def name(self) -> str:
         best = max(self.full, key=lambda m: (len(m.name_tokens), len(m.name)))
         return best.name
@@ -53,9 +62,8 @@ class _Group:
         return {_fold(t) for m in self.mentions for t in m.name_tokens}
 
 
+@lru_cache(maxsize=16384)
 def _fold(token: str) -> str:
-    import unicodedata
-
     text = unicodedata.normalize("NFKD", token)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().rstrip(".")
 
@@ -92,7 +100,7 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
     multi = [m for m in mentions if len(m.name_tokens) > 1]
     single = [m for m in mentions if len(m.name_tokens) == 1]
     for mention in multi:
-        home = next((g for g in groups if any(_same_person(mention, other) for other in g.full)), None)
+        home = next((g for g in groups if any(_same_person(mention, other) for other in g.distinct_full())), None)
         if home is None:
             groups.append(_Group([mention]))
         else:

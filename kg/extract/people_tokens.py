@@ -8,6 +8,7 @@ and right over a sentence with simple rules instead of one large regular express
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.extract.gazetteer import ActorMention
@@ -123,8 +124,16 @@ def tokenize(text: str, base: int, mentions: list[ActorMention]) -> list[Token]:
 def _merge_mentions(tokens: list[Token], mentions: list[ActorMention]) -> list[Token]:
     merged: list[Token] = []
     index = 0
-    relevant = [m for m in mentions if tokens and tokens[0].start <= m.start and m.end <= tokens[-1].end]
-    by_start = {m.start: m for m in relevant}
+    if not tokens:
+        return tokens
+    # Mentions are sorted by start: only those inside this sentence's stretch matter.
+    low = bisect_left(mentions, tokens[0].start, key=lambda m: m.start)
+    by_start: dict[int, ActorMention] = {}
+    for mention in mentions[low:]:
+        if mention.start > tokens[-1].end:
+            break
+        if mention.end <= tokens[-1].end:
+            by_start[mention.start] = mention
     while index < len(tokens):
         token = tokens[index]
         mention = by_start.get(token.start)

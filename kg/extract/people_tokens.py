@@ -129,11 +129,11 @@ def _merge_mentions(tokens: list[Token], mentions: list[ActorMention]) -> list[T
     # Mentions are sorted by start: only those inside this sentence's stretch matter.
     low = bisect_left(mentions, tokens[0].start, key=lambda m: m.start)
     by_start: dict[int, ActorMention] = {}
-    for mention in mentions[low:]:
-        if mention.start > tokens[-1].end:
+    for candidate in mentions[low:]:
+        if candidate.start > tokens[-1].end:
             break
-        if mention.end <= tokens[-1].end:
-            by_start[mention.start] = mention
+        if candidate.end <= tokens[-1].end:
+            by_start[candidate.start] = candidate
     while index < len(tokens):
         token = tokens[index]
         mention = by_start.get(token.start)

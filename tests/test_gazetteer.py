@@ -77,6 +77,7 @@ def test_pronoun_us_is_not_the_united_states() -> None:
 def test_person_names_that_are_also_states() -> None:
     assert codes("Jordan Henderson spoke and Ms. Georgia Lane replied") == []
     assert codes("Jordan, Georgia and Chad joined; Jordan's minister spoke") == ["JO", "GE", "TD", "JO"]
+    assert codes("Israel Defense Forces and Kenya Climate Change Fund") == ["IL", "KE"]
 
 
 def test_longest_name_wins() -> None:

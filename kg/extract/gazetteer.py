@@ -57,6 +57,7 @@ _FEATURE_AFTER = re.compile(r"\s+(?:Canal|Basin|River|Delta|Sea|Strait|Peninsula
 # Head words of non-state organisations: "<state form> ... Foundation" names an organisation.
 _ORG_HEADS = (
     "Foundation", "Foundations", "University", "Institute", "Institution", "Association", "Society", "Company",
+    "Airline", "Airlines Group",
     "Corporation", "Corp", "Inc", "Ltd", "Airlines", "Airways", "College", "Museum", "Development Bank",
     "Chamber of Commerce", "Times", "Daily", "Journal", "Herald", "Club",
 )
@@ -140,9 +141,17 @@ def _is_person_name(text: str, start: int, end: int, surface: str) -> bool:
     after = re.match(r" ([A-Z][a-z]+)", text[end:end + 30])
     before = re.search(r"([A-Z][a-z]+) $", text[max(0, start - 30):start])
     known = _forms()
-    if after and after.group(1) not in known and after.group(1) not in {"The", "And"}:
-        return True  # "Jordan Smith"
+    if after and after.group(1) not in known and not _common_capitalised(after.group(1)):
+        return True  # "Jordan Smith", but not "Israel Defense Forces"
     return bool(before and before.group(1) not in known and before.group(1) in _GIVEN_NAME_CUES)
+
+
+def _common_capitalised(word: str) -> bool:
+    """Capitalised words that follow a state's name in names of bodies and programmes, not surnames."""
+    from kg.extract.people_lexicon import NOT_NAME_WORDS, ROLE_HEADS, ROLE_MODIFIERS, ROLE_VOCABULARY
+
+    return word in {"The", "And", "Defense", "Defence", "Forces", "Army", "Navy", "Air"} or word in ROLE_VOCABULARY \
+        or word in ROLE_MODIFIERS or word in ROLE_HEADS or word in NOT_NAME_WORDS
 
 
 _GIVEN_NAME_CUES = {"Michael", "Michael B", "Senator", "Congressman", "Congresswoman", "Mayor"}

@@ -140,3 +140,20 @@ def test_city_state_dateline_gives_its_officials_the_state() -> None:
 
 def test_pronoun_he_and_sentence_words_are_not_names() -> None:
     assert rows("He met the President. Both sides agreed.") == []
+
+
+def test_a_place_of_origin_is_not_a_person() -> None:
+    assert rows("Senator Tom Carper of Delaware, Chair of the Senate Committee on Public Works, attended.") == [
+        ("Tom Carper", None, "Chair of the Senate Committee on Public Works")]
+
+
+def test_a_lone_surname_goes_to_the_person_with_the_same_title() -> None:
+    text = ("President Joseph R. Biden hosted Prime Minister Modi. First Lady Dr. Jill Biden joined. "
+            "President Biden spoke.")
+    assert [(p.name, len(p.evidence)) for p in people(text)] == [
+        ("Joseph R. Biden", 2), ("Modi", 1), ("Jill Biden", 1)]
+
+
+def test_middle_initials_and_office_holders() -> None:
+    assert rows("Secretary of Energy Jennifer M. Granholm spoke.") == [
+        ("Jennifer M. Granholm", "US", "Secretary of Energy")]

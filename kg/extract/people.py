@@ -110,6 +110,9 @@ def group_mentions(mentions: list[Mention]) -> list[_Group]:
         candidates = [g for g in groups if key in g.name_keys()]
         if len(candidates) > 1 and mention.actor:
             candidates = [g for g in candidates if any(m.actor == mention.actor for m in g.mentions)] or candidates
+        if len(candidates) > 1 and mention.head:
+            # "President Biden" beside "Joseph R. Biden" (President) and "Jill Biden": the same title decides.
+            candidates = [g for g in candidates if any(m.head == mention.head for m in g.mentions)] or candidates
         if len(candidates) == 1:
             candidates[0].mentions.append(mention)
         else:

@@ -54,6 +54,10 @@ def _official_actor(person: Person) -> str | None:
         folded = _fold(re.sub(r",?\s+(?:Jr|Sr)\.?$", "", form))
         if folded in table:
             return table[folded]
+        # Without middle initials: "Jennifer M. Granholm" is "Jennifer Granholm".
+        plain = " ".join(w for w in folded.split() if not re.fullmatch(r"\w\.?", w))
+        if plain in table:
+            return table[plain]
     # A surname alone ("Biden", "Von der Leyen"): only when the known office-holders who end
     # with it all serve one actor.
     tail = _fold(person.name).split()

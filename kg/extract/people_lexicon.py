@@ -89,7 +89,7 @@ ROLE_CONNECTORS = {"of", "for", "and", "the", "to", "at", "on", "in", "&", "sess
 # Honorifics and styles that stand before a name and are not part of it.
 HONORIFICS = {
     "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "Professor", "Sir", "Dame", "Madam",
-    "Mme", "Mme.", "M.", "H.E.", "H.E", "HE", "H.H.", "Hon.", "Hon", "Honourable", "Honorable", "Excellency",
+    "Mme", "Mme.", "H.E.", "H.E", "HE", "H.H.", "Hon.", "Hon", "Honourable", "Honorable", "Excellency",
     "Highness", "Majesty", "Lord", "Lady", "Rt.", "Rt", "Right", "His", "Her", "The", "Sen.", "Rep.", "Gov.",
     "Amb.", "Gen.", "Shri", "Smt", "Smt.", "Sushri", "Kumari", "Dato'", "Datuk", "Pehin",
 }

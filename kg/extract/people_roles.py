@@ -187,6 +187,14 @@ def _right_role(tokens: list[Token], b: int) -> tuple[int, int]:
     while k < len(tokens) and (tokens[k].kind == POSTNOM or (
             tokens[k].text == "," and k + 1 < len(tokens) and tokens[k + 1].kind == POSTNOM)):
         k += 1
+    # "Senator Tom Carper of Delaware, Chair of ...": a place of origin between name and title.
+    if k < len(tokens) and tokens[k].text == "of":
+        m = k + 1
+        while m < len(tokens) and m - k <= 4 and (tokens[m].text == "the" or (
+                tokens[m].text[:1].isupper() and tokens[m].kind in {NAME, VOCAB, STATE, MOD})):
+            m += 1
+        if m < len(tokens) and tokens[m].text == "," and m > k + 1:
+            k = m
     if k >= len(tokens) or tokens[k].text != ",":
         return b, b
     start = k + 1
@@ -384,6 +392,10 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
             continue
         a, b = i, _name_run(tokens, i)
         ls, le, honorific = _left_role(tokens, a)
+        if ls == le and not honorific and a >= 2 and tokens[a - 1].text in {"of", "from"} and \
+                tokens[a - 2].kind in {NAME, SUFFIX}:
+            i = b  # "Tom Carper of Delaware": the place a person is from, not a person
+            continue
         if ls == le and b - a >= 3 and a >= 2 and tokens[a - 1].text in {"for", "of"} and tokens[a].kind == NAME:
             # "Minister for Manpower Tan See Leng": an unlisted portfolio word, then the name.
             tokens[a].kind = VOCAB
@@ -411,7 +423,7 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
                 role, head = right_role, right_head
             actor = actor or right_actor
             end = tokens[re_ - 1].end
-            tail = _tail_actor(tokens, re_, text)
+            tail = _tail_actor(tokens, b, text) or _tail_actor(tokens, re_, text)
         else:
             tail = _tail_actor(tokens, b, text)
         actor = actor or tail

@@ -50,7 +50,7 @@ _HONORIFIC_PHRASES = re.compile(
 )
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z]\.")
 _KEEP_PERIOD = {"Jr.", "Sr.", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Hon.", "Rt.", "St.", "Sen.", "Rep.", "Gov.",
-                "Amb.", "Gen.", "Mme.", "M.", "Ph.D."}
+                "Amb.", "Gen.", "Mme.", "Ph.D."}
 
 
 def _split_word(text: str, start: int) -> list[tuple[str, int]]:

@@ -61,3 +61,7 @@ def test_what_the_source_read_wins() -> None:
 def test_parse_date_parts() -> None:
     assert parse_date_parts("2024", "Sept", "4") == "2024-09-04"
     assert parse_date_parts("2024", "2", "30") is None
+
+
+def test_date_line_with_a_time() -> None:
+    assert info("Ministers Hold Talks\n2024-01-19 22:30\n\nOn January 19, the ministers met.").published == "2024-01-19"

@@ -157,3 +157,9 @@ def test_a_lone_surname_goes_to_the_person_with_the_same_title() -> None:
 def test_middle_initials_and_office_holders() -> None:
     assert rows("Secretary of Energy Jennifer M. Granholm spoke.") == [
         ("Jennifer M. Granholm", "US", "Secretary of Energy")]
+
+
+def test_family_name_in_capitals_after_a_portfolio() -> None:
+    text = ("Japan's Minister of Economy, Trade and Industry NISHIMURA Yasutoshi signed. "
+            "Minister Nishimura said it matters.")
+    assert rows(text) == [("NISHIMURA Yasutoshi", "JP", "Minister of Economy, Trade and Industry")]

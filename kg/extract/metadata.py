@@ -39,7 +39,7 @@ _DATE_PATTERNS = [
     re.compile(rf"(?:文章来源|来源|发布时间|发布日期|时间)\s*[:：]?[^\n]*?{_NUMERIC}"),
     re.compile(rf"(?im)^{_MARKUP}(?:Published(?: on)?|Publication date|Date(?: of publication)?|Released|"
                rf"Last updated|Issued)\s*[:：]?\s*(?:\w+day,?\s+)?{_ANY_DATE}"),
-    re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}{_MARKUP}$"),
+    re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}(?:,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{_MARKUP}$"),
     # Dateline: a place, a comma or dash, a date, then a dash or the end of the line.
     re.compile(rf"(?m)^{_MARKUP}[A-Z][\w .,'’-]{{1,40}}?(?:,|\s[-–—])\s*(?:\w+day,?\s+)?{_ANY_DATE}{_MARKUP}"
                rf"(?:[-–—:]|$)"),

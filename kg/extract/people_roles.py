@@ -82,8 +82,8 @@ def _is_name_start(tokens: list[Token], i: int) -> bool:
     if nxt is None:
         return False
     # A family name in capitals after a title or honorific: "Prime Minister KISHIDA Fumio".
-    if token.kind == ACRONYM and token.text.isalpha() and len(token.text) >= 2 and nxt.kind == NAME and i > 0 and \
-            tokens[i - 1].kind in {HON, HEAD}:
+    if token.kind == ACRONYM and token.text.isalpha() and len(token.text) >= 3 and nxt.kind == NAME and \
+            token.text not in ORGANISATION_ACTORS and nxt.start - token.end == 1:
         return True
     if token.text == "Sheikh" and nxt.kind == NAME:
         return True

@@ -127,3 +127,12 @@ def test_ministers_commit_for_the_conveners_and_renewable_is_not_renewed() -> No
             "Chile.\n\nMinisters committed to triple renewable energy capacity by 2030.")
     [c] = commitments_of(text, "2025-07-09")
     assert (set(c.actors), c.status, c.target_year) == ({"PE", "CL"}, "new", 2030)
+
+
+def test_announced_scheduled_event_and_reaffirming_our_vision() -> None:
+    text = BILATERAL.format(
+        "The discussions today reaffirm our common vision to achieve a low-carbon future together. "
+        "Kenya also announced a coordinated beach cleaning event to be conducted on 21st of May 2024 to fight "
+        "marine litter.")
+    found = [(set(c.actors), c.status, c.target_year) for c in commitments_of(text)]
+    assert found == [({"KE", "NO"}, "reaffirmed", None), ({"KE"}, "new", 2024)]

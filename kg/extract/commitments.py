@@ -34,9 +34,10 @@ _CUE = re.compile(
     r"reaffirm(?:s|ed)?\s+(?:\S+\s+){0,4}?(?:commitment|intention|intent|resolve|determination|pledge|goal|"
     r"vision|objective|support\s+for\s+(?:the\s+)?(?:goal|target|transition))|reaffirm(?:s|ed)?\s+that|"
     r"(?-i:resolve)\b|launch(?:ed|es)?\s+(?:a|an|the)\b|announced\s+(?:a|an)\s+new|"
+    r"announced\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}(?:event|initiative|programme|program|plan|campaign)\s+to\s+be\b|"
     r"joined\s+the|joining\s+the|aims?\s+to\s+achieve)", re.I)
 _EXCLUDE = re.compile(
-    r"\b(?:welcom\w*|appreciat\w*|look(?:ed|s)?\s+forward|discuss\w*|not(?:ed|es)\b|take\s+note|took\s+note|"
+    r"\b(?:welcom\w*|appreciat\w*|look(?:ed|s)?\s+forward|discuss(?:ed|es|ing)?\b|not(?:ed|es)\b|take\s+note|took\s+note|"
     r"exchang\w*\s+views|underscor\w*|emphasi[sz]\w*|congratulat\w*|commend\w*|recogni[sz]\w*|call(?:ed|s)?\s+on|"
     r"urg\w*|expressed\s+support|is\s+expected|are\s+expected)\b", re.I)
 _NOT_A_CUE_AFTER_WILL = re.compile(
@@ -284,7 +285,7 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
             return []  # "Kerry said the announcements will bring ...": not a state's commitment
     named_near = _actors_before(ctx, sentence, pos, from_offset=near_start)
     people_near = _people_actors(record, near)
-    group_in_cue = _GROUP.search(cue.group())
+    group_in_cue = _GROUP.search(cue.group()) or re.match(r"reaffirm\w*\s+(?:our|their)\b", cue.group(), re.I)
     group_near = _GROUP.search(near) or group_in_cue
     group = _GROUP.search(subject) or group_in_cue
     if in_quote and not named:

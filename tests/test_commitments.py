@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from event_helpers import read, spans_are_exact
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract.commitments import target_year
 from kg.record import Commitment
@@ -136,3 +138,14 @@ def test_announced_scheduled_event_and_reaffirming_our_vision() -> None:
         "marine litter.")
     found = [(set(c.actors), c.status, c.target_year) for c in commitments_of(text)]
     assert found == [({"KE", "NO"}, "reaffirmed", None), ({"KE"}, "new", 2024)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Both sides will", "committed to", "the Kenya-Norway Energy Dialogue", "COP 29", "on 4-6 May 2024",
+    "today", "in Nairobi", "methane", "(KNED)", "Presidency of", "Japan", "the EU", ".", ",", ":", "\n", "\n\n",
+    "- ", "1. ", "“", "”", "reaffirmed their commitment", "by 2030", "Working Group", "on Monday", "met",
+]), max_size=40).map(" ".join))
+def test_event_stages_never_crash_and_spans_stay_exact(text: str) -> None:
+    _, record = read(text, "2024-05-03")
+    assert spans_are_exact(text, record)

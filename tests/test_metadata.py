@@ -65,3 +65,17 @@ def test_parse_date_parts() -> None:
 
 def test_date_line_with_a_time() -> None:
     assert info("Ministers Hold Talks\n2024-01-19 22:30\n\nOn January 19, the ministers met.").published == "2024-01-19"
+
+
+def test_sidecar_index_dates_a_text_that_gives_no_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kg.sources import read_path
+
+    (tmp_path / "a.txt").write_text("Leaders Meet\n\nThe leaders met today in Nairobi.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Leaders Meet\n\nNairobi, 3 March 2024 – The leaders met.\n", encoding="utf-8")
+    (tmp_path / "index.jsonl").write_text(
+        '{"file": "a.txt", "date": "2024-03-05", "publisher": "A Ministry"}\n'
+        '{"file": "b.txt", "date": "2024-03-09"}\nnot json\n', encoding="utf-8")
+    a = extract_document_info(Context.build(read_path(tmp_path / "a.txt")))
+    assert (a.published, a.publisher, a.title) == ("2024-03-05", "A Ministry", "Leaders Meet")
+    # The text's own dateline wins over the index.
+    assert extract_document_info(Context.build(read_path(tmp_path / "b.txt"))).published == "2024-03-03"

@@ -10,8 +10,12 @@ something else, and a wrong publication date would misplace every "today" of the
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from kg.extract.context import Context
 from kg.record import DocumentInfo
@@ -126,11 +130,58 @@ def find_language(text: str) -> str:
     return "zh" if cjk > latin else "en"
 
 
+_SIDECAR = "index.jsonl"
+
+
+@lru_cache(maxsize=32)
+def _sidecar_entries(folder: str, modified: float) -> dict[str, dict[str, Any]]:
+    entries: dict[str, dict[str, Any]] = {}
+    try:
+        lines = (Path(folder) / _SIDECAR).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return entries
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+            entries[entry["file"]] = entry
+    return entries
+
+
+def sidecar_metadata(source: str) -> dict[str, Any]:
+    """What a collection's `index.jsonl` beside the file says of it (file, title, publisher, date).
+
+    Collections of readouts often keep their publication metadata apart from the texts; a
+    text that gives no date of its own ("met today") is dated by it.
+    """
+    if not source or source == "-":
+        return {}
+    path = Path(source)
+    index = path.parent / _SIDECAR
+    try:
+        modified = index.stat().st_mtime
+    except OSError:
+        return {}
+    return _sidecar_entries(str(path.parent), modified).get(path.name, {})
+
+
+def _valid_date(value: Any) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        year, month, day = value.split("-")
+        return parse_date_parts(year, month, day)
+    return None
+
+
 def extract_document_info(ctx: Context) -> DocumentInfo:
+    """What the text (or its source file) says of the document; the text wins over a sidecar index."""
     doc, text = ctx.doc, ctx.text
+    sidecar = sidecar_metadata(doc.source)
     return DocumentInfo(
-        title=doc.title or find_title(text),
-        published=doc.published or find_published(text),
-        publisher=doc.publisher or find_publisher(text),
+        title=doc.title or find_title(text) or (sidecar.get("title") if isinstance(sidecar.get("title"), str) else None),
+        published=doc.published or find_published(text) or _valid_date(sidecar.get("date")),
+        publisher=doc.publisher or find_publisher(text) or (
+            sidecar.get("publisher") if isinstance(sidecar.get("publisher"), str) else None),
         language=find_language(text) if doc.language in (None, "", "en") else doc.language,
     )

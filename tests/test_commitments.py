@@ -49,6 +49,7 @@ def test_group_subjects_resolve_to_the_meetings_parties(sentence: str) -> None:
     "Both sides have already reduced coal power generation by 20 percent.",
     "Both sides agreed to expand tourism and cultural exchanges.",
     "The two sides will hold the next dialogue in Oslo.",
+    "Norway will host the COP 35 climate conference in Bergen.",
 ])
 def test_not_commitments(sentence: str) -> None:
     assert commitments_of(BILATERAL.format(sentence)) == []

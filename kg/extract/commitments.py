@@ -42,6 +42,7 @@ _EXCLUDE = re.compile(
     r"urg\w*|expressed\s+support|is\s+expected|are\s+expected)\b", re.I)
 _NOT_A_CUE_AFTER_WILL = re.compile(
     r"^\s*(?:also\s+)?(?:be\s+in\b|be\s+held|take\s+place|be\s+accompanied|meet\b|attend|participate|visit|deliver|"
+    r"host\b|be\s+hosted|"
     r"discuss|exchange|chair|address|focus|kick\s+off|be\s+co-chaired|have\s+bilateral|hold\s+bilateral|speak|"
     r"lead\s+the\s+delegation|join\s+\w+\s+for|travel|be\s+(?:a|an|the)\b|generate|unlock|create|provide|play|seek|"
     r"bolster|reduce\s+warming|help\s+shift|result|depend|remain\s+a|be\s+(?:key|critical|important|essential))", re.I)

@@ -104,3 +104,20 @@ def test_spans_are_exact_ordered_and_disjoint(text: str) -> None:
 def test_any_text_gives_exact_spans(text: str) -> None:
     for sentence in split_sentences(text):
         assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_quotations_after_a_speech_verb_are_sentences_of_their_own() -> None:
+    text = 'The Minister said, “We will act. Ruritania is committed to net zero.” Then she left.'
+    assert texts(text) == ["The Minister said,", "We will act.", "Ruritania is committed to net zero.",
+                           "Then she left."]
+
+
+def test_markdown_emphasis_is_left_out() -> None:
+    text = "**Clean Power: The partners will build grids.** They will also share data."
+    assert texts(text) == ["Clean Power: The partners will build grids.", "They will also share data."]
+
+
+def test_a_stray_break_before_the_last_word_is_joined() -> None:
+    line = "The President highlighted support for the fund and pledged support to stand up the Tropical Forests Forever"
+    assert [t.replace("\n", " ") for t in texts(line + "\nFacility.\n\nNext paragraph.")] == [
+        line + " Facility.", "Next paragraph."]

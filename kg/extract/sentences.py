@@ -57,7 +57,7 @@ _LIST_START = re.compile(rf"[ \t\u00a0\u3000]*(?:{_BULLET}|{_NUMBERED})[ \t\u00a
 _TERMINAL = re.compile(r"[.!?。！？:;…][\"'”’)\]」』]*$")
 _OPEN_END = re.compile(r"(?:[,(\-–—/&]|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from|as|that|its|their|between))$")
 # A possible boundary: terminal punctuation, closing quotes/brackets, then white space.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[。！？]+[”’」』)）]*")
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)|[。！？]+[”’」』)）]*")
 _WS = " \t\n\r\u00a0\u3000\u2028\u2029"
 
 
@@ -107,6 +107,8 @@ def _joins_next(line: str, nxt: str, width: int | None = 80) -> bool:
         return False
     if _OPEN_END.search(this):
         return True  # stops mid-clause: "... between the", "... China and"
+    if len(this) >= 100 and len(following) <= 40 and _TERMINAL.search(following) and first.isalnum():
+        return True  # a stray break before a sentence's last words: "... Forests Forever\nFacility."
     if width is None or not first.isalnum():
         return False
     # A wrapper breaks a line only when the next word would not fit on it: a shorter line
@@ -156,7 +158,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return True
     if mark[0] != ".":
         return True  # ! and ? end sentences
-    if len(mark.rstrip("\"'”’)]")) > 1:
+    if len(mark.rstrip("\"'”’)]*_")) > 1:
         return True  # an ellipsis "..." or "?." ends it
     word = _word_before(text, match.start())
     nxt = _next_word(text, match.end())
@@ -190,21 +192,55 @@ def _strip_marker(text: str, start: int, end: int) -> int:
     return start
 
 
+# A quotation opened after a speech verb starts a sentence of its own: 'X said, "We will act."'
+_QUOTE_OPENS = re.compile(
+    r"\b(?:said|says|stated|states|added|noted|remarked|emphasi[sz]ed|stressed|declared|underlined|highlighted)"
+    r"[,:]?\s*(?=[“\"‘'][A-Z])")
+_OPENING_QUOTES = "“\"‘'"
+_CLOSING_QUOTES = "”\"’'"
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order, each an exact, trimmed slice; list markers left out."""
     sentences: list[Sentence] = []
     for paragraph, (seg_start, seg_end) in enumerate(_segments(text)):
         seg_start = _strip_marker(text, seg_start, seg_end)
+        cuts = {m.end() for m in _QUOTE_OPENS.finditer(text, seg_start, seg_end)}
+        cuts |= {m.end() for m in _BOUNDARY.finditer(text, seg_start, seg_end) if _is_boundary(text, m)}
         piece_start = seg_start
-        for match in _BOUNDARY.finditer(text, seg_start, seg_end):
-            if _is_boundary(text, match):
-                _add(sentences, text, piece_start, match.end(), paragraph)
-                piece_start = match.end()
+        for cut in sorted(cuts):
+            _add(sentences, text, piece_start, cut, paragraph)
+            piece_start = cut
         _add(sentences, text, piece_start, seg_end, paragraph)
     return sentences
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     start, end = _trim(text, start, end)
+    start, end = _unwrap_furniture(text, start, end)
     if start < end and any(ch.isalnum() for ch in text[start:end]):
         sentences.append(Sentence(start, end, text[start:end], paragraph))
+
+
+def _unwrap_furniture(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out markdown emphasis ("**") and quotation marks that open or close outside the sentence."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        for marker in ("**", "__"):
+            if text.startswith(marker, start):
+                start, changed = start + len(marker), True
+            if text[start:end].endswith(marker):
+                end, changed = end - len(marker), True
+        piece = text[start:end]
+        opening = sum(piece.count(q) for q in "“‘")
+        closing = sum(piece.count(q) for q in "”")
+        straight = piece.count('"')
+        if piece[:1] in _OPENING_QUOTES and (piece[0] == "“" and closing < opening or
+                                             piece[0] == '"' and straight % 2 == 1):
+            start, changed = start + 1, True
+        elif piece[-1:] in _CLOSING_QUOTES and (piece[-1] == "”" and closing > opening or
+                                                piece[-1] == '"' and straight % 2 == 1):
+            end, changed = end - 1, True
+        start, end = _trim(text, start, end)
+    return start, end

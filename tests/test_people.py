@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.document import Document
 from kg.extract.context import Context
 from kg.extract.people import extract_people
@@ -163,3 +166,19 @@ def test_family_name_in_capitals_after_a_portfolio() -> None:
     text = ("Japan's Minister of Economy, Trade and Industry NISHIMURA Yasutoshi signed. "
             "Minister Nishimura said it matters.")
     assert rows(text) == [("NISHIMURA Yasutoshi", "JP", "Minister of Economy, Trade and Industry")]
+
+
+_pieces = st.sampled_from([
+    "President", " ", "Joseph", " R.", " Biden", ",", " Jr.", "Minister for", " Energy", " of", " China", "’s",
+    "Ms", " Grace", " Fu", "\n", ".", "Commissioners", " and", " Sheikh", " von der", " Leyen", "(EVP)", "KISHIDA",
+    " Fumio", "counterpart", "“", "”", "said,", "the", "U.S.", "-", "EU", "Mr.", "H.E.", "of", "Dr.",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_pieces, max_size=40).map("".join))
+def test_any_text_gives_people_with_exact_evidence(text: str) -> None:
+    for person in people(text):
+        assert person.name.strip() == person.name and person.name
+        for span in person.evidence:
+            assert text[span.start:span.end] == span.text

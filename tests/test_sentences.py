@@ -84,6 +84,7 @@ def test_paragraph_numbers_count_segments() -> None:
 _pieces = st.sampled_from([
     "The U.S. and China met.", " Ms. Fu spoke", "\n", "\n\n", "1. ", "(a) ", "e.g. ", "2.5 percent", "Jr. ",
     "双方同意。", "- ", "Minister", "met in Beijing", "!", "?", "...", "  ", "“We will.”", "H.E. ", "R. ",
+    "**", "“", "”", '"', "said, ", "__",
 ])
 
 

@@ -265,7 +265,7 @@ def _tail_actor(tokens: list[Token], k: int, text: str) -> str | None:
         if j < len(tokens) and tokens[j].kind == STATE:
             return tokens[j].code
         return None
-    if tokens[k].text != ",":
+    if tokens[k].text != "," or k + 1 >= len(tokens):
         return None
     j = k + 1
     while j < len(tokens) and (tokens[j].kind in {VOCAB, CONN} and tokens[j].text not in {"and"}):

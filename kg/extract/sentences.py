@@ -233,6 +233,8 @@ def _unwrap_furniture(text: str, start: int, end: int) -> tuple[int, int]:
             if text[start:end].endswith(marker):
                 end, changed = end - len(marker), True
         piece = text[start:end]
+        if not piece:
+            break
         opening = sum(piece.count(q) for q in "“‘")
         closing = sum(piece.count(q) for q in "”")
         straight = piece.count('"')

@@ -182,3 +182,8 @@ def test_any_text_gives_people_with_exact_evidence(text: str) -> None:
         assert person.name.strip() == person.name and person.name
         for span in person.evidence:
             assert text[span.start:span.end] == span.text
+
+
+def test_organisation_after_the_title() -> None:
+    assert rows("Ani Dasgupta, President and CEO, World Resources Institute, spoke.") == [
+        ("Ani Dasgupta", "World Resources Institute", "President and CEO")]

@@ -181,7 +181,7 @@ def _org_before_head(span: list[Token]) -> bool:
     return bool(first_head) and span[first_head - 1].text in _ORG_HEADS  # type: ignore[index,operator]
 
 
-def _right_role(tokens: list[Token], b: int) -> tuple[int, int]:
+def _right_role(tokens: list[Token], b: int, text: str) -> tuple[int, int]:
     """(start, end) token indices of a title after the name ending at b ("NAME, TITLE")."""
     k = b
     while k < len(tokens) and (tokens[k].kind == POSTNOM or (
@@ -213,7 +213,8 @@ def _right_role(tokens: list[Token], b: int) -> tuple[int, int]:
             continue
         if token.text == "," and j + 1 < len(tokens):
             after = tokens[j + 2] if tokens[j + 1].text == "and" and j + 2 < len(tokens) else tokens[j + 1]
-            if after.kind in {HEAD, MOD} or (after.kind == VOCAB and not _is_state_tail(tokens, j + 1)):
+            if after.kind in {HEAD, MOD} or (after.kind == VOCAB and not _is_state_tail(tokens, j + 1)
+                                             and not _tail_organisation(tokens, j + 1, text)):
                 j += 1
                 continue
         # "Minister for Manpower, ...": an unlisted portfolio word after "for"/"of" that ends the title.
@@ -272,6 +273,9 @@ def _tail_actor(tokens: list[Token], k: int, text: str) -> str | None:
         j += 1
     if j < len(tokens) and tokens[j].kind == STATE and _ends_clause(text, tokens, j):
         return tokens[j].code
+    organisation = _tail_organisation(tokens, k + 1, text)
+    if organisation:
+        return organisation
     phrase = " ".join(t.text for t in tokens[k + 1:k + 3])
     for org, actor in ORGANISATION_ACTORS.items():
         if phrase == org or phrase.startswith(org + " ") or (tokens[k + 1].text == org):
@@ -279,6 +283,18 @@ def _tail_actor(tokens: list[Token], k: int, text: str) -> str | None:
             if end >= len(tokens) or tokens[end].text in {",", ".", ";", ")"}:
                 return actor
     return None
+
+
+def _tail_organisation(tokens: list[Token], k: int, text: str) -> str | None:
+    """", World Resources Institute" after a name or title: the organisation, as written."""
+    j = k
+    while j < len(tokens) and j - k < 8 and (tokens[j].text[:1].isupper() or tokens[j].text in {"of", "for", "and", "the", "on", "&"}):
+        j += 1
+    if j == k or tokens[j - 1].text not in _ORG_HEADS or any(t.kind == STATE for t in tokens[k:j]):
+        return None
+    if j < len(tokens) and tokens[j].text not in {",", ".", ";", ")"} and "\n" not in text[tokens[j - 1].end:tokens[j].start]:
+        return None
+    return re.sub(r"\s+", " ", text[tokens[k].start:tokens[j - 1].end])
 
 
 def _tail_institution(tokens: list[Token], k: int) -> str | None:
@@ -405,7 +421,7 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
             else:
                 tokens[a].kind = NAME
         name_tokens = tokens[a:b]
-        rs, re_ = _right_role(tokens, b)
+        rs, re_ = _right_role(tokens, b, text)
         role = actor = head = None
         start = tokens[ls].start if ls < le else tokens[a].start
         end = tokens[b - 1].end

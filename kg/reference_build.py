@@ -58,7 +58,8 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "BA": ["Bosnia"],
     "ST": ["Sao Tome and Principe"],
     "EU": ["EU", "E.U.", "European Union", "European Commission", "European Council",
-           "European Parliament", "Council of the European Union", "Council of the EU"],
+           "European Parliament", "Council of the European Union", "Council of the EU", "European Commissioner",
+           "European Commissioners"],
 }
 
 # Adjectives and demonyms. countryinfo gives one demonym; these are the ones readouts use.

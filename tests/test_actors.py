@@ -39,3 +39,12 @@ def test_city_state_dateline_names_the_issuer() -> None:
 def test_an_ordinary_city_dateline_is_not_an_actor() -> None:
     text = "Brussels, 15 July 2025 – The Commissioner met officials."
     assert actors(text) == []
+
+
+def test_a_city_state_named_only_as_a_meeting_place_is_not_an_actor() -> None:
+    assert actors("Ministers met in Luxembourg for the Environment Council.") == []
+    assert [code for code, _, _ in actors("Ministers met in Luxembourg. Luxembourg pledged support.")] == ["LU"]
+
+
+def test_european_commissioner_is_the_eu() -> None:
+    assert [code for code, _, _ in actors("the European Commissioner for Climate Action spoke")] == ["EU"]

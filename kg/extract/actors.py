@@ -39,10 +39,34 @@ def dateline_actor(text: str) -> tuple[str, Span] | None:
     return None
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|held in|met in)\s+$")
+
+
+def _is_city_state_as_place(text: str, code: str, mention_text: str, start: int) -> bool:
+    """"met in Luxembourg": a state that is also its own city, named as the place of a meeting."""
+    ref = country(code)
+    if ref is None or mention_text != ref.name or city_country(mention_text) != code:
+        return False
+    return bool(_PLACE_BEFORE.search(text[max(0, start - 12):start]))
+
+
 def extract_actors(ctx: Context) -> list[Actor]:
-    """One `Actor` per state or EU mentioned, in order of first mention."""
+    """One `Actor` per state or EU mentioned, in order of first mention.
+
+    A state that is also a city ("Luxembourg", "Singapore") counts when the text names it as
+    a state; named only as where a meeting took place ("met in Luxembourg"), it does not.
+    """
     by_code: dict[str, Actor] = {}
+    place_only: set[str] = set()
+    acting: set[str] = set()
     for mention in ctx.actor_mentions:
+        if _is_city_state_as_place(ctx.text, mention.code, mention.text, mention.start):
+            place_only.add(mention.code)
+        else:
+            acting.add(mention.code)
+    for mention in ctx.actor_mentions:
+        if mention.code in place_only - acting:
+            continue
         actor = by_code.get(mention.code)
         if actor is None:
             actor = by_code[mention.code] = Actor(code=mention.code, name=actor_name(mention.code))

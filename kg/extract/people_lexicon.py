@@ -78,6 +78,8 @@ ROLE_VOCABULARY = {
     "Construction", "Building", "Buildings", "Spatial", "Engineering",
 }
 ROLE_VOCABULARY |= {
+    "New", "Project", "Projects", "Unit", "Units", "Division", "Directorate", "Directorate-General", "Service",
+    "Services", "Steel", "Ports", "Shipping", "Waterways", "Aviation", "Railways", "Roads", "Highways",
     "External", "Internal", "World", "Petroleum", "Atomic", "Space", "Ecology", "Presidential", "Executive",
     "Legislative", "Judicial", "Scientific", "Technical", "Policy", "Political", "Permanent", "Mission",
     "Delegation", "Embassy", "Consulate", "Programmes", "Initiatives", "Affairs", "Partnerships", "Outreach",

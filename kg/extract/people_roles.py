@@ -137,6 +137,8 @@ def _left_role(tokens: list[Token], a: int) -> tuple[int, int, bool]:
     while j >= 0 and tokens[j].kind == HON:
         honorific = True
         j -= 1
+    if honorific and j >= 0 and tokens[j].text in {"the", "The"}:
+        j -= 1  # "..., the Rt Hon Ed Miliband"
     if j >= 1 and tokens[j].text == "," and (tokens[j - 1].kind in {VOCAB, HEAD, MOD, ACRONYM, STATE}
                                              or tokens[j - 1].text == ")"):
         j -= 1
@@ -148,6 +150,9 @@ def _left_role(tokens: list[Token], a: int) -> tuple[int, int, bool]:
             continue
         if token.text == "," and j >= 1 and tokens[j - 1].kind in {VOCAB, MOD} and tokens[j + 1].kind in {VOCAB, MOD}:
             j -= 1
+            continue
+        if _inside_portfolio(tokens, j):
+            j -= 1  # "Minister of New and Renewable Energy": an unlisted word inside a portfolio
             continue
         break
     start = j + 1
@@ -173,6 +178,16 @@ def _left_role(tokens: list[Token], a: int) -> tuple[int, int, bool]:
     if last.kind not in {HEAD, PLURAL, VOCAB, MOD, ACRONYM} and last.text != ")" and not of_state:
         return a, a, honorific
     return start, end, honorific
+
+
+def _inside_portfolio(tokens: list[Token], j: int) -> bool:
+    """Whether a capitalised word that is not in the word lists sits inside a title's portfolio:
+    after "of"/"for"/"and"/"&" or a portfolio word, and before "and"/"of" or another portfolio word."""
+    if tokens[j].kind != NAME or j < 1 or j + 1 >= len(tokens):
+        return False
+    before, after = tokens[j - 1], tokens[j + 1]
+    return (before.text in {"of", "for", "and", "&", "the"} or before.kind in {VOCAB, MOD, ACRONYM}) and (
+        after.text in {"and", "of", "&"} or after.kind in {VOCAB, MOD})
 
 
 def _org_before_head(span: list[Token]) -> bool:
@@ -217,6 +232,9 @@ def _right_role(tokens: list[Token], b: int, text: str) -> tuple[int, int]:
                                              and not _tail_organisation(tokens, j + 1, text)):
                 j += 1
                 continue
+        if _inside_portfolio(tokens, j):
+            j += 1
+            continue
         # "Minister for Manpower, ...": an unlisted portfolio word after "for"/"of" that ends the title.
         if token.kind == NAME and tokens[j - 1].text in {"for", "of", "and", "&"} and (
                 j + 1 >= len(tokens) or tokens[j + 1].text in {",", ".", ";"}):
@@ -320,7 +338,7 @@ def clean_role(tokens: list[Token], text: str) -> tuple[str | None, str | None, 
         nxt = keep[index + 1] if index + 1 < len(keep) else None
         prev = keep[index - 1] if index > 0 else None
         adjectival = nxt is not None and nxt.kind in {HEAD, MOD, VOCAB, ACRONYM, PLURAL} and (
-            prev is None or prev.kind not in {CONN} or prev.text == "and")
+            prev is None or prev.kind not in {CONN} or prev.text in {"and", "the"})
         if adjectival:
             actor = actor or token.code
             keep[index] = Token("", token.start, token.start, "removed")

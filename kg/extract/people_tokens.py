@@ -132,7 +132,8 @@ def _merge_mentions(tokens: list[Token], mentions: list[ActorMention]) -> list[T
     for candidate in mentions[low:]:
         if candidate.start > tokens[-1].end:
             break
-        if candidate.end <= tokens[-1].end:
+        # "European Commissioner" names the EU by a title: read as a title, not as a state.
+        if candidate.end <= tokens[-1].end and candidate.text.split()[-1] not in ROLE_HEADS | set(PLURAL_HEADS):
             by_start[candidate.start] = candidate
     while index < len(tokens):
         token = tokens[index]

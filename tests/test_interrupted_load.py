@@ -14,7 +14,7 @@ import pytest
 from kg_process import expected_graphs, readouts_whole_or_absent, run_kg, start_kg, wait_for_lines
 from readout_factory import write_records
 
-BATCH = 300
+BATCH = 200
 
 
 @pytest.mark.slow
@@ -27,7 +27,7 @@ def test_sigkill_mid_batch_then_rerun(tmp_path: Path, jobs: str) -> None:
     command = ["load", str(tmp_path / "inbox"), "--store", str(store), "--jobs", jobs]
 
     present = 0
-    for kill_after in (25, 60):  # two interruptions at different points of the batch
+    for kill_after in (20, 50):  # two interruptions at different points of the batch
         proc = start_kg(*command)
         assert proc.stdout is not None
         seen = wait_for_lines(proc.stdout, b"loaded:", kill_after)

@@ -187,3 +187,17 @@ def test_any_text_gives_people_with_exact_evidence(text: str) -> None:
 def test_organisation_after_the_title() -> None:
     assert rows("Ani Dasgupta, President and CEO, World Resources Institute, spoke.") == [
         ("Ani Dasgupta", "World Resources Institute", "President and CEO")]
+
+
+def test_organisation_after_at_in_the_title() -> None:
+    assert rows("Ana Pires, Vice President for Sustainable Development at the World Bank, presented.") == [
+        ("Ana Pires", "World Bank", "Vice President for Sustainable Development")]
+    assert rows("Ana Pires, Senior Director for Climate at the White House National Security Council, spoke.") == [
+        ("Ana Pires", "US", "Senior Director for Climate at the White House National Security Council")]
+
+
+def test_a_distinctive_title_held_by_one_state_in_the_text() -> None:
+    text = ("Ruritania's envoy met Kenya's Cabinet Secretary for Environment, Ama Tuya, and Cabinet Secretaries "
+            "Ben Kiprop and Eva Wanjiru.")
+    assert [(p.name, p.actor) for p in people(text)] == [("Ama Tuya", "KE"), ("Ben Kiprop", "KE"),
+                                                         ("Eva Wanjiru", "KE")]

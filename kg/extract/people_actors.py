@@ -121,6 +121,26 @@ def _sentence_group_actor(person: Person, ctx: Context) -> str | None:
     return None
 
 
+# Titles that many states give: sharing one says nothing of whose post it is.
+_GENERIC_TITLES = {"president", "prime minister", "vice president", "vice-president", "minister", "foreign minister",
+                   "secretary", "chancellor", "premier", "ambassador", "special envoy", "deputy minister",
+                   "state secretary", "minister of state", "secretary of state", "king", "queen", "governor",
+                   "mayor", "senator", "chair", "chairman", "co-chair", "director", "director-general", "head"}
+
+
+def _same_title_actor(people: list[Person]) -> None:
+    """"Cabinet Secretaries X, Y" beside "Kenya's Cabinet Secretary for Environment ... Z": the same
+    distinctive title, held in this text by people of one state only, is that state's."""
+    for person in people:
+        if person.actor or not person.role or person.role.casefold() in _GENERIC_TITLES or " " not in person.role:
+            continue
+        title = person.role.casefold()
+        actors = {p.actor for p in people if p is not person and p.actor and p.role
+                  and p.role.casefold().startswith(title)}
+        if len(actors) == 1:
+            person.actor = actors.pop()
+
+
 def resolve_actors(people: list[Person], *, groups_mentions: list[list[Mention]], role_only: list[RoleOnly],
                    ctx: Context) -> None:
     """Fill in `actor` (and sometimes a fuller `role`) for people whose mentions name no state."""
@@ -141,4 +161,5 @@ def resolve_actors(people: list[Person], *, groups_mentions: list[list[Mention]]
             person.actor = "EU"
         elif dateline and person.role:
             person.actor = dateline[0]
+    _same_title_actor(people)
     upgrade_roles(people, groups_mentions, role_only)

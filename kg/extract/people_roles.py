@@ -370,6 +370,21 @@ def clean_role(tokens: list[Token], text: str) -> tuple[str | None, str | None, 
             keep = keep[:index]
             break
         break
+    # A trailing "at the World Bank" names the organisation the post is in (not a state's
+    # institution: "at the White House National Security Council" stays in the title).
+    for index in range(len(keep) - 1, 0, -1):
+        if keep[index].text != "at":
+            continue
+        rest = keep[index + 1:]
+        if rest and rest[0].text == "the":
+            rest = rest[1:]
+        name = " ".join(t.text for t in rest)
+        if rest and rest[-1].text in _ORG_HEADS and not any(t.kind == STATE for t in rest) and \
+                not any(inst in name for inst in ("White House", "Ministry", "Department")) and \
+                all(t.text[:1].isupper() or t.kind == CONN for t in rest):
+            actor = actor or re.sub(r"\s+", " ", text[rest[0].start:rest[-1].end])
+            keep = keep[:index]
+        break
     # Institutions and organisations inside the title say whose post it is.
     for token in keep:
         if actor:

@@ -222,6 +222,32 @@ def test_decode_round_trips_unicode_text(text: str, encoding: str) -> None:
     assert decode(text.encode(encoding), "h.txt") == text
 
 
+# Any text at all (text never holds NUL; a leading U+FEFF is a byte-order mark by definition).
+any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                   min_size=1, max_size=300).filter(lambda s: not s.startswith("\ufeff"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"]))
+def test_decode_round_trips_any_text(text: str, encoding: str) -> None:
+    data = text.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):
+        data = (codecs.BOM_UTF16_LE if encoding.endswith("le") else codecs.BOM_UTF16_BE) + data
+    assert decode(data, "h.txt") == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(plain_text)
+def test_read_bytes_gives_the_same_outcome_from_every_unicode_encoding(text: str) -> None:
+    def outcome(encoding: str) -> str:
+        try:
+            return read_bytes(text.encode(encoding), "h.txt").text
+        except InputError as exc:  # e.g. "=" alone is a markdown rule: no text left
+            return f"refused: {exc}"
+
+    assert len({outcome(e) for e in ("utf-8", "utf-8-sig", "utf-16", "utf-32")}) == 1
+
+
 def test_chinese_html_page_declaring_gb2312() -> None:
     page = ('<html lang="zh-CN"><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
             "<title>中美气候工作组会议 - 生态环境部</title></head><body>"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import resource
 import signal
 import statistics
@@ -49,6 +50,12 @@ def peak_rss_mb() -> dict[str, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"self": round(own, 1), "children": round(children, 1)}
+
+
+def cpu_seconds() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"self": own.ru_utime + own.ru_stime, "children": kids.ru_utime + kids.ru_stime}
 
 
 def folder_size_mb(path: Path) -> float:
@@ -124,12 +131,31 @@ def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int
     queries = named_queries()
     store = open_store(store_dir)
     gc.collect()
+    progress_file = store_dir.parent / f"{store_dir.name}.progress.json"
+    done = 0
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
-    summary = load_paths(store, paths, jobs=jobs)
+
+    def progress(_outcome: Any) -> None:
+        # A run stopped before the end (a deadline) still tells how far it got and how fast.
+        nonlocal done
+        done += 1
+        if done % 50 == 0 or done == len(paths):
+            progress_file.write_text(json.dumps({
+                "n": len(paths), "done": done, "elapsed_s": round(time.perf_counter() - t0, 2),
+                "cpu_self_s": round(cpu_seconds()["self"] - cpu0["self"], 2), "loadavg": os.getloadavg()[0],
+            }), encoding="utf-8")
+
+    summary = load_paths(store, paths, jobs=jobs, progress=progress)
     store.flush()
     load_s = time.perf_counter() - t0
+    cpu1 = cpu_seconds()
     out: dict[str, Any] = {
         "n": len(paths), "load_s": round(load_s, 3),
+        # CPU of this process and of the extraction workers (reaped when the pool closes):
+        # wall time on a busy machine overstates the cost; CPU time does not.
+        "cpu_s": round(cpu1["self"] - cpu0["self"] + cpu1["children"] - cpu0["children"], 2),
+        "loadavg": round(os.getloadavg()[0], 2),
         "loaded": summary.count("loaded"), "unchanged": summary.count("unchanged"),
         "rejected": summary.count("rejected"), "failed": summary.count("failed"),
         "problems": [f"{o.source}: {o.message}"[:300] for o in summary.outcomes
@@ -214,6 +240,7 @@ def measure_naive(paths: list[Path], *, budget_s: float, query_runs: int, query_
     for t in class_hierarchy():
         whole.add(t)
     gc.collect()
+    cpu0 = cpu_seconds()["self"]
     t0 = time.perf_counter()
     done = rejected = 0
     stopped_at: str | None = None
@@ -248,7 +275,8 @@ def measure_naive(paths: list[Path], *, budget_s: float, query_runs: int, query_
     load_s = time.perf_counter() - t0
     processed = done + rejected
     out: dict[str, Any] = {
-        "n": len(paths), "load_s": round(load_s, 3), "processed": processed, "loaded": done, "rejected": rejected,
+        "n": len(paths), "load_s": round(load_s, 3), "processed": processed,
+        "cpu_s": round(cpu_seconds()["self"] - cpu0, 2), "loadavg": round(os.getloadavg()[0], 2), "loaded": done, "rejected": rejected,
         "validate_s": round(validate_s, 3), "stopped": stopped_at,
         "triples_at_stop": len(whole),
     }

@@ -68,6 +68,29 @@ def _spawn(kind: str, n: int, corpus: Path, work: Path, args: argparse.Namespace
     return data
 
 
+def _collect(work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """The figures of every size the workers of a run in `work` wrote (and the progress of one cut short)."""
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    corpus = work / f"corpus-seed{args.seed}"
+    files = sorted(corpus.glob("*.txt"))
+    runs: dict[str, Any] = {}
+    for n in sizes:
+        kg_file, naive_file, progress = work / f"kg-{n}.json", work / f"naive-{n}.json", work / f"store-{n}.progress.json"
+        if kg_file.exists():
+            kg = json.loads(kg_file.read_text(encoding="utf-8"))
+        elif progress.exists():
+            kg = {"partial": json.loads(progress.read_text(encoding="utf-8"))}
+        else:
+            continue
+        naive = (json.loads(naive_file.read_text(encoding="utf-8")) if naive_file.exists()
+                 else {"skipped": "not reached before the run was stopped" if n <= args.baseline_max_n
+                       else f"not run above --baseline-max-n {args.baseline_max_n}"})
+        runs[str(n)] = {"mean_kb": round(sum(f.stat().st_size for f in files[:n]) / n / 1000, 2), "kg": kg,
+                        "naive": naive}
+    return {"seed": args.seed, "jobs": args.jobs, "sizes": [n for n in sizes if str(n) in runs],
+            "cpus": os.cpu_count(), "runs": runs}
+
+
 def _log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
@@ -94,9 +117,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
+    parser.add_argument("--render", action="store_true",
+                        help="print the table from the figures already in --workdir (a run stopped early)")
     args = parser.parse_args(argv)
     if args.worker:
         return _worker(args)
+    if args.render:
+        if not args.workdir:
+            parser.error("--render needs --workdir")
+        print(render(_collect(args.workdir, args)))
+        return 0
 
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     if args.quick and args.sizes == parser.get_default("sizes"):

@@ -1,0 +1,104 @@
+"""Profile `kg.loader.load_paths` on generated readouts: where does a readout's time go?
+
+    pip install pyinstrument        # a tool, not a project dependency
+    python bench/profile_load.py --n 500 [--html profile.html]
+
+Loads N generated readouts into a fresh store in ONE process (jobs=1, so the profiler sees
+every stage), prints pyinstrument's call tree, and a per-stage table from wall-clock timers
+wrapped around the pipeline's stage functions (read, extract, map, validation context,
+SHACL, unchanged check, store write).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generate import write_corpus  # noqa: E402
+
+STAGES: dict[str, float] = defaultdict(float)
+CALLS: dict[str, int] = defaultdict(int)
+
+
+def _timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            STAGES[name] += time.perf_counter() - t0
+            CALLS[name] += 1
+
+    return wrapper
+
+
+def instrument() -> None:
+    """Wrap the stage functions where the loader looks them up (module attributes)."""
+    import kg.extract
+    import kg.loader
+    import kg.mapping
+    import kg.validate
+
+    kg.loader.read_path = _timed("read (kg.sources)", kg.loader.read_path)
+    kg.extract.extract = _timed("extract (kg.extract)", kg.extract.extract)
+    kg.mapping.record_to_graph = _timed("map (kg.mapping)", kg.mapping.record_to_graph)
+    for name in ("context_from_store", "validate_readout", "_run", "describe"):
+        if hasattr(kg.validate, name):
+            setattr(kg.validate, name, _timed(f"validate: {name}", getattr(kg.validate, name)))
+    for name in ("validation_context", "is_unchanged", "store_prepared", "prepare", "ensure_reference"):
+        if hasattr(kg.loader, name):
+            setattr(kg.loader, name, _timed(f"loader: {name}", getattr(kg.loader, name)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--corpus", type=Path, help="an existing corpus folder (else one is generated)")
+    parser.add_argument("--html", type=Path, help="also write pyinstrument's HTML report here")
+    parser.add_argument("--no-profiler", action="store_true", help="stage timers only (no sampling overhead)")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="kg-profile-"))
+    if args.corpus:
+        paths = sorted(args.corpus.glob("*.txt"))[: args.n]
+    else:
+        paths = write_corpus(args.n, args.seed, work / "corpus")
+    from kg.loader import load_paths
+    from kg.store import open_store
+
+    instrument()
+    store = open_store(work / "store")
+    profiler = None
+    if not args.no_profiler:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.001)
+        profiler.start()
+    t0 = time.perf_counter()
+    summary = load_paths(store, paths, jobs=1)
+    wall = time.perf_counter() - t0
+    if profiler is not None:
+        profiler.stop()
+        print(profiler.output_text(unicode=True, color=False, show_all=False))
+        if args.html:
+            args.html.write_text(profiler.output_html(), encoding="utf-8")
+    n = len(paths)
+    print(f"{n} readouts in {wall:.1f} s: {n / wall:.1f} readouts/s, {wall * 1000 / n:.1f} ms per readout "
+          f"(loaded {summary.count('loaded')}, rejected {summary.count('rejected')}, failed {summary.count('failed')})")
+    print(f"{'stage':<34}{'total s':>9}{'ms/readout':>12}{'share':>8}{'calls':>8}")
+    for name, secs in sorted(STAGES.items(), key=lambda kv: -kv[1]):
+        print(f"{name:<34}{secs:>9.2f}{secs * 1000 / n:>12.2f}{secs / wall:>8.0%}{CALLS[name]:>8}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from kg.namespaces import ID, forum_iri, person_iri
@@ -50,6 +51,7 @@ _NICKNAMES = {
 StoredPerson = tuple[str, str | None, list[str]]  # (name, actor, aliases)
 
 
+@lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
 def fold(text: str) -> str:
     """Case, accents and punctuation folded: 'António Guterres' → 'antonio guterres'."""
     text = unicodedata.normalize("NFKD", text)
@@ -134,6 +136,7 @@ def canonical_forum(names_in_store: list[tuple[str, list[str]]], forum: Forum) -
     return None
 
 
+@lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
 def _distinctive(alias: str) -> bool:
     """Whether an alias can stand for one forum anywhere: an acronym, a name with a state or a
     number, or a long name, but not a short description ("Energy Dialogue", "Advisory Council")."""
@@ -148,6 +151,7 @@ def _same_form(a: str, b: str) -> bool:
     return fold(a) == fold(b)
 
 
+@lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
 def _variant_key(name: str) -> tuple[str, ...]:
     """Words of a forum name with states as codes, the states of a leading "A-B" pair in order."""
     from kg.extract.gazetteer import find_actor_mentions

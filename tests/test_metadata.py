@@ -79,3 +79,27 @@ def test_sidecar_index_dates_a_text_that_gives_no_date(tmp_path) -> None:  # typ
     assert (a.published, a.publisher, a.title) == ("2024-03-05", "A Ministry", "Leaders Meet")
     # The text's own dateline wins over the index.
     assert extract_document_info(Context.build(read_path(tmp_path / "b.txt"))).published == "2024-03-03"
+
+
+def test_page_furniture_before_the_headline() -> None:
+    text = ("Ministry of Ecology and Environment of Ruritania\nHome | News | Policies\n\n"
+            "Minister holds video call with counterpart\n\nSource: Department of International Cooperation    "
+            "Date: 2024-04-18\n[Print] [Close]\n\nBeijing, April 17 -- The Minister held a call.")
+    result = info(text)
+    assert (result.title, result.published, result.publisher) == (
+        "Minister holds video call with counterpart", "2024-04-18", "Department of International Cooperation")
+
+
+def test_date_first_dateline_and_byline() -> None:
+    text = ("Environment and Climate Change Ruritania\n\nReadout: Minister co-hosts meeting in Bonn\n\n"
+            "From: Environment and Climate Change Ruritania\n\nStatement\n\nJune 5, 2024 – Bonn, Germany\n\n"
+            "The Minister met counterparts.")
+    result = info(text)
+    assert (result.title, result.published, result.publisher) == (
+        "Readout: Minister co-hosts meeting in Bonn", "2024-06-05", "Environment and Climate Change Ruritania")
+
+
+def test_time_line_is_not_a_title() -> None:
+    result = info("Council of the EU\nPress release\n14 October 2024\n16:40\n\nCOP29: Council sets out position\n\n"
+                  "The Council approved conclusions.")
+    assert (result.title, result.published) == ("COP29: Council sets out position", "2024-10-14")

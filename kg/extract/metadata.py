@@ -43,11 +43,16 @@ _DATE_PATTERNS = [
     re.compile(rf"(?:文章来源|来源|发布时间|发布日期|时间)\s*[:：]?[^\n]*?{_NUMERIC}"),
     re.compile(rf"(?im)^{_MARKUP}(?:Published(?: on)?|Publication date|Date(?: of publication)?|Released|"
                rf"Last updated|Issued)\s*[:：]?\s*(?:\w+day,?\s+)?{_ANY_DATE}"),
+    # "Source: ...    Date: 2024-04-18" on a line of page furniture.
+    re.compile(rf"(?i)(?:^|\s)(?:Date|Published|Release date|Publication date)\s*[:：]\s*{_ANY_DATE}"),
     re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}(?:,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{_MARKUP}$"),
     # Dateline: a place, a comma or dash, a date, then a dash or the end of the line.
     re.compile(rf"(?m)^{_MARKUP}[A-Z][\w .,'’-]{{1,40}}?(?:,|\s[-–—])\s*(?:\w+day,?\s+)?{_ANY_DATE}{_MARKUP}"
                rf"(?:[-–—:]|$)"),
+    # Date first, then the place: "June 5, 2024 – Bonn, Germany".
+    re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}\s+[-–—]\s+[A-Z][\w .,'’-]{{1,40}}$"),
 ]
+_DATELINE_INDEX = 4  # the pattern that, met first, means the text opens with its dateline paragraph
 
 _SOURCE_LINE = re.compile(r"(?:文章来源|来源|Source)\s*[:：]\s*(?P<source>[^\n\d]{2,60}?)\s*(?:\d{4}[-/]|$)", re.M)
 _PUBLISHER_LINE = re.compile(
@@ -98,13 +103,15 @@ def find_title(text: str) -> str | None:
     lines = text[:_HEAD_CHARS].split("\n")
     for index, raw in enumerate(lines):
         line = _clean_line(raw)
-        if not line or _FURNITURE.match(line) or line.startswith("!["):
+        if not line or _FURNITURE.match(line) or line.startswith("![") or re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", line):
             continue
-        if any(p.fullmatch(line) or p.match(line) for p in _DATE_PATTERNS[:3]):
+        if any(p.fullmatch(line) or p.match(line) for i, p in enumerate(_DATE_PATTERNS) if i != _DATELINE_INDEX):
+            continue
+        if _is_page_furniture(line, lines[index + 1:index + 12]):
             continue
         if _PUBLISHER_LINE.fullmatch(raw.strip()) or re.fullmatch(r"[\w .'-]+ min read", line):
             continue
-        if _DATE_PATTERNS[3].match(line):
+        if _DATE_PATTERNS[_DATELINE_INDEX].match(line):
             return None  # the text opens with its dateline paragraph: it has no title line
         followed_by_break = index + 1 >= len(lines) or not lines[index + 1].strip()
         if len(line) <= 200 and (followed_by_break or not re.search(r"[.!?]$", line)):
@@ -113,13 +120,37 @@ def find_title(text: str) -> str | None:
     return None
 
 
+# Names of issuing bodies that head a page: "Ministry of ...", "Council of the EU".
+_ISSUER_LINE = re.compile(
+    r"^(?:The |Federal |Royal )?(?:Ministry|Ministère|Department|Office|Council of|Government of|Embassy|"
+    r"Permanent Mission|Directorate|Secretariat|State Council|Prime Minister's Office|White House|"
+    r"European Commission|Agency)\b[^.!?]{0,100}$")
+_NAVIGATION = re.compile(r"\s[|>]\s|^\[[A-Za-z ]+\]|^(?:From|By|Source)\s*:", re.I)
+
+
+def _is_page_furniture(line: str, following: list[str]) -> bool:
+    """An issuer's name, a navigation bar or a "From: ..." byline above the headline."""
+    if _NAVIGATION.search(line) or _ISSUER_LINE.match(line):
+        return True
+    # gc.ca style: the department's name, repeated later as "From: <name>".
+    return any(re.fullmatch(rf"\s*From\s*:\s*{re.escape(line)}\s*", f) for f in following)
+
+
 def find_publisher(text: str) -> str | None:
     head = text[:_HEAD_CHARS]
     source = _SOURCE_LINE.search(head)
     if source:
-        return source.group("source").strip(" ,;:-")
+        # "Source: Department of International Cooperation    Date: ..." — the name ends at a field.
+        name = re.split(r"\s{2,}|\t|\b(?:Date|Time|Published|发布时间|时间)\b", source.group("source"))[0]
+        return name.strip(" ,;:-") or None
     for match in _PUBLISHER_LINE.finditer(head[:600]):
         return match.group("org").strip()
+    byline = re.search(r"(?m)^\s*From\s*:\s*(?P<org>[A-Z][^\n]{2,80}?)\s*$", head)
+    if byline:
+        return byline.group("org")
+    first = next((_clean_line(line) for line in head.split("\n") if line.strip()), "")
+    if _ISSUER_LINE.match(first):
+        return first
     return None
 
 

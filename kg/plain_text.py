@@ -150,11 +150,12 @@ def is_furniture_line(line: str) -> bool:
         return True
     if len(s) > 300:
         return False
-    if s.startswith("©") or any(k in low for k in FURNITURE_KEYWORDS):
-        # A keyword inside a long English sentence is prose ("...all rights reserved by law.").
-        return len(re.findall(r"[A-Za-z]+", s)) < 25
+    if s.startswith("©") or low.startswith(("copyright", "(c) ")):
+        return True
     if _SENTENCE_END.search(s):
-        return False
+        return False  # a sentence stays, even one about copyright or a "next" step
+    if any(k in low for k in FURNITURE_KEYWORDS):
+        return True
     # A menu: three or more short items between bars ("关于我们|商务洽谈|广告服务").
     items = [x.strip() for x in _SEPARATORS.split(s)]
     if len(items) >= 4 and sum(len(x) for x in items) / len(items) <= 16:

@@ -276,3 +276,12 @@ def test_json_record_evidence_must_point_into_its_text() -> None:
     record = {"text": "Both sides met.", "actors": [{"code": "FR", "evidence": [{"start": 5, "end": 10, "text": "Both"}]}]}
     with pytest.raises(RecordError, match=r"r.json: field actors\[0\].evidence\[0\]: the text at 5-10 is 'sides', not 'Both'"):
         read_bytes(json.dumps(record).encode(), "r.json")
+
+
+def test_a_sentence_that_mentions_furniture_words_is_kept() -> None:
+    text = ("Both sides agreed to cooperate on copyright protection for green technologies.\n"
+            "They will meet next year to review progress; all rights reserved to the parties.\n"
+            "© 2025 Ministry of Climate. All rights reserved.\n")
+    assert read_bytes(text.encode(), "s.txt").text == (
+        "Both sides agreed to cooperate on copyright protection for green technologies.\n"
+        "They will meet next year to review progress; all rights reserved to the parties.")

@@ -107,9 +107,9 @@ def test_any_text_gives_exact_spans(text: str) -> None:
         assert text[sentence.start:sentence.end] == sentence.text
 
 
-def test_quotations_after_a_speech_verb_are_sentences_of_their_own() -> None:
+def test_quotation_keeps_its_attribution_and_drops_unbalanced_quotation_marks() -> None:
     text = 'The Minister said, “We will act. Ruritania is committed to net zero.” Then she left.'
-    assert texts(text) == ["The Minister said,", "We will act.", "Ruritania is committed to net zero.",
+    assert texts(text) == ["The Minister said, “We will act.", "Ruritania is committed to net zero.",
                            "Then she left."]
 
 

@@ -192,10 +192,6 @@ def _strip_marker(text: str, start: int, end: int) -> int:
     return start
 
 
-# A quotation opened after a speech verb starts a sentence of its own: 'X said, "We will act."'
-_QUOTE_OPENS = re.compile(
-    r"\b(?:said|says|stated|states|added|noted|remarked|emphasi[sz]ed|stressed|declared|underlined|highlighted)"
-    r"[,:]?\s*(?=[“\"‘'][A-Z])")
 _OPENING_QUOTES = "“\"‘'"
 _CLOSING_QUOTES = "”\"’'"
 
@@ -205,8 +201,8 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph, (seg_start, seg_end) in enumerate(_segments(text)):
         seg_start = _strip_marker(text, seg_start, seg_end)
-        cuts = {m.end() for m in _QUOTE_OPENS.finditer(text, seg_start, seg_end)}
-        cuts |= {m.end() for m in _BOUNDARY.finditer(text, seg_start, seg_end) if _is_boundary(text, m)}
+        # A quotation keeps its attribution ('X said, "We will act.'): the speaker says who commits.
+        cuts = {m.end() for m in _BOUNDARY.finditer(text, seg_start, seg_end) if _is_boundary(text, m)}
         piece_start = seg_start
         for cut in sorted(cuts):
             _add(sentences, text, piece_start, cut, paragraph)

@@ -52,6 +52,7 @@ StoredPerson = tuple[str, str | None, list[str]]  # (name, actor, aliases)
 
 
 @lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, accents and punctuation folded: 'António Guterres' → 'antonio guterres'."""
     text = unicodedata.normalize("NFKD", text)
@@ -137,6 +138,7 @@ def canonical_forum(names_in_store: list[tuple[str, list[str]]], forum: Forum) -
 
 
 @lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
+@lru_cache(maxsize=65536)
 def _distinctive(alias: str) -> bool:
     """Whether an alias can stand for one forum anywhere: an acronym, a name with a state or a
     number, or a long name, but not a short description ("Energy Dialogue", "Advisory Council")."""
@@ -152,6 +154,7 @@ def _same_form(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
+@lru_cache(maxsize=65536)
 def _variant_key(name: str) -> tuple[str, ...]:
     """Words of a forum name with states as codes, the states of a leading "A-B" pair in order."""
     from kg.extract.gazetteer import find_actor_mentions

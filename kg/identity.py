@@ -35,18 +35,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from kg.extract.people_lexicon import NICKNAMES
 from kg.namespaces import ID, forum_iri, person_iri
 from kg.record import Forum, Meeting, Person, Record
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_NICKNAMES = {
-    "joe": "joseph", "bill": "william", "bob": "robert", "jim": "james", "mike": "michael", "tony": "anthony",
-    "alex": "alexander", "tom": "thomas", "dan": "daniel", "ben": "benjamin", "sam": "samuel",
-    "chris": "christopher", "nick": "nicholas", "rick": "richard", "dick": "richard", "ted": "edward",
-    "ed": "edward", "liz": "elizabeth", "kate": "katherine", "steve": "stephen", "andy": "andrew",
-    "matt": "matthew", "pete": "peter", "ron": "ronald", "don": "donald", "jerry": "gerald",
-    "larry": "lawrence", "bernie": "bernard", "chuck": "charles", "charlie": "charles",
-}
 
 StoredPerson = tuple[str, str | None, list[str]]  # (name, actor, aliases)
 
@@ -65,7 +58,7 @@ def _words(name: str) -> list[str]:
 
 
 def _first_names_agree(a: str, b: str) -> bool:
-    a, b = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
+    a, b = NICKNAMES.get(a, a), NICKNAMES.get(b, b)
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 

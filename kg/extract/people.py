@@ -23,18 +23,10 @@ from functools import lru_cache
 
 from kg.extract.context import Context
 from kg.extract.people_actors import resolve_actors
+from kg.extract.people_lexicon import NICKNAMES
 from kg.extract.people_roles import Mention, RoleOnly, read_sentence
 from kg.extract.people_tokens import tokenize
 from kg.record import Person, Span
-
-_NICKNAMES = {
-    "joe": "joseph", "bill": "william", "bob": "robert", "jim": "james", "mike": "michael", "tony": "anthony",
-    "alex": "alexander", "tom": "thomas", "dan": "daniel", "ben": "benjamin", "sam": "samuel",
-    "chris": "christopher", "nick": "nicholas", "rick": "richard", "dick": "richard", "ted": "edward",
-    "ed": "edward", "liz": "elizabeth", "kate": "katherine", "steve": "stephen", "andy": "andrew",
-    "matt": "matthew", "pete": "peter", "ron": "ronald", "don": "donald", "jerry": "gerald",
-    "larry": "lawrence", "bernie": "bernard", "chuck": "charles", "charlie": "charles", "jim ": "james",
-}
 
 
 @dataclass
@@ -76,7 +68,7 @@ def _surname_first(tokens: list[str]) -> tuple[str, str]:
 def _first_names_agree(a: str, b: str) -> bool:
     if a == b:
         return True
-    a, b = _NICKNAMES.get(a, a), _NICKNAMES.get(b, b)
+    a, b = NICKNAMES.get(a, a), NICKNAMES.get(b, b)
     if a == b:
         return True
     # An initial ("J.") agrees with a name starting with it.

@@ -161,3 +161,13 @@ INSTITUTION_ACTORS = {
 # Titles that only the EU gives: a person with one of these and no state is the EU's.
 EU_TITLES = ("Commissioner", "Executive Vice-President", "High Representative", "European Commission",
              "European Council", "Director-General for", "Director General for")
+
+# Short forms of given names: "Joe Biden" and "Joseph R. Biden" are one person.
+NICKNAMES = {
+    "joe": "joseph", "bill": "william", "bob": "robert", "jim": "james", "mike": "michael", "tony": "anthony",
+    "alex": "alexander", "tom": "thomas", "dan": "daniel", "ben": "benjamin", "sam": "samuel",
+    "chris": "christopher", "nick": "nicholas", "rick": "richard", "dick": "richard", "ted": "edward",
+    "ed": "edward", "liz": "elizabeth", "kate": "katherine", "steve": "stephen", "andy": "andrew",
+    "matt": "matthew", "pete": "peter", "ron": "ronald", "don": "donald", "jerry": "gerald",
+    "larry": "lawrence", "bernie": "bernard", "chuck": "charles", "charlie": "charles",
+}

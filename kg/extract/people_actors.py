@@ -8,6 +8,10 @@
 3. The sentence: "bilateral meetings with Chinese counterparts, including Minister ... X".
 4. Titles only the EU gives ("Commissioner", "Executive Vice-President") in a text about the EU.
 5. A dateline naming a city-state at the top: the issuing state's own people (DECISIONS.md 026).
+6. A distinctive title ("Cabinet Secretary") that, in this text, only one state's people hold.
+
+Last, a person whose title is a short form of an unnamed fuller title of the same actor
+takes the fuller one ("Commissioner" → "Commissioner for Energy and Housing").
 """
 
 from __future__ import annotations

@@ -157,7 +157,7 @@ EXTRA_CITIES: dict[str, str] = {
     "Dhaka": "BD", "Abuja": "NG", "Addis Ababa": "ET", "Kyiv": "UA", "Tbilisi": "GE", "Bucharest": "RO",
     "Budapest": "HU", "Sofia": "BG", "Santiago": "CL", "Bogotá": "CO", "Bogota": "CO", "Lima": "PE",
     "Buenos Aires": "AR", "Mexico City": "MX", "Astana": "KZ", "Prague": "CZ", "Shanghai": "CN",
-    "Guangzhou": "CN", "Shenzhen": "CN", "Sunnylands": "US", "San Francisco": "US", "Bonn, Germany": "DE",
+    "Guangzhou": "CN", "Shenzhen": "CN", "Sunnylands": "US", "San Francisco": "US",
 }
 
 # Words that are also city names somewhere but read as ordinary words or people in readouts.

@@ -107,6 +107,8 @@ def test_find_places() -> None:
 def test_city_names_inside_other_names_are_not_places() -> None:
     assert find_places("the Paris Agreement, the Kyoto Protocol and the Kunming-Montreal framework") == []
     assert find_places("Maria Lima said") == []
+    assert find_places("the Paris\nAgreement") == []
+    assert [n for n, _, _, _ in find_places("Talks in Beijing\nThe two sides met.")] == ["Beijing"]
 
 
 _pieces = st.sampled_from([

@@ -254,7 +254,10 @@ def find_places(text: str) -> list[tuple[str, str, int, int]]:
     for match in _city_regex().finditer(text):
         name, start, end = match.group(), match.start(), match.end()
         after = text[end:end + 40]
-        if re.match(r"[ \u00a0]?[-–]?[ \u00a0]?[A-Z][a-z]", after) and not re.match(
+        # A capitalised word right after (on the same line, or on the next in wrapped text unless it
+        # opens a sentence) makes the city part of a longer name.
+        if re.match(r"(?:[ \u00a0]|\n(?!(?:The|This|These|Both|On|In|At|They|We|He|She|It|A|An)\b))?[-–]?[ \u00a0]?"
+                    r"[A-Z][a-z]", after) and not re.match(
                 r"[ \u00a0]*[-–—][ \u00a0]+", after):
             month = re.match(r" (January|February|March|April|May|June|July|August|September|October|"
                              r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b", after)

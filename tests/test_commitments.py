@@ -150,3 +150,46 @@ def test_announced_scheduled_event_and_reaffirming_our_vision() -> None:
 def test_event_stages_never_crash_and_spans_stay_exact(text: str) -> None:
     _, record = read(text, "2024-05-03")
     assert spans_are_exact(text, record)
+
+
+# --- Held-out generalisation (sentences written for these tests) ---------------------------
+
+def test_will_provide_is_a_commitment_but_a_thing_that_will_provide_is_not() -> None:
+    [c] = commitments_of(BILATERAL.format(
+        "Norway will provide USD 20 million to the Coastal Resilience Facility to support adaptation on the coast."))
+    assert c.actors == ["NO"]
+    assert "adaptation-resilience" in c.topics
+    assert commitments_of(BILATERAL.format(
+        "Both sides praised the Facility, a platform that will provide grants for adaptation on the coast.")) == []
+
+
+def test_a_numbered_group_phrase_resolves_to_the_parties() -> None:
+    text = ("On 2 May 2024, Kenya, Tanzania and Uganda held in Arusha the first Lake Victoria Climate Dialogue. "
+            "The three countries committed to work together on flood early warning across the basin.")
+    [c] = commitments_of(text)
+    assert set(c.actors) == {"KE", "TZ", "UG"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway is ready to deepen dialogue ahead of the Ocean Summit, which Kenya will co-host with Norway next year.",
+    "Kenya shared its experience in planned relocation of coastal communities threatened by floods.",
+    "Minister Achieng will lead the negotiations on behalf of Kenya at the climate conference.",
+])
+def test_relative_clauses_modifiers_and_representation_are_not_commitments(sentence: str) -> None:
+    assert commitments_of(BILATERAL.format(sentence)) == []
+
+
+def test_the_due_date_wins_over_the_year_a_target_is_named_after() -> None:
+    assert target_year("Kenya will submit its updated NDC, including a 2035 target, in 2025.", "2024-05-03") == 2025
+    assert target_year("Both sides will submit ambitious 2035 NDCs.", "2024-05-03") == 2035
+
+
+def test_we_in_a_quotation_is_the_speakers_state() -> None:
+    text = BILATERAL.format(
+        "Norway's Minister of Climate and Environment, Ola Berg, said: \"Norway stands with Kenya. "
+        "We will mobilise USD 50 million for geothermal power by 2027.\"")
+    found = [c for c in commitments_of(text) if "geothermal" in c.text]
+    assert [c.actors for c in found] == [["NO"]]
+    assert found[0].target_year == 2027
+    unattributed = BILATERAL.format("\"We will mobilise USD 50 million for geothermal power by 2027.\"")
+    assert [c for c in commitments_of(unattributed) if "geothermal" in c.text] == []

@@ -41,16 +41,19 @@ _EXCLUDE = re.compile(
     r"exchang\w*\s+views|underscor\w*|emphasi[sz]\w*|congratulat\w*|commend\w*|recogni[sz]\w*|call(?:ed|s)?\s+on|"
     r"urg\w*|expressed\s+support|is\s+expected|are\s+expected)\b", re.I)
 _NOT_A_CUE_AFTER_WILL = re.compile(
-    r"^\s*(?:also\s+)?(?:be\s+in\b|be\s+held|take\s+place|be\s+accompanied|meet\b|attend|participate|visit|deliver|"
-    r"host\b|be\s+hosted|"
+    r"^\s*(?:also\s+)?(?:be\s+in\b|be\s+held|take\s+place|be\s+accompanied|meet\b|attend|participate|visit|"
+    r"deliver\s+(?:\S+\s+){0,3}(?:[Ss]tatement|speech|remarks|address|keynote)|(?:co-)?host\b|be\s+(?:co-)?hosted|"
     r"discuss|exchange|chair|address|focus|kick\s+off|be\s+co-chaired|have\s+bilateral|hold\s+bilateral|speak|"
-    r"lead\s+the\s+delegation|join\s+\w+\s+for|travel|be\s+(?:a|an|the)\b|generate|unlock|create|provide|play|seek|"
+    r"lead\s+the\s+(?:delegation|negotiations|talks)|join\s+\w+\s+for|travel|be\s+(?:a|an|the)\b|generate|unlock|create|"
+    r"play|seek|"
     r"bolster|reduce\s+warming|help\s+shift|result|depend|remain\s+a|be\s+(?:key|critical|important|essential))", re.I)
 _GROUP = re.compile(
     r"\b(?:both\s+sides|the\s+two\s+sides|both\s+leaders|the\s+two\s+leaders|the\s+leaders|leaders|both\s+countries|"
     r"the\s+two\s+countries|both\s+parties|the\s+parties|the\s+participants|participants|both\s+governments|"
     r"(?:the\s+)?ministers|"
     r"the\s+two\s+governments|we|they|our\s+countries|the\s+two\s+presidents|both\s+presidents|"
+    r"(?:the|all)\s+(?:three|four|five|six|seven|eight|nine|ten)\s+(?:countries|sides|leaders|governments|partners|"
+    r"nations|parties|ministers)|"
     r"(?:this|the)\s+(?:long-term\s+|new\s+|bilateral\s+|joint\s+)?(?:partnership|collaboration)|the\s+meeting|"
     r"all\s+G-?(?:20|7)\s+(?:countries|members))\b", re.I)
 _REAFFIRMED = re.compile(r"\b(?:reaffirm\w*|recall\w*|reiterat\w*|continu\w*|remain(?:s|ed)?\s+committed|"
@@ -94,8 +97,11 @@ def _cues(text: str) -> list[re.Match[str]]:
         word = m.group().lower()
         if word in ("will", "shall") and _NOT_A_CUE_AFTER_WILL.match(text[m.end():]):
             continue
-        if re.search(r"\b(?:that|which|who)\s+(?:also\s+)?$", text[:m.start()]):
-            continue  # a relative clause: "a Challenge, which will ...", not the subject's commitment
+        if re.search(r"\b(?:that|which|who)\s+(?:also\s+)?$", text[:m.start()]) or re.search(
+                r"\b(?:which|whom|where)\s+(?:[\w'’-]+\s+){1,3}$", text[:m.start()]):
+            continue  # a relative clause: "a Challenge, which will ...", "a Conference, which France will host"
+        if word.startswith("planned") and re.search(r"\b(?:in|of|for|on|to|with|about|by|from)\s+$", text[:m.start()]):
+            continue  # "experience in planned relocation": a noun's modifier, not an intention
         out.append(m)
     return out
 
@@ -164,6 +170,8 @@ def target_year(text: str, published: str | None) -> int | None:
         year = int(dated.group(1) or dated.group(2))
         if pub is None or year >= pub.year:
             return year  # "on 14 July 2021, it will present": the action's own date
+    due: int | None = None
+    label: int | None = None
     for m in _YEAR.finditer(text):
         year = int(m.group(1))
         before = text[max(0, m.start() - 25):m.start()].lower()
@@ -172,10 +180,13 @@ def target_year(text: str, published: str | None) -> int | None:
         if re.search(r"(?:from|since|compared\s+to|compared\s+with|than|in\s+\w+|levels\s+of)\s+$", before) and \
                 not re.search(r"\bin\s+$", before):
             continue
-        if re.search(r"(?:by|in|before|until|through|of|to)\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?$", before) or \
-                re.match(r"\s*(?:NDCs?|targets?|goals?|climate\s+target|emissions?\s+target)", text[m.end():]):
-            return year
-    return None
+        if re.search(r"(?:by|in|before|until|through|of|to)\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?$", before):
+            due = year if due is None else due
+        elif re.match(r"\s*(?:NDCs?|targets?|goals?|climate\s+target|emissions?\s+target)", text[m.end():]):
+            label = year if label is None else label
+    # The due date of the action wins over the year a target is named after ("submit its NDC, with a
+    # 2035 target, in 2025" is due in 2025); a label alone ("2035 NDCs") is the target year.
+    return due if due is not None else label
 
 
 def _clean_text(text: str) -> str:
@@ -290,6 +301,10 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
     group_near = _GROUP.search(near) or group_in_cue
     group = _GROUP.search(subject) or group_in_cue
     if in_quote and not named:
+        # "We will ..." in a quotation: the speaker's state, when the speaker is named beside the quote.
+        if re.match(r"\s*(?:we|our)\b", near, re.I) or re.search(r"(?:^|[\"“]\s*)(?:we|our)\b", near, re.I):
+            speaker = _speaker_actor(ctx, record, sentence, pos)
+            return [speaker] if speaker else []
         return []
     if group_in_cue:
         actors = list(parties)  # "reaffirm both countries' commitment": the group is the subject
@@ -310,6 +325,35 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
         if code not in actors:
             actors.append(code)
     return actors
+
+
+def _speaker_actor(ctx: Context, record: Record, sentence: Sentence, pos: int) -> str | None:
+    """The state of the person a quotation is attributed to: named before the opening mark
+    ("Wenzel said: “...") or right after the closing one ("...,” said Minister X.")."""
+    text = ctx.text
+    opening = max(text.rfind("“", max(0, sentence.start - 1500), pos), text.rfind('"', max(0, sentence.start - 1500), pos))
+    if opening < 0:
+        return None
+    lead = text[max(0, opening - 250):opening]
+    lead = re.split(r"\n\s*\n", lead)[-1]
+    closing = min((i for i in (text.find("”", sentence.end - 2), text.find('"', sentence.end - 2)) if i >= 0),
+                  default=-1)
+    tail = text[closing:closing + 150] if closing >= 0 else ""
+    tail = re.split(r"\n\s*\n|[.!?](?:\s|$)", tail)[0]
+    candidates: list[tuple[int, str]] = []
+    for p in record.people:
+        if not p.actor or not re.fullmatch(r"[A-Z]{2}", p.actor) or not p.name.split():
+            continue
+        surname = re.escape(p.name.split()[-1])
+        for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", lead):
+            if re.search(r"\b(?:said|says|stated|added|noted|declared)\b|:\s*$", lead[m.end():]):
+                candidates.append((m.start(), p.actor))
+        if re.search(rf"\b(?:said|says|added|stated)\b[^\n]*?(?<![\w-]){surname}(?![\w-])|"
+                     rf"^[^\w]*[–—-]\s*(?:\w+\s+){{0,6}}?{surname}\b", tail):
+            candidates.append((10**6, p.actor))
+    if not candidates:
+        return None
+    return max(candidates)[1]
 
 
 def _subject_comma(ctx: Context, tail: str, tail_offset: int) -> int:

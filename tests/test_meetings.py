@@ -136,3 +136,56 @@ def test_margins_of_a_named_ministers_meeting() -> None:
             "Meeting in New Delhi.")
     [m] = meetings_of(text, "2023-03-02")
     assert (m.forum, m.place, m.host) == ("G20 Foreign Ministers' Meeting", "New Delhi", "IN")
+
+
+# --- Held-out generalisation (texts written for these tests) -------------------------------
+
+def test_a_cops_reference_dates_keep_today_off_the_cop() -> None:
+    text = ("The Council today approved conclusions on the EU position for the 29th Conference of the Parties "
+            "(COP29) to the United Nations Framework Convention on Climate Change (UNFCCC), which will take place "
+            "in Baku from 11 to 22 November 2024.")
+    found = {(m.forum, m.start, m.end) for m in meetings_of(text, "2024-10-14")}
+    assert ("COP29", "2024-11-11", "2024-11-22") in found
+    assert not any(m[0] == "COP29" and m[1] == "2024-10-14" for m in found)
+    assert not any(m[0] and "Convention" in m[0] for m in found)
+
+
+def test_a_cop_presidency_is_not_the_conference_and_stated_days_beat_today() -> None:
+    text = ("The COP28 Presidency today concluded the Pre-COP, the last ministerial gathering before COP 28. "
+            "The Pre-COP, held on October 30-31 in Abu Dhabi, brought together ministers from India and Brazil.")
+    found = {(m.forum, m.start, m.end) for m in meetings_of(text, "2023-10-31")}
+    assert ("Pre-COP", "2023-10-30", "2023-10-31") in found
+    assert not any(m[0] == "COP28" for m in found)
+
+
+def test_a_meeting_on_the_margins_of_a_conference_and_the_conference_itself() -> None:
+    text = ("Today, Canada and Norway co-hosted a ministerial meeting on carbon markets. The meeting took place on "
+            "the margins of the Bonn Climate Change Conference (SB60), which runs from June 3 to 13, 2024. "
+            "Ministers from Chile and Kenya attended, along with officials of Japan.")
+    found = {(m.forum, m.start, m.end): m for m in meetings_of(text, "2024-06-05")}
+    assert set(found) == {("Bonn Climate Change Conference", "2024-06-05", "2024-06-05"),
+                          ("Bonn Climate Change Conference", "2024-06-03", "2024-06-13")}
+    side = found[("Bonn Climate Change Conference", "2024-06-05", "2024-06-05")]
+    assert {"CA", "NO", "CL", "KE", "JP"} <= set(side.participants)
+
+
+def test_a_meeting_to_review_a_named_mechanism_is_held_under_it() -> None:
+    text = "The ministers of Kenya and Norway met today in Nairobi to review cooperation under the Lake Basin Fund."
+    [m] = meetings_of(text, "2024-03-08")
+    assert (m.forum, m.start, m.place) == ("Lake Basin Fund", "2024-03-08", "Nairobi")
+
+
+def test_the_title_names_the_meeting_its_first_paragraph_reports() -> None:
+    text = ("Nordic Energy Ministers' Meeting Communiqué\n\n"
+            "We, the energy ministers of Norway, Denmark and Sweden, met in Oslo on 3 and 4 June 2024. "
+            "We were joined in a dedicated session by the ministers of Iceland and Finland.")
+    [m] = meetings_of(text, "2024-06-04")
+    assert (m.forum, m.start, m.end) == ("Nordic Energy Ministers' Meeting", "2024-06-03", "2024-06-04")
+    assert {"NO", "DK", "SE", "IS", "FI"} <= set(m.participants)
+
+
+def test_ministers_met_for_a_named_council_on_the_day_the_release_reports() -> None:
+    text = ("The Council today held a policy debate on climate finance.\n\n"
+            "Environment ministers met in Luxembourg for the Environment Council under the chairmanship of Poland.")
+    found = {(m.forum, m.start) for m in meetings_of(text, "2025-03-17")}
+    assert ("Environment Council", "2025-03-17") in found

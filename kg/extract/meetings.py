@@ -38,6 +38,10 @@ LANDMARKS = {"White House": "US", "Élysée": "FR", "Elysee": "FR", "Kremlin": "
 # A verb of holding or attending right before a forum's name: "will chair the X Dialogue".
 _HOLDS = re.compile(r"\b(?:chair\w*|co-chair\w*|hold|holds|held|host\w*|convene\w*|attend\w*|participate\s+in|"
                     r"take\s+part\s+in|open\w*|launch\w*)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
+# The same, for a forum of any kind: a session of it is held, chaired or attended ("launched" is not a session).
+_HOLDS_SESSION = re.compile(r"\b(?:chair\w*|co-chair\w*|hold|holds|held|host\w*|convene\w*|attend\w*|"
+                            r"participate\s+in|take\s+part\s+in|concluded)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$",
+                            re.I)
 _DATELINE_AFTER = re.compile(r"^\**\s*[–—-]")
 _SAME_DAY = re.compile(r"\b(?:Earlier|Later) (?:in|on) the day\b|\b(?:on|during) the same day\b|\bon this occasion\b",
                        re.I)
@@ -47,8 +51,21 @@ _UNNAMED_SESSION = re.compile(r"\b(?:co-chair\w*|chair(?:s|ed)?|held|hold|host\w
                               r"(?:[\w-]+\s+){0,4}(?:roundtable|meeting|session|event)\b")
 _FOLLOWING = re.compile(r"\b(?:immediately\s+)?(?:following|after)\s*(?:the\s+meeting|it)?\s+with\b|"
                         r"\bimmediately\s+following\b", re.I)
-_JOINED_BY = re.compile(r"\b(?:was|were)\s+joined\s+by\b|\bparticipated\s+in\s+the\s+(?:\w+\s+)?meeting\b|"
+_JOINED_BY = re.compile(r"\b(?:was|were)\s+joined\s+(?:[\w-]+\s+){0,5}?by\b|"
+                        r"\b(?:attended|took\s+part|participated)\s*(?:[,;]|\.\s*$|$|along\s+with|as\s+well)|\bparticipated\s+in\s+the\s+(?:\w+\s+)?meeting\b|"
                         r"\btook\s+part\s+in\s+the\s+(?:\w+\s+)?meeting\b", re.I)
+# "The meeting took place on the margins of the X": an earlier unnamed meeting was held at X.
+_MARGINS_OF = re.compile(r"\b(?:the|this)\s+(?:meeting|call|talks|session|discussion|exchange)\s+(?:took\s+place|was\s+held|"
+                         r"were\s+held|came)\s+(?:on|in|at)\s+the\s+(?:margins|sidelines|side-lines|side\s+lines)\s+of\s+"
+                         r"(?:the\s+)?$", re.I)
+# "Ministers met in Luxembourg for the Environment Council": a meeting verb governing the forum, no date.
+_MET_FOR = re.compile(r"\b(?:met|gathered|convened)\s+(?:in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?(?:for|at)\s+"
+                      r"(?:the\s+)?$")
+# "met ... to review cooperation under the X Fund": a meeting about a named mechanism is held under it (DECISIONS 003).
+_REVIEW_UNDER = re.compile(r"\b(?:review\w*|tak\w+\s+stock\s+of|assess\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                           r"(?:under|of)\s+(?:the\s+)?$", re.I)
+# "the COP28 Presidency", "COP27 President": a title, not the conference as an event.
+_TITLE_AFTER = re.compile(r"\s*(?:Presidency|President|presidency|president)\b")
 _HOSTED = re.compile(r"\b(?:hosted|hosts|will host|convened|convenes|will convene)\b")  # "X and Y held" is joint
 _HOSTED_BY = re.compile(r"\b(?:hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?$")
 _JOINED = re.compile(r"^[\s,]*(?:and|&|as well as)?\s*(?:the\s+)?(?:\w+(?:st|nd|rd|th)\s+|second\s+|third\s+|"
@@ -63,6 +80,7 @@ class _Draft:
     paragraph: int
     names: set[str] = field(default_factory=set)
     date: DateMention | None = None
+    beside: bool = False  # a meeting held on the margins of its forum, not a session of it
 
 
 def _forum_kinds(record: Record) -> dict[str, str]:
@@ -176,7 +194,14 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
     usable = [m for m in mentions if kinds.get(m[2]) in MEETING_KINDS
               or re.match(r"\s*(?:\)\s*)?(?:event|meeting|session)", text[m[1]:m[1] + 12])
               or re.search(r"\b(?:meeting|session|round|plenary)\s+of\s+(?:the\s+)?$", text[max(0, m[0] - 30):m[0]],
-                           re.I)]
+                           re.I)
+              # "co-chaired the second High-Level Dialogue of the X Partnership": any forum a holding verb governs
+              or _HOLDS_SESSION.search(text[max(0, m[0] - 60):m[0]])
+              # "The steering committee of the X met": a body of the forum meets as the forum
+              or re.search(r"\b(?:steering\s+committee|committee|board|council|plenary|secretariat)\s+of\s+(?:the\s+)?$",
+                           text[max(0, m[0] - 30):m[0]])]
+    usable = [m for m in usable if not _TITLE_AFTER.match(text[m[1]:m[1] + 14])
+              and not _inside_cop_name(m, mentions, kinds, text) and _fits_reference(m[2], d)]
     if not usable:
         return []
 
@@ -184,7 +209,7 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
         return min(abs(m[0] - date.end), abs(date.start - m[1]))
 
     # A forum belongs to the date nearest to it.
-    mine = [m for m in usable if min(dates, key=lambda x: distance(m, x)) is d]
+    mine = [m for m in usable if min((x for x in dates if _fits_reference(m[2], x)), key=lambda x: distance(m, x)) is d]
     if not mine:
         return []
     events = [m for m in mine if re.match(r"\s*(?:\([^)]*\)\s*)?(?:event|meeting|session)\b", text[m[1]:m[1] + 20])]
@@ -201,6 +226,33 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
             chosen.append(ordered[j + step])
             j += step
     return sorted(set(chosen))
+
+
+def _inside_cop_name(m: tuple[int, int, str], mentions: list[tuple[int, int, str]], kinds: dict[str, str],
+                     text: str) -> bool:
+    """"COP29 to the United Nations Framework Convention on Climate Change (UNFCCC)": the
+    convention (or its acronym in brackets) is part of the COP's name, not a meeting of its own."""
+    if kinds.get(m[2]) != "organization":
+        return False
+    start = m[0]
+    longer = [o for o in mentions if o[2] == m[2] and o[1] <= start and re.fullmatch(r"\s*\(\s*", text[o[1]:start])]
+    if longer:
+        start = longer[0][0]
+    return re.search(r"\bCOP\s?-?\d{1,2}\)?\s+(?:to|of)\s+the\s+$", text[max(0, start - 30):start]) is not None
+
+
+def _fits_reference(forum: str, d: DateMention) -> bool:
+    """A climate COP's dates are reference data: a day outside them ("today" in a text issued a
+    month before) is not a session of that COP. A COP of another convention with the same
+    number ("COP16" on biodiversity) is years away from the climate one, so only a date in
+    the climate COP's own year is tested."""
+    cop = re.fullmatch(r"COP(\d{1,3})", forum)
+    if not cop or not d.is_full or len(d.begin) != 10:
+        return True
+    ref = next((c for c in cops() if c.number == int(cop.group(1))), None)
+    if ref is None or not ref.start or not ref.end or abs(int(ref.start[:4]) - int(d.begin[:4])) > 0:
+        return True
+    return ref.start <= d.finish and d.begin <= ref.end
 
 
 def sentence_units(ctx: Context) -> list[Sentence]:
@@ -234,6 +286,24 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
             continue
         if not _MEETING_CUE.search(sentence.text):
             continue
+        in_sentence = [m for m in mentions if m[0] < e and s < m[1]]
+        margin = next((m for m in in_sentence if _MARGINS_OF.search(text[max(s, m[0] - 90):m[0]])), None)
+        unnamed = next((k for k in reversed(drafts) if k.meeting.forum is None), None)
+        if margin is not None and unnamed is not None:
+            unnamed.meeting.forum, unnamed.beside = margin[2], True  # "The meeting took place on the margins of X"
+            unnamed.meeting.evidence.append(Span(s, e, text[s:e]))
+        met_for = next((m for m in in_sentence if kinds.get(m[2]) in MEETING_KINDS
+                        and _MET_FOR.search(text[max(s, m[0] - 60):m[0]])), None)
+        if (met_for is not None and unnamed is not None and unnamed.date is not None and unnamed.date.kind == "relative"
+                and not find_dates(sentence.text, ctx.published) and met_for[2] not in {k.meeting.forum for k in drafts}):
+            # "The Council today approved ..." then "Ministers met in Luxembourg for the Environment Council":
+            # the day's unnamed meeting is that forum's session.
+            unnamed.meeting.forum = met_for[2]
+            place = _place(ctx, s, e, met_for[2], mentions)
+            if place:
+                unnamed.meeting.place = place[0]
+            _add_participants(ctx, unnamed, s, e, people)
+            continue
         dates = [d for d in find_dates(sentence.text, ctx.published, base=s, context=text)
                  if len(d.begin) >= 7 and not _is_dateline(ctx, d, s)]
         in_sentence = [m for m in mentions if m[0] < e and s < m[1]]  # names may straddle a split
@@ -256,6 +326,8 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
         for d in dates:
             if d.kind != "inherited":
                 forums = _forum_choice(in_sentence, kinds, d, dates, text)
+                if not forums:  # "met today to review cooperation under the Amazon Fund"
+                    forums = [m for m in in_sentence if _REVIEW_UNDER.search(text[max(s, m[0] - 70):m[0]])][:1]
             elif beside_main:  # a sidelines meeting "to take stock of progress under the X Project"
                 forums = [m for m in in_sentence if kinds.get(m[2]) not in ("initiative", "organization")][:1]
             else:
@@ -279,7 +351,24 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
                 drafts.append(draft)
             if d.is_full:
                 last_dated[sentence.paragraph] = d
+    _title_forum(ctx, drafts, kinds, mentions)
     return _merge(drafts)
+
+
+def _title_forum(ctx: Context, drafts: list[_Draft], kinds: dict[str, str],
+                 mentions: list[tuple[int, int, str]]) -> None:
+    """A title that names the meeting ("G7 ... Ministers' Meeting Communiqué") names the unnamed
+    meeting its first paragraph reports ("We, the Ministers ..., met in Turin on 29 and 30 April")."""
+    head = ctx.text.lstrip()
+    offset = len(ctx.text) - len(head)
+    line_end = offset + (head.find("\n") if "\n" in head else len(head))
+    named = [m for m in mentions if offset <= m[0] and m[1] <= line_end and kinds.get(m[2]) in MEETING_KINDS
+             and kinds.get(m[2]) != "organization"]
+    if len({m[2] for m in named}) != 1 or any(k.meeting.forum == named[0][2] for k in drafts):
+        return
+    first = next((k for k in drafts if k.meeting.start and len(k.meeting.start) == 10), None)
+    if first is not None and first.meeting.forum is None and first.date is not None and first.date.kind != "relative":
+        first.meeting.forum = named[0][2]
 
 
 def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: DateMention, forum: str | None,
@@ -318,6 +407,15 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
     return _Draft(meeting, _width(d), s, paragraph, date=d)
 
 
+def _explicit_holds_relative(explicit: _Draft, relative: _Draft) -> bool:
+    """Whether a stated date range ("October 30-31") holds a relative day ("today") of the same meeting."""
+    if explicit.date is None or relative.date is None or relative.date.kind != "relative":
+        return False
+    if explicit.date.kind in ("relative", "countdown", "weekday", "inherited") or not explicit.date.is_full:
+        return False
+    return explicit.date.begin <= relative.date.begin <= explicit.date.finish
+
+
 def _merge(drafts: list[_Draft]) -> list[Meeting]:
     """One meeting per forum (the narrowest date wins) and, without a forum, per start date."""
     kept: list[_Draft] = []
@@ -325,7 +423,7 @@ def _merge(drafts: list[_Draft]) -> list[Meeting]:
         m = draft.meeting
         twin = None
         for k in kept:
-            if m.forum and k.meeting.forum == m.forum:
+            if m.forum and k.meeting.forum == m.forum and (k.beside == draft.beside or k.meeting.start == m.start):
                 twin = k
                 break
             if not m.forum and not k.meeting.forum and k.meeting.start == m.start:
@@ -335,6 +433,8 @@ def _merge(drafts: list[_Draft]) -> list[Meeting]:
             kept.append(draft)
             continue
         target, other = (draft, twin) if draft.width < twin.width else (twin, draft)
+        if _explicit_holds_relative(other, target):
+            target, other = other, target  # "today" and "on October 30-31": the stated days
         for code in other.meeting.participants:
             if code not in target.meeting.participants:
                 target.meeting.participants.append(code)

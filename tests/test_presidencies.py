@@ -44,3 +44,17 @@ def test_not_presidencies(text: str) -> None:
 def test_presidency_forum_is_added_when_only_the_presidency_names_it() -> None:
     _, record = read("India's G20 presidency launched a marine litter initiative.", "2023-02-11")
     assert [(f.name, f.kind) for f in record.forums if f.name == "G20"] == [("G20", "forum")]
+
+
+# --- Held-out generalisation (texts written for these tests) -------------------------------
+
+def test_holding_the_council_presidency_and_a_later_bare_mention() -> None:
+    text = ("Hungary holds the presidency of the Council of the EU until 31 December 2024. The EU will lead the "
+            "negotiations at COP29, together with the Hungarian presidency.")
+    assert presidencies_of(text) == {("Council of the EU", "HU")}
+
+
+def test_a_cop_presidents_title_names_the_presidency_of_their_state() -> None:
+    text = ("H.E. Sameh Shoukry, COP27 President and Minister of Foreign Affairs of Egypt, spoke. "
+            "Dr. Sultan Al Jaber, COP28 President-Designate of the United Arab Emirates, closed the meeting.")
+    assert presidencies_of(text) >= {("COP27", "EG"), ("COP28", "AE")}

@@ -25,7 +25,7 @@ def extract(doc: Document) -> Record:
     record.actors = actors.extract_actors(ctx)
     record.people = people.extract_people(ctx)
     record.forums = forums.extract_forums(ctx)
-    record.presidencies = presidencies.extract_presidencies(ctx, record.forums)
+    record.presidencies = presidencies.extract_presidencies(ctx, record.forums, record.people)
     record.meetings = meetings.extract_meetings(ctx, record)
     record.commitments = commitments.extract_commitments(ctx, record)
     return record

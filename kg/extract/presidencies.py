@@ -15,7 +15,7 @@ import re
 from kg.extract.context import Context
 from kg.extract.forum_names import cop_name, find_cops
 from kg.extract.gazetteer import ActorMention
-from kg.record import Forum, Presidency, Span
+from kg.record import Forum, Person, Presidency, Span
 from kg.reference import cops
 
 _COP = r"(?:COP\s?-?\s?\d{1,2})"
@@ -72,7 +72,10 @@ def _context_body(ctx: Context, pos: int, actor: str) -> str | None:
     COP the document names whose presidency (reference data) is this actor, else the G20."""
     start, end = _sentence_bounds(ctx, pos)
     sentence = ctx.text[start:end]
-    in_sentence = [cop_name(c.number) for c in find_cops(sentence)]
+    presiding = {ref.number: ref.presidency for ref in cops()}
+    # A COP whose presidency (reference data) is another state's is not this one's ("the Hungarian
+    # presidency" beside "COP29" is the Council's).
+    in_sentence = [cop_name(c.number) for c in find_cops(sentence) if presiding.get(c.number, actor) == actor]
     if in_sentence:
         return in_sentence[0]
     group = re.search(r"\bG-?(20|7)\b", sentence)
@@ -107,10 +110,12 @@ def _pronoun_actor(ctx: Context, pos: int) -> ActorMention | None:
     return earlier[-1] if earlier else None
 
 
-def extract_presidencies(ctx: Context, forums: list[Forum]) -> list[Presidency]:
-    """Every presidency the text states; a forum each presidency names is added to `forums`."""
+def extract_presidencies(ctx: Context, forums: list[Forum], people: list[Person] | None = None) -> list[Presidency]:
+    """Every presidency the text states; a forum each presidency names is added to `forums`.
+    `people` (optional) lets a COP president's title ("COP28 President-Designate") name the presidency."""
     text = ctx.text
     found: dict[tuple[str, str], Presidency] = {}
+    unqualified: list[tuple[str, int, int, int]] = []  # a presidency whose body the context must tell
 
     def record(body: str | None, actor: str | None, start: int, end: int) -> None:
         if not body or not actor:
@@ -128,7 +133,7 @@ def extract_presidencies(ctx: Context, forums: list[Forum]) -> list[Presidency]:
         if body is None and after:
             body = normalise_body(after.group("body"))
         actor_mention = _mention_ending_before(ctx, m.start(), _GAP_BEFORE)
-        if actor_mention is None:
+        if actor_mention is None and not after:  # "presidency of the Council of the EU": the EU is the body
             of_actor = re.match(r"\s+of\s+(?:the\s+)?", text[m.end():])
             if of_actor:
                 at = m.end() + of_actor.end()
@@ -142,10 +147,17 @@ def extract_presidencies(ctx: Context, forums: list[Forum]) -> list[Presidency]:
         if actor_mention is None:
             continue
         actor = actor_mention.code
-        if body is None or body == "COP":
-            body = _context_body(ctx, m.start(), actor)
         end = after.end() if after else m.end()
+        if body is None or body == "COP":
+            unqualified.append((actor, m.start(), min(actor_mention.start, m.start()), max(end, actor_mention.end)))
+            continue
         record(body, actor, min(actor_mention.start, m.start()), max(end, actor_mention.end))
+
+    for actor, at, start, end in unqualified:
+        # "the Hungarian presidency" after "Hungary holds the presidency of the Council of the EU"
+        held = sorted({body for body, holder in found if holder == actor})
+        body = held[0] if len(held) == 1 else _context_body(ctx, at, actor)
+        record(body, actor, start, end)
 
     for m in _COP_PRESIDENT.finditer(text):
         mention = _mention_ending_before(ctx, m.start(), re.compile(r"^(?:['’]s)?\s*$"))
@@ -160,6 +172,16 @@ def extract_presidencies(ctx: Context, forums: list[Forum]) -> list[Presidency]:
         mention = mention or _nearest_actor(ctx, m.start(), before=80, after=0)
         if mention:
             record(normalise_body(m.group("body")), mention.code, min(mention.start, m.start()), max(m.end(), mention.end))
+
+    for person in people or []:
+        # "Sultan Al Jaber, COP28 President-Designate", "Sameh Shoukry, COP27 President and Minister ...":
+        # a COP's president speaks for the presiding state.
+        role = person.role or ""
+        title = re.search(rf"(?:^|\band\s+)(?P<body>{_COP})\s+President(?:-[Dd]esignate)?\b(?!\s+of\b)|"
+                          rf"^President(?:-[Dd]esignate)?\s+(?:of|for)\s+(?:the\s+)?(?P<body2>{_COP})\b", role)
+        if title and person.actor and re.fullmatch(r"[A-Z]{2}", person.actor) and person.evidence:
+            span = person.evidence[0]
+            record(normalise_body(title.group("body") or title.group("body2")), person.actor, span.start, span.end)
 
     presidencies = list(found.values())
     _ensure_forums(presidencies, forums)

@@ -130,3 +130,42 @@ def test_a_place_after_the_name_is_not_part_of_it() -> None:
             "in the 2020s in Sunnylands, California. The Working Group on Enhancing Climate Action in the 2020s "
             "will meet again.")
     assert list(forums_of(text)) == ["China-U.S. Working Group on Enhancing Climate Action in the 2020s"]
+
+
+# --- Held-out generalisation (texts written for these tests) -------------------------------
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Both sides agreed to set up a Kenya-Norway Geothermal Taskforce on clean power.",
+     "Kenya-Norway Geothermal Taskforce", "task-force"),
+    ("They discussed the plastics treaty at the Intergovernmental Negotiating Committee (INC-5).",
+     "Intergovernmental Negotiating Committee", "other"),
+    ("The Nordic Climate, Energy and Environment Ministers' Meeting adopted a communique on clean energy.",
+     "Nordic Climate, Energy and Environment Ministers' Meeting", "ministerial"),
+    ("They will implement the Kenya-Norway Joint Statement on Climate Change in full.",
+     "Kenya-Norway Joint Statement on Climate Change", "initiative"),
+    ("We welcome the launch of the Power for Growth in Africa initiative on clean energy.",
+     "Power for Growth in Africa", "initiative"),
+    ("The ministers met on the margins of the Bonn Climate Change Conference (SB62) and of COP 30.",
+     "Bonn Climate Change Conference", "conference"),
+    ("France will co-host the third UN Ocean Conference on marine protection.", "UN Ocean Conference", "conference"),
+    ("The Asia Clean Grid Community (ACGC) promotes renewable power.", "Asia Clean Grid Community", "other"),
+])
+def test_heads_and_name_shapes_seen_beyond_dev(text: str, name: str, kind: str) -> None:
+    found = forums_of(text)
+    assert name in found, sorted(found)
+    assert found[name].kind == kind
+
+
+def test_a_partners_group_counts_in_a_climate_paragraph() -> None:
+    text = ("The partners reviewed the coal phase-out plan. Representatives of the International Partners Group (IPG) "
+            "from France and Denmark took part.")
+    assert "International Partners Group" in forums_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ms Ana Silva, Head of the JETP Project Management Unit, opened the renewable energy session.",
+    "Japan attaches importance to the Special Strategic and Global Partnership with India on energy.",
+    "The Joint Statement on Climate Adaptation was issued today.",
+])
+def test_titles_units_relationships_and_the_document_itself_are_not_forums(text: str) -> None:
+    assert forums_of(text) == {}

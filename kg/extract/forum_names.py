@@ -22,14 +22,22 @@ HEADS: dict[str, str] = {
     "Council": "forum", "Fund": "other", "Facility": "other", "Project": "other", "Agency": "organization",
     "Programme": "organization", "Organization": "organization", "Organisation": "organization",
     "Convention": "organization", "Assembly": "organization", "Network": "other", "Accelerator": "initiative",
-    "Agenda": "initiative", "Charter": "initiative",
+    "Agenda": "initiative", "Charter": "initiative", "Taskforce": "task-force", "Community": "other",
+    "Committee": "other", "Stocktake": "other",
 }
 # A head needs a modifier: "the Partnership" alone names nothing new.
 _TWO_WORD_HEADS = {("Working", "Group"): "working-group", ("Sub-Working", "Group"): "working-group",
                    ("Ministerial", "Meeting"): "ministerial", ("Ministerial", "Conference"): "ministerial",
                    ("Ministers'", "Meeting"): "ministerial", ("Ministers’", "Meeting"): "ministerial",
                    ("Leaders", "Meeting"): "summit", ("High-Level", "Meeting"): "forum",
-                   ("Task", "Force"): "task-force", ("Round", "Table"): "roundtable"}
+                   ("Task", "Force"): "task-force", ("Round", "Table"): "roundtable",
+                   ("Joint", "Statement"): "initiative"}
+# Capitalised words that may follow a forum's head without being part of a longer name.
+_TRAILING_OK = {"Summit", "Meeting", "Session", "Plenary", "Leaders", "Ministerial", "Secretariat", "Presidency",
+                "President", "Co-Chairs", "Chair", "Chairs", "Members", "Member", "Partners", "Countries",
+                # the document a meeting issues: "... Ministers' Meeting Communiqué"
+                "Communiqué", "Communique", "Statement", "Declaration", "Readout", "Report", "Summary", "Outcome",
+                "Conclusions", "Chair's", "Chairs'", "Joint", "Fact", "Press", "Media"}
 CONNECTORS = {"of", "the", "on", "for", "and", "&", "in", "to", "de"}
 _COMPLEMENT = {"on", "for", "of", "to"}
 ORDINAL_WORDS = {
@@ -51,6 +59,8 @@ BREAKERS = {
     "Special", "Senior", "Advisor", "Adviser", "Vice-President", "Executive", "Administrator", "Held",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
+    # people who belong to a forum introduce its name: "Representatives of the International Partners Group"
+    "Representatives", "Representative", "Delegates", "Delegation", "Delegations", "Officials", "Head", "Heads",
 }
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'’./&\-]*|&")
 _ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$", re.I)
@@ -137,6 +147,28 @@ def _is_head_word(word: str) -> bool:
     return word in HEADS
 
 
+_LISTED_BEFORE = re.compile(r"(?<![\w,])((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*,\s+(?:[A-Z][\w-]*,\s+)*)$")
+
+
+def _listed_modifiers(text: str, start: int, head_start: int) -> int:
+    """Where a name starts whose modifiers are a series cut by commas: "G7 Climate, Energy and
+    Environment Ministers' Meeting" is read back from "Energy" (the series ends in "and")."""
+    if not re.match(r"[A-Z][\w-]*\s+and\s+", text[start:head_start]):
+        return start
+    before = _LISTED_BEFORE.search(text[max(0, start - 80):start])
+    if before is None:
+        return start
+    listed = before.group(1)
+    while True:  # "The Nordic Climate, Energy and ...": the article is not part of the name
+        first = listed.split()[0].rstrip(",")
+        if first not in BREAKERS or "," not in listed.split(maxsplit=1)[-1]:
+            break
+        listed = listed.split(maxsplit=1)[1]
+    if first in BREAKERS:
+        return start
+    return start - len(listed)
+
+
 def find_name_matches(text: str) -> list[NameMatch]:
     """Every candidate forum name: for each head word in a name run, the name around it."""
     found: list[NameMatch] = []
@@ -146,6 +178,10 @@ def find_name_matches(text: str) -> list[NameMatch]:
             if head is None:
                 continue
             head_text, kind, first = head
+            after = run[i + 1].text if i + 1 < len(run) else ""
+            if after[:1].isupper() and after not in BREAKERS and not _is_head_word(after) and \
+                    _head_at(run, i + 1) is None and not run[i].possessive and after not in _TRAILING_OK:
+                continue  # "JETP Project Management Unit": the name goes on past this head word
             # Backwards: modifiers, and connectors that sit between two name words.
             start = first
             j = first - 1
@@ -196,7 +232,10 @@ def find_name_matches(text: str) -> list[NameMatch]:
                     k += 1
             if start == first and end == i:
                 continue  # a bare head word names nothing
+            if head_text == "Joint Statement" and start == first:
+                continue  # "Joint Statement on ...": the document itself; "China-France Joint Statement" names one
             s, e = run[start].start, run[end].end
+            s = _listed_modifiers(text, s, run[first].start)
             found.append(NameMatch(s, e, text[s:e], head_text, kind, prefix))
     # Keep the longest of names that overlap and share a head (complements make them nest).
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

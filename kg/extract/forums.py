@@ -32,6 +32,7 @@ KNOWN_BODIES: tuple[tuple[str, str, str], ...] = (
     ("Green Climate Fund", "GCF", "other"),
     ("Global Environment Facility", "GEF", "other"),
     ("UN General Assembly", "UNGA", "organization"),
+    ("Pre-COP", "PreCOP", "ministerial"),
 )
 _GROUPS = re.compile(r"\b(G20|G7|G-20|G-7)\b(?!\s*(?:Summit|Leaders|countries|members|nations|economies|host|"
                      r"Environment|Energy|Climate|Sherpa|Finance|Framework|[A-Z]))")
@@ -145,6 +146,15 @@ def _sentence_at(ctx: Context, offset: int) -> str:
     return ctx.text[max(0, offset - 200):offset + 200]
 
 
+def _paragraph_at(ctx: Context, offset: int) -> str:
+    """The paragraph around a name: "Representatives of the X Group took part" speaks of climate
+    only through the sentences beside it."""
+    here = next((s.paragraph for s in ctx.sentences if s.start <= offset < s.end), None)
+    if here is None:
+        return ""
+    return " ".join(s.text for s in ctx.sentences if s.paragraph == here)
+
+
 def _actor_codes_in(ctx: Context, start: int, end: int) -> set[str]:
     return {m.code for m in ctx.actor_mentions if start <= m.start and m.end <= end}
 
@@ -158,12 +168,17 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
     name = _clean(m.name)
     head_word = m.head.split()[-1]
     sentence = _sentence_at(ctx, m.start)
-    if _EU_INSTITUTIONS.match(name) or _NOT_FORUM_WORDS.search(name) or _NOT_CLIMATE.search(name):
+    codes = _actor_codes_in(ctx, m.start, m.end)
+    shared_committee = head_word == "Committee" and (re.match(r"(?:Intergovernmental|International|Joint)\b", name)
+                                                     or len(codes) >= 2)
+    not_forum = _NOT_FORUM_WORDS.search(name)
+    if not_forum and not (shared_committee and not _NOT_FORUM_WORDS.search(name.replace("Committee", ""))):
+        return None  # one state's body; a committee of several states ("Intergovernmental ...") is shared
+    if _EU_INSTITUTIONS.match(name) or _NOT_CLIMATE.search(name):
         return None
     if re.match(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
                 name):
         return None
-    codes = _actor_codes_in(ctx, m.start, m.end)
     if head_word in _ONE_PARTY_HEADS and len(codes) < 2 and not _ORG_OK.search(name) and not re.search(r"\bG-?(?:20|7)\b",
                                                                                                         name):
         return None  # one state's plan, agency or programme
@@ -176,13 +191,15 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
         kind = "other"
     if head_word == "Council" and re.search(r"\bministerial\b", sentence, re.I):
         kind = "ministerial"
-    if head_word == "Conference" and not re.search(r"Conference (?:of|on)\b", name) and "Climate" not in name:
-        return None
+    if head_word == "Conference" and not re.search(r"Conference (?:of|on)\b", name) and "Climate" not in name \
+            and not (_ORG_OK.search(name) and is_climate_related(name)):
+        return None  # "UN Ocean Conference" is one; "the Munich Security Conference" is not
     held_at = kind in ("summit", "conference", "ministerial") and re.search(
         r"\b(?:margins?|sidelines?|side lines|held|met|meet|meeting|attend\w*|participat\w*)\b", sentence)
-    if not (is_climate_related(name) or is_climate_related(sentence) or held_at):
+    if not (is_climate_related(name) or is_climate_related(sentence) or held_at
+            or is_climate_related(_paragraph_at(ctx, m.start))):
         return None
-    if re.search(r"\bStrategic Partnership|\bComprehensive\b", name) and not is_climate_related(name):
+    if re.search(r"\bStrategic\b|\bComprehensive\b", name) and not is_climate_related(name):
         return None  # a general relationship between states, not a climate mechanism
     return kind
 
@@ -243,6 +260,18 @@ def _add_cops(cops: list[CopMatch], forums: ForumList) -> None:
         forums.add(name, "conference", cop.start, cop.end, alias=written if written != name else None)
 
 
+def _session_conference(ctx: Context, m: NameMatch) -> bool:
+    """"the Bonn Climate Change Conference (SB60)": a conference named after its city or a
+    subsidiary session, not a COP."""
+    if re.match(r"\s*\(\s*SB\s?-?\d{1,3}\s*\)", ctx.text[m.end:m.end + 12]):
+        return True
+    first = m.name.split()[0]
+    if first in ("UN", "United", "The", "the", "Annual", "annual"):
+        return False
+    return bool(re.fullmatch(r"[A-Z][a-zà-ÿ]+", first)) and first not in {c.city.split()[0] for c in reference_cops()} \
+        and re.match(rf"{re.escape(first)}\s+Climate\s+Change\s+Conference", m.name) is not None
+
+
 def _unnumbered_cop(ctx: Context, m: NameMatch, cops: list[CopMatch]) -> int | None:
     """The COP an unnumbered "UN Climate Change Conference" means: the one held in the city
     named after it (reference data), or the only COP the text numbers."""
@@ -256,7 +285,8 @@ def _unnumbered_cop(ctx: Context, m: NameMatch, cops: list[CopMatch]) -> int | N
 
 
 # "an Ocean 20 dialogue": a proper name before a lower-case head.
-_LOWER_HEAD = re.compile(r"\b(?:an?|the)\s+((?:[A-Z][\w-]*\s+)+(?:\d{1,3}\s+)?(dialogue|roundtable|summit))\b")
+_LOWER_HEAD = re.compile(r"\b(?:an?|the)\s+((?:[A-Z][\w-]*\s+)+(?:\d{1,3}\s+)?(dialogue|roundtable|summit))\b|"
+                         r"\bthe\s+([A-Z][\w-]*(?:\s+(?:(?:for|of|in|on|and)\s+)?[A-Z][\w-]*){1,3})\s+(initiative)\b")
 # "the 'Sustaining Access to Drinking Water' programme": a quoted title of an event.
 _QUOTED_EVENT = re.compile(r"[‘“\"']([A-Z][^‘’“”\"\n]{8,120}?)[’”\"']\s+(?:programme|program|event|session|side event|"
                            r"dialogue|roundtable|panel)\b")
@@ -264,10 +294,15 @@ _QUOTED_EVENT = re.compile(r"[‘“\"']([A-Z][^‘’“”\"\n]{8,120}?)[’�
 
 def _lower_head_and_quoted(ctx: Context, forums: ForumList) -> None:
     for m in _LOWER_HEAD.finditer(ctx.text):
-        name = _clean(m.group(1))
+        group = 1 if m.group(1) else 3
+        name = _clean(m.group(group))
+        if group == 3 and (not is_climate_related(_sentence_at(ctx, m.start())) or re.search(
+                r"\b(?:Presidency|President|Government|Ministry|Commission)\b", name)
+                or _actor_codes_in(ctx, m.start(group), m.end(group))):
+            continue  # "the Italian Presidency initiative", "the EU initiative": not a name
         if len(name.split()) >= 2 and not _NOT_CLIMATE.search(name) and not re.match(r"(?:The|This|That)\b", name):
-            forums.add(name, {"dialogue": "dialogue", "roundtable": "roundtable", "summit": "summit"}[m.group(2)],
-                       m.start(1), m.end(1))
+            forums.add(name, {"dialogue": "dialogue", "roundtable": "roundtable", "summit": "summit",
+                              "initiative": "initiative"}[m.group(group + 1)], m.start(group), m.end(group))
     for m in _QUOTED_EVENT.finditer(ctx.text):
         sentence = _sentence_at(ctx, m.start())
         if is_climate_related(m.group(1)) or is_climate_related(sentence):
@@ -290,7 +325,8 @@ def extract_forums(ctx: Context) -> list[Forum]:
         kind = _judge(ctx, m)
         if kind is None:
             continue
-        if m.head == "Conference" and re.search(r"Climate Change Conference|Conference of the Parties", m.name):
+        if m.head == "Conference" and re.search(r"Climate Change Conference|Conference of the Parties", m.name) \
+                and not _session_conference(ctx, m):
             cop = _unnumbered_cop(ctx, m, cops)
             if cop is not None:
                 forums.add(cop_name(cop), "conference", m.start, m.end, alias=_clean(m.name))

@@ -66,7 +66,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"\bcop\s?-?\d", r"\bcop\b", r"unfccc", r"multilateral climate", r"global climate action", r"global efforts",
         r"international cooperation", r"climate crisis", r"climate change", r"global methane pledge",
         r"conference of the parties", r"other parties", r"all parties",
-        r"global climate", r"international consensus", r"climate action", r"pledge\b",
+        r"global climate", r"international consensus", r"climate action", r"pledge\b", r"global stocktake",
     ),
 }
 

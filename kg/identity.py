@@ -44,8 +44,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 StoredPerson = tuple[str, str | None, list[str]]  # (name, actor, aliases)
 
 
-@lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # pure and hot: every comparison of two names folds both
 def fold(text: str) -> str:
     """Case, accents and punctuation folded: 'António Guterres' → 'antonio guterres'."""
     text = unicodedata.normalize("NFKD", text)
@@ -131,7 +130,6 @@ def canonical_forum(names_in_store: list[tuple[str, list[str]]], forum: Forum) -
 
 
 @lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
-@lru_cache(maxsize=65536)
 def _distinctive(alias: str) -> bool:
     """Whether an alias can stand for one forum anywhere: an acronym, a name with a state or a
     number, or a long name, but not a short description ("Energy Dialogue", "Advisory Council")."""
@@ -147,7 +145,6 @@ def _same_form(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
-@lru_cache(maxsize=65536)
 def _variant_key(name: str) -> tuple[str, ...]:
     """Words of a forum name with states as codes, the states of a leading "A-B" pair in order."""
     from kg.extract.gazetteer import find_actor_mentions
@@ -272,43 +269,83 @@ def _renamed_forum(forum: Forum, name: str) -> Forum:
     return replace(forum, name=name, aliases=list(dict.fromkeys(aliases)))
 
 
-def resolve_record(record: Record, store: Any) -> Record:
-    """The record with its people and forums named as the store already names them.
+class IdentityIndex:
+    """The people and forums a store holds, read once and kept up to date during a batch.
 
-    Returns `record` itself when nothing changes (the loader relies on that to keep an
-    unchanged readout unchanged).
+    Reading every stored person for every readout made a load cost grow with the store;
+    the loader builds one index per batch and adds each readout it stores.
     """
-    people_nodes = stored_people(store)
-    stored = [(_node_name(n), n.actor, sorted((n.names | n.aliases) - {_node_name(n)})) for n in people_nodes]
-    person_names: dict[str, str] = {}
-    for person in record.people:
-        canonical = canonical_people(stored, person)
-        if canonical and canonical != person.name:
-            person_names[person.name] = canonical
-    # Two people of this readout must not become one node.
-    targets = list(person_names.values()) + [p.name for p in record.people if p.name not in person_names]
-    person_names = {k: v for k, v in person_names.items() if targets.count(v) == 1}
 
-    forum_rows = stored_forums(store)
-    forum_store = [(label, aliases) for _, label, aliases in forum_rows]
-    forum_names: dict[str, str] = {}
-    for forum in record.forums:
-        canonical = canonical_forum(forum_store, forum)
-        if canonical and canonical != forum.name and forum_iri(canonical) != forum_iri(forum.name):
-            forum_names[forum.name] = canonical
-    targets = list(forum_names.values()) + [f.name for f in record.forums if f.name not in forum_names]
-    forum_names = {k: v for k, v in forum_names.items() if targets.count(v) == 1}
+    def __init__(self, people: list[StoredPerson], forums: list[tuple[str, list[str]]]) -> None:
+        self.people = people
+        self.forums = forums
 
-    if not person_names and not forum_names:
-        return record
-    return replace(
-        record,
-        people=[_renamed_person(p, person_names[p.name]) if p.name in person_names else p for p in record.people],
-        forums=[_renamed_forum(f, forum_names[f.name]) if f.name in forum_names else
-                (replace(f, parent=forum_names.get(f.parent, f.parent)) if f.parent else f) for f in record.forums],
-        presidencies=[replace(p, of=forum_names.get(p.of, p.of)) for p in record.presidencies],
-        meetings=[_renamed_meeting(m, person_names, forum_names) for m in record.meetings],
-    )
+    @classmethod
+    def from_store(cls, store: Any) -> IdentityIndex:
+        nodes = stored_people(store)
+        people = [(_node_name(n), n.actor, sorted((n.names | n.aliases) - {_node_name(n)})) for n in nodes]
+        return cls(people, [(label, aliases) for _, label, aliases in stored_forums(store)])
+
+    def add(self, record: Record) -> None:
+        """Take in the people and forums of a readout just stored (by their node's name)."""
+        known_people = {str(person_iri(name)): i for i, (name, _, _) in enumerate(self.people)}
+        for person in record.people:
+            i = known_people.get(str(person_iri(person.name)))
+            if i is None:
+                known_people[str(person_iri(person.name))] = len(self.people)
+                self.people.append((person.name, person.actor, list(person.aliases)))
+            else:
+                name, actor, aliases = self.people[i]
+                extra = [a for a in person.aliases if a not in aliases and a != name]
+                self.people[i] = (name, actor or person.actor, aliases + extra)
+        known_forums = {str(forum_iri(label)): i for i, (label, _) in enumerate(self.forums)}
+        for forum in record.forums:
+            i = known_forums.get(str(forum_iri(forum.name)))
+            if i is None:
+                known_forums[str(forum_iri(forum.name))] = len(self.forums)
+                self.forums.append((forum.name, list(forum.aliases)))
+            else:
+                label, aliases = self.forums[i]
+                self.forums[i] = (label, aliases + [a for a in forum.aliases if a not in aliases and a != label])
+
+    def resolve(self, record: Record) -> Record:
+        """The record with its people and forums named as the store already names them.
+
+        Returns `record` itself when nothing changes (the loader relies on that to keep an
+        unchanged readout unchanged).
+        """
+        person_names: dict[str, str] = {}
+        for person in record.people:
+            canonical = canonical_people(self.people, person)
+            if canonical and canonical != person.name:
+                person_names[person.name] = canonical
+        # Two people of this readout must not become one node.
+        targets = list(person_names.values()) + [p.name for p in record.people if p.name not in person_names]
+        person_names = {k: v for k, v in person_names.items() if targets.count(v) == 1}
+
+        forum_names: dict[str, str] = {}
+        for forum in record.forums:
+            canonical = canonical_forum(self.forums, forum)
+            if canonical and canonical != forum.name and forum_iri(canonical) != forum_iri(forum.name):
+                forum_names[forum.name] = canonical
+        targets = list(forum_names.values()) + [f.name for f in record.forums if f.name not in forum_names]
+        forum_names = {k: v for k, v in forum_names.items() if targets.count(v) == 1}
+
+        if not person_names and not forum_names:
+            return record
+        return replace(
+            record,
+            people=[_renamed_person(p, person_names[p.name]) if p.name in person_names else p for p in record.people],
+            forums=[_renamed_forum(f, forum_names[f.name]) if f.name in forum_names else
+                    (replace(f, parent=forum_names.get(f.parent, f.parent)) if f.parent else f) for f in record.forums],
+            presidencies=[replace(p, of=forum_names.get(p.of, p.of)) for p in record.presidencies],
+            meetings=[_renamed_meeting(m, person_names, forum_names) for m in record.meetings],
+        )
+
+
+def resolve_record(record: Record, store: Any) -> Record:
+    """`record` resolved against what `store` holds now (one readout; batches use IdentityIndex)."""
+    return IdentityIndex.from_store(store).resolve(record)
 
 
 def _renamed_meeting(meeting: Meeting, people: dict[str, str], forums: dict[str, str]) -> Meeting:

@@ -23,6 +23,7 @@ from rdflib.namespace import PROV
 from kg import __version__
 from kg.document import Document
 from kg.errors import InputError, KGError, NoContentError, ValidationError
+from kg.identity import IdentityIndex
 from kg.namespaces import REFERENCE_GRAPH, readout_iri
 from kg.record import Record
 from kg.sources import expand_paths, read_path
@@ -167,10 +168,14 @@ def _prepared_stream(items: list[Path | str], allow_empty: bool, jobs: int) -> I
 
 
 def store_prepared(store: Any, prepared: PreparedReadout, source: str,
-                   resolve: Callable[[Record], Record] | None = None) -> LoadOutcome:
-    """Write one prepared readout unless the store already holds exactly this graph."""
-    if resolve is not None:
-        resolved = resolve(prepared.record)
+                   identities: IdentityIndex | None = None) -> LoadOutcome:
+    """Write one prepared readout unless the store already holds exactly this graph.
+
+    With `identities`, people and forums the store knows under another name take that name
+    first (kg/identity.py), and the index learns this readout's names once it is stored.
+    """
+    if identities is not None:
+        resolved = identities.resolve(prepared.record)
         if resolved is not prepared.record:
             from kg.mapping import record_to_graph
 
@@ -179,15 +184,11 @@ def store_prepared(store: Any, prepared: PreparedReadout, source: str,
     if is_unchanged(store, prepared):
         return LoadOutcome(source, "unchanged", readout=str(prepared.iri), triples=len(prepared.graph))
     store.replace_graph(prepared.iri, prepared.graph)
+    if identities is not None:
+        identities.add(prepared.record)
     return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=len(prepared.graph))
 
 
-def _identity_resolver(store: Any) -> Callable[[Record], Record] | None:
-    try:
-        from kg.identity import resolve_record
-    except ImportError:  # identity resolution is optional until kg.identity lands
-        return None
-    return lambda record: resolve_record(record, store)
 
 
 def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = False, jobs: int = 1,
@@ -204,13 +205,15 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
             if progress:
                 progress(outcome)
     ensure_reference(store)
-    resolve = _identity_resolver(store)
+    # Who and what the store already holds, read once per batch and extended as readouts
+    # are stored, so that the cost of a readout does not grow with the store.
+    identities = IdentityIndex.from_store(store)
     for item, result in zip(items, _prepared_stream(items, allow_empty, max(1, jobs)), strict=True):
         if isinstance(result, LoadOutcome):
             outcome = result
         else:
             try:
-                outcome = store_prepared(store, result, str(item), resolve)
+                outcome = store_prepared(store, result, str(item), identities)
             except KGError as exc:
                 outcome = LoadOutcome(str(item), "failed", message=str(exc))
         summary.outcomes.append(outcome)

@@ -73,7 +73,7 @@ def check_file(path: Path, max_bytes: int) -> None:
         raise InputError(f"{path}: not a regular file")
     size = path.stat().st_size
     if size > max_bytes:
-        raise InputError(f"{path}: {size} bytes, over the size limit of {max_bytes} bytes (set KG_MAX_BYTES to raise it)")
+        raise InputError(f"{path}: {size} bytes, over the size limit of {max_bytes} bytes (raise it with --max-bytes or KG_MAX_BYTES)")
     if not os.access(path, os.R_OK):
         raise InputError(f"{path}: not readable (permission denied)")
 
@@ -82,7 +82,7 @@ def check_bytes(data: bytes, source: str, max_bytes: int | None = None) -> None:
     """Refuse empty, oversized or binary content, from its bytes alone."""
     limit = max_bytes_default() if max_bytes is None else max_bytes
     if len(data) > limit:
-        raise InputError(f"{source}: {len(data)} bytes, over the size limit of {limit} bytes (set KG_MAX_BYTES to raise it)")
+        raise InputError(f"{source}: {len(data)} bytes, over the size limit of {limit} bytes (raise it with --max-bytes or KG_MAX_BYTES)")
     body = data
     for bom in _UNICODE_BOMS:
         if body.startswith(bom):

@@ -22,8 +22,9 @@ from rdflib.namespace import PROV
 
 from kg import __version__
 from kg.document import Document
-from kg.errors import InputError, KGError, NoContentError, ValidationError
+from kg.errors import InputError, KGError, ValidationError
 from kg.identity import IdentityIndex
+from kg.input_checks import check_readout_content
 from kg.namespaces import REFERENCE_GRAPH, readout_iri
 from kg.record import Record
 from kg.sources import expand_paths, read_path
@@ -91,15 +92,6 @@ def record_of(doc: Document) -> Record:
     return extract(doc)
 
 
-def check_content(record: Record, source: str) -> None:
-    """Refuse a text that holds nothing a readout is made of, instead of storing an empty graph."""
-    if not (record.actors or record.forums or record.meetings or record.commitments or record.people):
-        raise NoContentError(
-            f"{source}: no readout content found (no actor, person, forum, meeting or commitment); "
-            "use --allow-empty to load it anyway"
-        )
-
-
 def validation_context(graph: Graph) -> Graph:
     """The reference triples about the nodes a readout links to (types, labels), nothing more."""
     reference, _ = _reference()
@@ -119,7 +111,7 @@ def prepare(doc: Document, *, allow_empty: bool = False, loaded_at: datetime | N
 
     record = record_of(doc)
     if not allow_empty:
-        check_content(record, doc.source)
+        check_readout_content(record, doc.source)
     if resolve is not None:
         record = resolve(record)
     graph = record_to_graph(record, loaded_at=loaded_at or datetime.now(UTC), tool_version=__version__)
@@ -143,11 +135,11 @@ def is_unchanged(store: Any, prepared: PreparedReadout) -> bool:
     return _without_load_time(store.graph(prepared.iri)) == _without_load_time(prepared.graph)
 
 
-def _prepare_path(item: Path | str, allow_empty: bool) -> PreparedReadout | LoadOutcome:
+def _prepare_path(item: Path | str, allow_empty: bool, max_bytes: int | None = None) -> PreparedReadout | LoadOutcome:
     """Worker: one path to a prepared readout, or the outcome explaining why not."""
     source = str(item)
     try:
-        doc = read_path(item)
+        doc = read_path(item, max_bytes=max_bytes)
         return prepare(doc, allow_empty=allow_empty)
     except ValidationError as exc:
         return LoadOutcome(source, "rejected", message=str(exc))
@@ -157,14 +149,16 @@ def _prepare_path(item: Path | str, allow_empty: bool) -> PreparedReadout | Load
         return LoadOutcome(source, "failed", message=str(exc))
 
 
-def _prepared_stream(items: list[Path | str], allow_empty: bool, jobs: int) -> Iterator[PreparedReadout | LoadOutcome]:
+def _prepared_stream(items: list[Path | str], allow_empty: bool, jobs: int,
+                     max_bytes: int | None) -> Iterator[PreparedReadout | LoadOutcome]:
     if jobs <= 1 or len(items) < 2 or "-" in items:
         for item in items:
-            yield _prepare_path(item, allow_empty)
+            yield _prepare_path(item, allow_empty, max_bytes)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # Results come back in input order; chunks keep the inter-process traffic small.
-        yield from pool.map(_prepare_path, items, [allow_empty] * len(items), chunksize=8)
+        n = len(items)
+        yield from pool.map(_prepare_path, items, [allow_empty] * n, [max_bytes] * n, chunksize=8)
 
 
 def store_prepared(store: Any, prepared: PreparedReadout, source: str,
@@ -192,6 +186,7 @@ def store_prepared(store: Any, prepared: PreparedReadout, source: str,
 
 
 def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = False, jobs: int = 1,
+               max_bytes: int | None = None,
                progress: Callable[[LoadOutcome], None] | None = None) -> LoadSummary:
     """Load files, folders (their readout files) and "-" (stdin); one bad file never stops the rest."""
     summary = LoadSummary()
@@ -208,7 +203,7 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
     # Who and what the store already holds, read once per batch and extended as readouts
     # are stored, so that the cost of a readout does not grow with the store.
     identities = IdentityIndex.from_store(store)
-    for item, result in zip(items, _prepared_stream(items, allow_empty, max(1, jobs)), strict=True):
+    for item, result in zip(items, _prepared_stream(items, allow_empty, max(1, jobs), max_bytes), strict=True):
         if isinstance(result, LoadOutcome):
             outcome = result
         else:

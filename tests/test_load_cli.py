@@ -104,3 +104,13 @@ def test_a_missing_file_is_a_usage_error_naming_it(store_path: Path) -> None:
     assert result.exit_code == 1
     assert "no/such/readout.txt" in result.output
     assert "0 loaded" in result.output
+
+
+def test_max_bytes_refuses_a_larger_file_and_loads_the_rest(store_path: Path, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Kenya and Norway met in Nairobi on 3 May 2025. " * 40, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["load", str(big), str(FIXTURES / "curated_record.json"),
+                                      "--max-bytes", "1500", "--store", str(store_path)])
+    assert result.exit_code == 1, result.output
+    assert f"{big}: " in result.output and "over the size limit of 1500 bytes" in result.output
+    assert "1 loaded, 0 unchanged, 1 rejected" in result.output

@@ -20,9 +20,12 @@ from kg.store import open_store
 @click.option("--allow-empty", is_flag=True, help="Load texts in which no readout content was found.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for reading and extraction; writes stay serialized.")
+@click.option("--max-bytes", type=click.IntRange(1), default=None, metavar="N",
+              help="Refuse input files larger than N bytes (default: $KG_MAX_BYTES or 5 MB).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and errors.")
 @handle_errors
-def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int, quiet: bool) -> None:
+def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int, max_bytes: int | None,
+         quiet: bool) -> None:
     """Load readouts (files, folders, or - for stdin) into the store.
 
     Each readout is extracted, mapped to RDF, checked against the SHACL shapes and stored
@@ -40,7 +43,7 @@ def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int
             click.echo(f"{outcome.status}: {outcome.source} -> {outcome.readout} ({outcome.triples} triples)")
 
     with open_store(resolve_store(store)) as st:
-        summary = load_paths(st, paths, allow_empty=allow_empty, jobs=jobs, progress=report)
+        summary = load_paths(st, paths, allow_empty=allow_empty, jobs=jobs, max_bytes=max_bytes, progress=report)
     click.echo(
         f"{summary.count('loaded')} loaded, {summary.count('unchanged')} unchanged, "
         f"{summary.count('rejected')} rejected, {summary.count('failed')} failed"

@@ -193,3 +193,19 @@ def test_we_in_a_quotation_is_the_speakers_state() -> None:
     assert found[0].target_year == 2027
     unattributed = BILATERAL.format("\"We will mobilise USD 50 million for geothermal power by 2027.\"")
     assert [c for c in commitments_of(unattributed) if "geothermal" in c.text] == []
+
+
+def test_a_numbered_group_takes_that_many_parties_in_order_of_mention() -> None:
+    text = ("Today in Apia, Samoa, Fiji and Tonga held the first Ocean Resilience Dialogue, ahead of a summit "
+            "in Port Vila, Vanuatu, next month. The three countries committed to restore mangroves along their coasts.")
+    [c] = commitments_of(text)
+    assert set(c.actors) == {"WS", "FJ", "TO"}
+
+
+def test_we_in_a_communique_are_the_states_of_its_opening_not_those_who_joined() -> None:
+    text = ("1. We, the Energy Ministers of Norway, Denmark and Sweden, met in Oslo on 3 June 2024. "
+            "We were joined in a dedicated session by the ministers of Iceland and Finland.\n\n"
+            "2. We commit to phase out unabated coal power by 2035.")
+    [c] = commitments_of(text)
+    assert set(c.actors) == {"NO", "DK", "SE"}
+    assert c.target_year == 2035

@@ -58,6 +58,7 @@ _GROUP = re.compile(
     r"all\s+G-?(?:20|7)\s+(?:countries|members))\b", re.I)
 _REAFFIRMED = re.compile(r"\b(?:reaffirm\w*|recall\w*|reiterat\w*|continu\w*|remain(?:s|ed)?\s+committed|"
                          r"renew(?:s|ed|ing)?|build(?:ing)?\s+on)\b", re.I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _QUOTE_OPEN = "\"“"
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)]|\([a-z0-9]\))[ \t]+")
 _YEAR = re.compile(r"(?<![\d$.,-])(20[2-9]\d)(?![\d%])")
@@ -65,7 +66,17 @@ _YEAR = re.compile(r"(?<![\d$.,-])(20[2-9]\d)(?![\d%])")
 
 def _main_parties(ctx: Context, record: Record) -> list[str]:
     """Who "both sides" and "we" are: the participants of the first dated meeting with two or
-    more, else the states named in the first sentences."""
+    more, else the states named in the first sentences. A communiqué that opens "We, the
+    Ministers of Canada, France and Japan, met ..." says who "we" are, whoever joined later."""
+    we = re.search(r"(?m)(?:^|(?<=[.!?]\s))(?:\d{1,2}\.\s+)?We,\s+(?:the\s+)?[^.;:]*", ctx.text)
+    if we:
+        end = we.end()
+        verb = re.search(r",?\s+(?:met|meeting|gathered|convened|have\s+met|are\s+meeting)\b", we.group())
+        if verb:
+            end = we.start() + verb.start()
+        named = list(dict.fromkeys(a.code for a in ctx.actor_mentions if we.start() <= a.start and a.end <= end))
+        if len(named) >= 2:
+            return named
     for m in record.meetings:
         if len(m.participants) >= 2:
             return list(m.participants)
@@ -306,6 +317,10 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
             speaker = _speaker_actor(ctx, record, sentence, pos)
             return [speaker] if speaker else []
         return []
+    counted = re.search(r"\b(?:the|all)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?:countries|sides|leaders|"
+                        r"governments|partners|nations|parties|ministers)\b", subject + cue.group(), re.I)
+    if counted:  # "the three countries": the first three parties named, not a state named in passing
+        parties = parties[:_NUMBERS[counted.group(1).lower()]]
     if group_in_cue:
         actors = list(parties)  # "reaffirm both countries' commitment": the group is the subject
     elif named_near or people_near:

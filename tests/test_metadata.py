@@ -103,3 +103,8 @@ def test_time_line_is_not_a_title() -> None:
     result = info("Council of the EU\nPress release\n14 October 2024\n16:40\n\nCOP29: Council sets out position\n\n"
                   "The Council approved conclusions.")
     assert (result.title, result.published) == ("COP29: Council sets out position", "2024-10-14")
+
+
+def test_a_date_line_in_capitals() -> None:
+    assert info("Call with the Minister of Energy\n\nREADOUT\n\nAUGUST 14, 2024\n\nThe two spoke today.").published == \
+        "2024-08-14"

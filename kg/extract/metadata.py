@@ -28,7 +28,8 @@ _MONTHS = {
          ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1)
     for name in names
 }
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+# Case-insensitive: readout pages print date lines in capitals ("AUGUST 14, 2024").
+_MONTH = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY_MONTH_YEAR = rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
 _MONTH_DAY_YEAR = rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"

@@ -209,3 +209,37 @@ def test_we_in_a_communique_are_the_states_of_its_opening_not_those_who_joined()
     [c] = commitments_of(text)
     assert set(c.actors) == {"NO", "DK", "SE"}
     assert c.target_year == 2035
+
+
+def test_what_was_noted_stays_noted_across_and_that() -> None:
+    text = BILATERAL.format("Kenya noted that its geothermal output has doubled, and that Kenya will retire "
+                            "diesel plants by 2028.")
+    assert commitments_of(text) == []
+
+
+def test_a_prepositional_relative_clause_can_carry_the_pledge() -> None:
+    text = BILATERAL.format("The meeting adopted the Nairobi Declaration, in which participating countries pledged "
+                            "to plant 5 billion trees by 2035.")
+    [c] = commitments_of(text)
+    assert set(c.actors) == {"KE", "NO"}
+    assert c.topics == ["forests-nature"]
+    assert c.target_year == 2035
+
+
+def test_a_state_and_its_partners_are_the_meetings_parties() -> None:
+    text = BILATERAL.format("Kenya and its development partners agreed to expand climate-resilient irrigation.")
+    [c] = commitments_of(text)
+    assert set(c.actors) == {"KE", "NO"}
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("Both sides agreed to finalise the arrangement before the end of the year.", 2024),
+    ("Both sides agreed to convene the energy ministerial later this year.", 2024),
+])
+def test_relative_years_resolve_with_the_publication_date(sentence: str, year: int) -> None:
+    assert target_year(sentence, "2024-05-03") == year
+
+
+def test_currency_amounts_and_adapting_are_topics() -> None:
+    [c] = commitments_of(BILATERAL.format("Norway will provide NZ$20 million to help Kenya adapt to droughts."))
+    assert {"finance", "adaptation-resilience"} <= set(c.topics)

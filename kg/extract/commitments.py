@@ -53,7 +53,7 @@ _GROUP = re.compile(
     r"(?:the\s+)?ministers|"
     r"the\s+two\s+governments|we|they|our\s+countries|the\s+two\s+presidents|both\s+presidents|"
     r"(?:the|all)\s+(?:three|four|five|six|seven|eight|nine|ten)\s+(?:countries|sides|leaders|governments|partners|"
-    r"nations|parties|ministers)|"
+    r"nations|parties|ministers)|(?:the\s+)?participating\s+(?:countries|states|governments|parties)|"
     r"(?:this|the)\s+(?:long-term\s+|new\s+|bilateral\s+|joint\s+)?(?:partnership|collaboration)|the\s+meeting|"
     r"all\s+G-?(?:20|7)\s+(?:countries|members))\b", re.I)
 _REAFFIRMED = re.compile(r"\b(?:reaffirm\w*|recall\w*|reiterat\w*|continu\w*|remain(?:s|ed)?\s+committed|"
@@ -109,7 +109,8 @@ def _cues(text: str) -> list[re.Match[str]]:
         if word in ("will", "shall") and _NOT_A_CUE_AFTER_WILL.match(text[m.end():]):
             continue
         if re.search(r"\b(?:that|which|who)\s+(?:also\s+)?$", text[:m.start()]) or re.search(
-                r"\b(?:which|whom|where)\s+(?:[\w'’-]+\s+){1,3}$", text[:m.start()]):
+                r"(?<!\bin\s)(?<!\bby\s)(?<!\bunder\s)(?<!\bthrough\s)\b(?:which|whom|where)\s+(?:[\w'’-]+\s+){1,3}$",
+                text[:m.start()]):
             continue  # a relative clause: "a Challenge, which will ...", "a Conference, which France will host"
         if word.startswith("planned") and re.search(r"\b(?:in|of|for|on|to|with|about|by|from)\s+$", text[:m.start()]):
             continue  # "experience in planned relocation": a noun's modifier, not an intention
@@ -167,7 +168,8 @@ def target_year(text: str, published: str | None) -> int | None:
     """The year the committed action is due: "this year" (publication year), "ahead of COP 27"
     (the COP's year), "by 2030", "2035 NDCs"; past years ("from 2020 levels") are not targets."""
     pub = parse_iso(published)
-    if pub and re.search(r"\bthis\s+year\b|\bby\s+the\s+end\s+of\s+(?:this|the)\s+year\b", text, re.I):
+    if pub and re.search(r"\bthis\s+year\b|\b(?:by|before)\s+the\s+end\s+of\s+(?:this|the)\s+year\b|\bby\s+year-end\b",
+                         text, re.I):
         return pub.year
     ahead = re.search(r"\b(?:ahead\s+of|before|by)\s+(?:the\s+)?(COP\s?-?\s?\d{1,2})", text)
     if ahead:
@@ -280,6 +282,8 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
     last_clause = re.split(r",\s+(?:and\s+|but\s+|as\s+|while\s+)|\band\s+(?=\w+\s+(?:also\s+)?reaffirm)",
                            subject)[-1]
     excluded = _EXCLUDE.search(last_clause + cue.group())
+    if re.match(r"\s*that\b", last_clause) and not excluded:
+        excluded = _EXCLUDE.search(subject)  # "noted that X ..., and that Egypt will": still what was noted
     if excluded and not re.search(r"\b(?:and|but)\s+(?:also\s+|further\s+|jointly\s+)?$", last_clause):
         return []  # "welcomed X" is no commitment, "welcomed X and reaffirmed their commitment" is
     if re.search(r"\b(?:have|has|had)\s+already\b", body):
@@ -333,6 +337,8 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
         actors = list(parties)
     else:
         actors = _people_actors(record, subject)
+    if re.search(r"\b(?:and|with)\s+(?:its|their)\s+(?:\w+\s+)?partners\b", near) and actors:
+        actors = list(dict.fromkeys(actors + parties))  # "Egypt and its development partners": the meeting's parties
     joined = _actors_after_join(ctx, sentence, pos)
     if re.match(r"join", cue.group(), re.I) and not (named_near or people_near):
         actors = []  # "many joined the United States": only the states named commit

@@ -30,6 +30,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"forest", r"deforestation", r"biodiversity", r"nature\b", r"ecosystem", r"ocean", r"marine", r"land degradation",
         r"wildlife", r"amazon", r"rainforest", r"conservation", r"blue economy", r"coastal", r"beach", r"mangrove",
         r"illegal logging", r"land use", r"bioeconomy", r"sustainable management", r"water",
+        r"afforest", r"reforest", r"trees?\b", r"desertification", r"degraded land", r"land restoration",
     ),
     "circular-economy": (
         r"circular economy", r"circularity", r"resource efficiency", r"recycl", r"waste", r"plastic", r"litter",
@@ -48,13 +49,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "finance": (
         r"financ", r"invest", r"\$\s?\d", r"fund\b", r"funds\b", r"funding", r"grant", r"loan", r"capital",
         r"\bmdbs?\b", r"development bank", r"new collective quantified goal", r"\bncqg\b", r"mobili[sz]e",
+        r"(?:nz|a|us|c|s|hk)\$\s?\d", r"(?:usd|eur|aud|nzd|gbp|jpy|dkk|nok|sek|chf|cad|brl|inr)\s?\d", r"€\s?\d", r"£\s?\d",
     ),
     "carbon-markets": (
         r"carbon market", r"article 6", r"carbon credit", r"emissions trading", r"carbon pricing", r"carbon price",
         r"carbon services", r"\bets\b", r"itmo",
     ),
     "adaptation-resilience": (
-        r"adaptation", r"climate[- ]resilien", r"resilien\w* (?:to|against) climate", r"resilient infrastructure",
+        r"adaptation", r"adapt to\b", r"climate[- ]resilien", r"resilien\w* (?:to|against) climate", r"resilient infrastructure",
         r"loss and damage", r"early warning", r"disaster", r"climate impacts",
         r"drought", r"flood",
     ),

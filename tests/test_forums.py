@@ -169,3 +169,15 @@ def test_a_partners_group_counts_in_a_climate_paragraph() -> None:
 ])
 def test_titles_units_relationships_and_the_document_itself_are_not_forums(text: str) -> None:
     assert forums_of(text) == {}
+
+
+def test_a_quoted_name_with_its_acronym_and_lower_case_head() -> None:
+    found = forums_of("They reviewed the \"Nexus of Water, Food and Energy\" (NWFE) country platform on clean energy.")
+    assert found["Nexus of Water, Food and Energy"].kind == "platform"
+    assert "NWFE" in found["Nexus of Water, Food and Energy"].aliases
+
+
+def test_a_convention_written_two_ways_is_one_body_and_a_cop_qualifier_is_none() -> None:
+    found = forums_of("The UN Convention to Combat Desertification (UNCCD) meets; the UNCCD secretariat reports on land.")
+    assert [n for n in found if "Desertification" in n or n == "UNCCD"] == ["UN Convention to Combat Desertification"]
+    assert "CBD" not in forums_of("We will update our biodiversity plans ahead of CBD COP16.")

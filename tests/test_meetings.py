@@ -189,3 +189,15 @@ def test_ministers_met_for_a_named_council_on_the_day_the_release_reports() -> N
             "Environment ministers met in Luxembourg for the Environment Council under the chairmanship of Poland.")
     found = {(m.forum, m.start) for m in meetings_of(text, "2025-03-17")}
     assert ("Environment Council", "2025-03-17") in found
+
+
+def test_a_quoted_platform_meets_and_a_convention_in_a_cops_name_does_not() -> None:
+    text = ("Minister Amal Farouk of Egypt today chaired the annual review meeting of the \"Nexus of Water, Food and "
+            "Energy\" (NWFE) country platform in Cairo, with the ambassadors of Japan and Germany.")
+    [m] = meetings_of(text, "2024-09-03")
+    assert (m.forum, m.start) == ("Nexus of Water, Food and Energy", "2024-09-03")
+    assert {"EG", "JP", "DE"} <= set(m.participants)
+    cop = ("The summit was held alongside the sixteenth session of the Conference of the Parties to the UN Convention "
+           "to Combat Desertification (UNCCD COP16), which Riyadh will host from 2 to 13 December 2024.")
+    found = meetings_of(cop, "2024-11-21")
+    assert [(m.forum, m.start, m.host) for m in found] == [("COP16", "2024-12-02", "SA")]

@@ -33,6 +33,9 @@ KNOWN_BODIES: tuple[tuple[str, str, str], ...] = (
     ("Global Environment Facility", "GEF", "other"),
     ("UN General Assembly", "UNGA", "organization"),
     ("Pre-COP", "PreCOP", "ministerial"),
+    ("United Nations Convention to Combat Desertification", "UNCCD", "organization"),
+    ("UN Convention to Combat Desertification", "UNCCD", "organization"),
+    ("Convention on Biological Diversity", "CBD", "organization"),
 )
 _GROUPS = re.compile(r"\b(G20|G7|G-20|G-7)\b(?!\s*(?:Summit|Leaders|countries|members|nations|economies|host|"
                      r"Environment|Energy|Climate|Sherpa|Finance|Framework|[A-Z]))")
@@ -237,11 +240,17 @@ def _sub_forums(ctx: Context, forums: ForumList) -> None:
 
 def _known_bodies(ctx: Context, forums: ForumList) -> None:
     text = ctx.text
-    for long, acronym, kind in KNOWN_BODIES:
+    for long, _acronym, kind in KNOWN_BODIES:
         for m in re.finditer(rf"\b{re.escape(long)}\b", text):
             forums.add(long, kind, m.start(), m.end())
+    for long, acronym, kind in KNOWN_BODIES:
+        # One body may be written in several long forms ("UN ..." / "United Nations ..."): any found one takes it.
+        written = next((forums.find(other) for other, short, _ in KNOWN_BODIES if short == acronym
+                        and forums.find(other) is not None), None)
         for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            entry = forums.find(long) or forums.find(acronym)
+            if re.match(r"\s+COP(?:\b|\s?-?\d)", text[m.end():m.end() + 6]) and written is None:
+                continue  # "CBD COP16": the acronym says which convention's COP, it names no body of its own
+            entry = written or forums.find(long) or forums.find(acronym)
             if entry is None:
                 if len(acronym) < 3:
                     continue
@@ -288,8 +297,12 @@ def _unnumbered_cop(ctx: Context, m: NameMatch, cops: list[CopMatch]) -> int | N
 _LOWER_HEAD = re.compile(r"\b(?:an?|the)\s+((?:[A-Z][\w-]*\s+)+(?:\d{1,3}\s+)?(dialogue|roundtable|summit))\b|"
                          r"\bthe\s+([A-Z][\w-]*(?:\s+(?:(?:for|of|in|on|and)\s+)?[A-Z][\w-]*){1,3})\s+(initiative)\b")
 # "the 'Sustaining Access to Drinking Water' programme": a quoted title of an event.
-_QUOTED_EVENT = re.compile(r"[‘“\"']([A-Z][^‘’“”\"\n]{8,120}?)[’”\"']\s+(?:programme|program|event|session|side event|"
-                           r"dialogue|roundtable|panel)\b")
+_QUOTED_EVENT = re.compile(r"[‘“\"']([A-Z][^‘’“”\"\n]{8,120}?)[’”\"']\s+(?:\(\s*(?P<acronym>[A-Z][A-Za-z0-9-]{1,9})\s*\)\s+)?"
+                           r"(?:country\s+|regional\s+|global\s+)?(?P<head>programme|program|event|session|side event|"
+                           r"dialogue|roundtable|panel|platform|initiative|partnership|alliance|forum|coalition)\b")
+# Lower-case heads that say what a quoted name is ("the 'Nexus of Water, Food and Energy' (NWFE) country platform").
+_QUOTED_KINDS = {"platform": "platform", "initiative": "initiative", "partnership": "partnership", "alliance": "alliance",
+                 "coalition": "alliance", "forum": "forum", "dialogue": "dialogue", "roundtable": "roundtable"}
 
 
 def _lower_head_and_quoted(ctx: Context, forums: ForumList) -> None:
@@ -306,7 +319,14 @@ def _lower_head_and_quoted(ctx: Context, forums: ForumList) -> None:
     for m in _QUOTED_EVENT.finditer(ctx.text):
         sentence = _sentence_at(ctx, m.start())
         if is_climate_related(m.group(1)) or is_climate_related(sentence):
-            forums.add(_clean(m.group(1)), "other", m.start(1), m.end(1), merge_suffix=False)
+            entry = forums.add(_clean(m.group(1)), _QUOTED_KINDS.get(m.group("head"), "other"), m.start(1), m.end(1),
+                               merge_suffix=False)
+            acronym = m.group("acronym")
+            if acronym and sum(c.isupper() for c in acronym) >= 2:
+                forums._alias(entry, acronym)
+                for later in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", ctx.text):
+                    if (later.start(), later.end()) not in entry.mentions:
+                        entry.mentions.append((later.start(), later.end()))
 
 
 def extract_forums(ctx: Context) -> list[Forum]:

@@ -193,8 +193,8 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
     "event"/"session" held, first), and those joined to it by "and"."""
     usable = [m for m in mentions if kinds.get(m[2]) in MEETING_KINDS
               or re.match(r"\s*(?:\)\s*)?(?:event|meeting|session)", text[m[1]:m[1] + 12])
-              or re.search(r"\b(?:meeting|session|round|plenary)\s+of\s+(?:the\s+)?$", text[max(0, m[0] - 30):m[0]],
-                           re.I)
+              or re.search(r"\b(?:meeting|session|round|plenary)\s+of\s+(?:the\s+)?[\"“‘']?$",
+                           text[max(0, m[0] - 30):m[0]], re.I)
               # "co-chaired the second High-Level Dialogue of the X Partnership": any forum a holding verb governs
               or _HOLDS_SESSION.search(text[max(0, m[0] - 60):m[0]])
               # "The steering committee of the X met": a body of the forum meets as the forum
@@ -238,7 +238,8 @@ def _inside_cop_name(m: tuple[int, int, str], mentions: list[tuple[int, int, str
     longer = [o for o in mentions if o[2] == m[2] and o[1] <= start and re.fullmatch(r"\s*\(\s*", text[o[1]:start])]
     if longer:
         start = longer[0][0]
-    return re.search(r"\bCOP\s?-?\d{1,2}\)?\s+(?:to|of)\s+the\s+$", text[max(0, start - 30):start]) is not None
+    return re.search(r"(?:\bCOP\s?-?\d{1,2}\)?|Conference\s+of\s+the\s+Parties)\s+(?:to|of)\s+the\s+$",
+                     text[max(0, start - 40):start]) is not None
 
 
 def _fits_reference(forum: str, d: DateMention) -> bool:
@@ -378,9 +379,9 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
     forum_at = next((m[0] for m in mentions if m[2] == forum and s <= m[0] < e), None) if forum else None
     host = _host(ctx, s, e, people, forum_at) or (place[1] if place else None)
     cop = re.fullmatch(r"COP(\d{1,3})", forum or "")
-    if cop:  # a COP's host and city are reference data
+    if cop:  # a COP's host and city are reference data (the climate COP's: another convention's COP16 is years off)
         ref = next((c for c in cops() if c.number == int(cop.group(1))), None)
-        if ref is not None:
+        if ref is not None and (len(d.begin) < 4 or d.begin[:4] == str(ref.year)):
             host = ref.host
             place = place or (ref.city, ref.host)
     codes: list[str] = []

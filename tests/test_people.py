@@ -201,3 +201,18 @@ def test_a_distinctive_title_held_by_one_state_in_the_text() -> None:
             "Ben Kiprop and Eva Wanjiru.")
     assert [(p.name, p.actor) for p in people(text)] == [("Ama Tuya", "KE"), ("Ben Kiprop", "KE"),
                                                          ("Eva Wanjiru", "KE")]
+
+
+def test_the_first_official_of_a_release_is_the_dateline_states_when_nothing_else_says() -> None:
+    text = ("Press release\n\nLisbon, 4 March 2025\n\nJoana Matos, State Secretary for Energy and Climate, met "
+            "today with Kenya's Cabinet Secretary for Energy, Peter Wafula. Portugal and Kenya agreed to cooperate.")
+    found = {p.name: p.actor for p in people(text)}
+    assert found == {"Joana Matos": "PT", "Peter Wafula": "KE"}
+
+
+def test_the_dateline_state_must_be_named_and_only_the_first_official_takes_it() -> None:
+    unnamed = "Lisbon, 4 March 2025\n\nJoana Matos, State Secretary for Energy and Climate, opened the forum."
+    assert [p.actor for p in people(unnamed)] == [None]
+    second = ("Lisbon, 4 March 2025\n\nKenya's Cabinet Secretary for Energy, Peter Wafula, met Joana Matos, "
+              "State Secretary for Energy and Climate.\n\nThe talks covered geothermal power in Kenya and Portugal.")
+    assert {p.name: p.actor for p in people(second)} == {"Peter Wafula": "KE", "Joana Matos": None}

@@ -26,6 +26,7 @@ from kg.extract.context import Context
 from kg.extract.people_lexicon import EU_TITLES
 from kg.extract.people_roles import Mention, RoleOnly
 from kg.record import Person
+from kg.reference import city_country
 from kg.resources import ontology_dir
 
 _GROUP_NOUNS = r"(?:counterparts?|officials?|ministers?|leaders?|delegations?|representatives?|colleagues?|" \
@@ -145,6 +146,33 @@ def _same_title_actor(people: list[Person]) -> None:
             person.actor = actors.pop()
 
 
+_ISSUE_LINE = re.compile(
+    r"^[ \t*_]*(?P<place>[A-Z][\w .'’-]{1,40}?(?:,[ \t]*[A-Z][\w .'’-]{1,30}?)?)[ \t]*(?:,|[-–—]+)[ \t]*"
+    r"(?:\w+day,?[ \t]+)?(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4})",
+    re.MULTILINE)
+_OFFICIAL_TITLE = re.compile(r"\b(?:Minister|Secretary|Envoy|Ambassador|Commissioner|Chancellor|Premier|President)\b")
+
+
+def _issuer_actor(people: list[Person], ctx: Context) -> None:
+    """The first official a release names, when nothing else gives their state, is the issuing
+    government's: the dateline city's state ("Berlin, 14 March 2024 ... Stefan Wenzel,
+    Parliamentary State Secretary at the Federal Ministry ..."), if the text names that state."""
+    match = _ISSUE_LINE.search(ctx.text[:1500])
+    if match is None:
+        return
+    code = None
+    for part in reversed(match.group("place").split(",")):
+        code = city_country(part.strip())
+        if code:
+            break
+    if code is None or code not in {m.code for m in ctx.actor_mentions}:
+        return
+    named = sorted((p for p in people if p.evidence), key=lambda p: min(s.start for s in p.evidence))
+    first = next((p for p in named if p.role and _OFFICIAL_TITLE.search(p.role)), None)
+    if first is not None and first.actor is None:
+        first.actor = code
+
+
 def resolve_actors(people: list[Person], *, groups_mentions: list[list[Mention]], role_only: list[RoleOnly],
                    ctx: Context) -> None:
     """Fill in `actor` (and sometimes a fuller `role`) for people whose mentions name no state."""
@@ -165,5 +193,6 @@ def resolve_actors(people: list[Person], *, groups_mentions: list[list[Mention]]
             person.actor = "EU"
         elif dateline and person.role:
             person.actor = dateline[0]
+    _issuer_actor(people, ctx)
     _same_title_actor(people)
     upgrade_roles(people, groups_mentions, role_only)

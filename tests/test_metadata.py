@@ -108,3 +108,9 @@ def test_time_line_is_not_a_title() -> None:
 def test_a_date_line_in_capitals() -> None:
     assert info("Call with the Minister of Energy\n\nREADOUT\n\nAUGUST 14, 2024\n\nThe two spoke today.").published == \
         "2024-08-14"
+
+
+def test_posted_on_lines_and_unambiguous_slashed_dates() -> None:
+    assert info("Title\n\nPosted On: 09 SEP 2024 6:45PM by PIB Delhi\n\nThe minister met.").published == "2024-09-09"
+    assert info("Title\n\nHa Noi, 26/02/2024\n\nThe ministers met.").published == "2024-02-26"
+    assert info("Title\n\nHa Noi, 06/02/2024\n\nThe ministers met.").published is None  # 6 Feb or June 2?

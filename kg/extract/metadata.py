@@ -34,7 +34,9 @@ _MONTH = r"(?i:January|February|March|April|May|June|July|August|September|Octob
 _DAY_MONTH_YEAR = rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
 _MONTH_DAY_YEAR = rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
 _NUMERIC = r"(?P<y3>\d{4})[-/.年](?P<m3>\d{1,2})[-/.月](?P<d3>\d{1,2})日?"
-_ANY_DATE = rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_NUMERIC})"
+# "26/02/2024": day first or month first; read only when one of the two cannot be a month.
+_SLASHED = r"(?P<a4>\d{1,2})/(?P<b4>\d{1,2})/(?P<y4>\d{4})"
+_ANY_DATE = rf"(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_NUMERIC}|{_SLASHED})"
 
 _HEAD_CHARS = 1500  # metadata lives at the top of a readout
 _MARKUP = r"[\s*#_>\\]*"
@@ -42,7 +44,7 @@ _MARKUP = r"[\s*#_>\\]*"
 # Each pattern names an explicit statement of the publication date.
 _DATE_PATTERNS = [
     re.compile(rf"(?:文章来源|来源|发布时间|发布日期|时间)\s*[:：]?[^\n]*?{_NUMERIC}"),
-    re.compile(rf"(?im)^{_MARKUP}(?:Published(?: on)?|Publication date|Date(?: of publication)?|Released|"
+    re.compile(rf"(?im)^{_MARKUP}(?:Published(?: on)?|Posted(?: on)?|Publication date|Date(?: of publication)?|Released|"
                rf"Last updated|Issued)\s*[:：]?\s*(?:\w+day,?\s+)?{_ANY_DATE}"),
     # "Source: ...    Date: 2024-04-18" on a line of page furniture.
     re.compile(rf"(?i)(?:^|\s)(?:Date|Published|Release date|Publication date)\s*[:：]\s*{_ANY_DATE}"),
@@ -81,6 +83,12 @@ def _date_of(match: re.Match[str]) -> str | None:
     for y, m, d in (("y1", "m1", "d1"), ("y2", "m2", "d2"), ("y3", "m3", "d3")):
         if groups.get(y):
             return parse_date_parts(groups[y], groups[m], groups[d])
+    if groups.get("y4"):
+        a, b = int(groups["a4"]), int(groups["b4"])
+        if a > 12 >= b:
+            return parse_date_parts(groups["y4"], str(b), str(a))
+        if b > 12 >= a:
+            return parse_date_parts(groups["y4"], str(a), str(b))
     return None
 
 

@@ -201,3 +201,25 @@ def test_a_quoted_platform_meets_and_a_convention_in_a_cops_name_does_not() -> N
            "to Combat Desertification (UNCCD COP16), which Riyadh will host from 2 to 13 December 2024.")
     found = meetings_of(cop, "2024-11-21")
     assert [(m.forum, m.start, m.host) for m in found] == [("COP16", "2024-12-02", "SA")]
+
+
+def test_received_is_a_meeting_and_a_visit_with_its_own_days() -> None:
+    text = ("On 26 February, Deputy Prime Minister Le Van Minh received Anna Berg, Minister for Development of "
+            "Sweden, who is on a working visit to Viet Nam from 25 to 27 February, to discuss offshore wind.")
+    found = {(m.forum, m.start, m.end) for m in meetings_of(text, "2024-02-26")}
+    assert (None, "2024-02-26", "2024-02-26") in found
+
+
+def test_today_inside_the_stated_days_of_a_meeting_takes_the_stated_days() -> None:
+    text = ("The Minister today participated in the 44th BASIC Ministerial Meeting on Climate Change, hosted by China "
+            "in Beijing on 20 and 21 October 2024.")
+    [m] = meetings_of(text, "2024-10-21")
+    assert (m.forum, m.start, m.end, m.host) == ("BASIC Ministerial Meeting on Climate Change", "2024-10-20",
+                                                 "2024-10-21", "CN")
+
+
+def test_during_the_meeting_a_reviewed_partnership_names_the_meeting() -> None:
+    text = ("The Minister of Energy of India held a meeting with the Energy Minister of Oman in New Delhi today. "
+            "During the meeting, both sides reviewed the progress of the India-Oman Energy Partnership.")
+    [m] = meetings_of(text, "2024-09-09")
+    assert (m.forum, m.start, m.place) == ("India-Oman Energy Partnership", "2024-09-09", "New Delhi")

@@ -25,11 +25,12 @@ MEETING_KINDS = {"working-group", "dialogue", "forum", "roundtable", "summit", "
                  "task-force", "organization"}
 _MEETING_CUE = re.compile(
     r"\b(?:met|meets?|meeting|meetings|held|hold|holds|hosted|hosts?|convened?|convenes|participat\w*|attend\w*|"
+    r"received|receives|"
     r"visit\w*|call|called|spoke|talks|session|sessions|gather\w*|took place|take place|takes place|concluded|"
     r"kick off|kicks off|co-chair\w*|(?-i:chair|chairs|chaired)|roundtables?|event|summit|dialogue|conference|"
     r"at the (?:White House|Elysee|Élysée|Kremlin|Kantei|Great Hall of the People))\b", re.I)
 _MEETING_VERB = re.compile(
-    r"\b(?:met|meets?|meeting|held|hold|hosted|convened?|participat\w*|attend\w*|visit\w*|call|spoke|talks|"
+    r"\b(?:met|meets?|meeting|held|hold|hosted|convened?|participat\w*|attend\w*|visit\w*|call|spoke|talks|received|"
     r"gather\w*|took place|take place|concluded|kick off|co-chair\w*|(?-i:chair|chaired)|roundtables?|event|"
     r"at the (?:White House|Elysee|Élysée|Kremlin|Kantei|Great Hall of the People))\b", re.I)
 # Seats of government that readouts name as the place of a meeting, with their state.
@@ -62,6 +63,7 @@ _MARGINS_OF = re.compile(r"\b(?:the|this)\s+(?:meeting|call|talks|session|discus
 _MET_FOR = re.compile(r"\b(?:met|gathered|convened)\s+(?:in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?(?:for|at)\s+"
                       r"(?:the\s+)?$")
 # "met ... to review cooperation under the X Fund": a meeting about a named mechanism is held under it (DECISIONS 003).
+_DURING_MEETING = re.compile(r"^\W*(?:During|At|In)\s+the\s+(?:meeting|talks|call|visit)\b", re.I)
 _REVIEW_UNDER = re.compile(r"\b(?:review\w*|tak\w+\s+stock\s+of|assess\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                            r"(?:under|of)\s+(?:the\s+)?$", re.I)
 # "the COP28 Presidency", "COP27 President": a title, not the conference as an event.
@@ -293,6 +295,13 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
         if margin is not None and unnamed is not None:
             unnamed.meeting.forum, unnamed.beside = margin[2], True  # "The meeting took place on the margins of X"
             unnamed.meeting.evidence.append(Span(s, e, text[s:e]))
+        if _DURING_MEETING.search(sentence.text) and unnamed is not None and unnamed is drafts[-1] and \
+                not find_dates(sentence.text, ctx.published):
+            reviewed = [m for m in in_sentence if _REVIEW_UNDER.search(text[max(s, m[0] - 70):m[0]])]
+            if reviewed:  # "During the meeting, both sides reviewed the progress of the X Partnership"
+                unnamed.meeting.forum = reviewed[0][2]
+                unnamed.meeting.evidence.append(Span(s, e, text[s:e]))
+                continue
         met_for = next((m for m in in_sentence if kinds.get(m[2]) in MEETING_KINDS
                         and _MET_FOR.search(text[max(s, m[0] - 60):m[0]])), None)
         if (met_for is not None and unnamed is not None and unnamed.date is not None and unnamed.date.kind == "relative"
@@ -307,6 +316,10 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
             continue
         dates = [d for d in find_dates(sentence.text, ctx.published, base=s, context=text)
                  if len(d.begin) >= 7 and not _is_dateline(ctx, d, s)]
+        # "today participated in the X, held on 20 and 21 October": the stated days date the meeting.
+        dates = [d for d in dates if not (d.kind == "relative" and any(
+            o is not d and o.kind not in ("relative", "countdown", "weekday") and o.is_full and len(o.begin) == 10
+            and o.begin <= d.begin <= o.finish and o.begin != o.finish for o in dates))]
         in_sentence = [m for m in mentions if m[0] < e and s < m[1]]  # names may straddle a split
         made_here = False
         held_forum = [m for m in in_sentence if _HOLDS.search(text[max(s, m[0] - 60):m[0]])]

@@ -243,3 +243,12 @@ def test_relative_years_resolve_with_the_publication_date(sentence: str, year: i
 def test_currency_amounts_and_adapting_are_topics() -> None:
     [c] = commitments_of(BILATERAL.format("Norway will provide NZ$20 million to help Kenya adapt to droughts."))
     assert {"finance", "adaptation-resilience"} <= set(c.topics)
+
+
+def test_the_co_conveners_are_the_states_that_co_convened() -> None:
+    text = ("The ninth Ministerial on Clean Air was co-convened by Chile, the European Union and Japan in Santiago on "
+            "3 and 4 June 2025, with Kenya and Peru participating. The co-conveners committed to continue the "
+            "ministerial process on methane in 2026.")
+    [c] = commitments_of(text)
+    assert c.actors == ["CL", "EU", "JP"]
+    assert c.target_year == 2026

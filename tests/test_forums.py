@@ -181,3 +181,10 @@ def test_a_convention_written_two_ways_is_one_body_and_a_cop_qualifier_is_none()
     found = forums_of("The UN Convention to Combat Desertification (UNCCD) meets; the UNCCD secretariat reports on land.")
     assert [n for n in found if "Desertification" in n or n == "UNCCD"] == ["UN Convention to Combat Desertification"]
     assert "CBD" not in forums_of("We will update our biodiversity plans ahead of CBD COP16.")
+
+
+def test_an_expo_head_and_a_listed_series_of_two_word_modifiers() -> None:
+    found = forums_of("They were invited to the Global Clean Energy Investors Meet and Expo (GCE-Invest) on solar power "
+                      "and to a North American Climate, Clean Energy and Environment Partnership.")
+    assert found["Global Clean Energy Investors Meet and Expo"].kind == "forum"
+    assert "North American Climate, Clean Energy and Environment Partnership" in found

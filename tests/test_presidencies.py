@@ -58,3 +58,8 @@ def test_a_cop_presidents_title_names_the_presidency_of_their_state() -> None:
     text = ("H.E. Sameh Shoukry, COP27 President and Minister of Foreign Affairs of Egypt, spoke. "
             "Dr. Sultan Al Jaber, COP28 President-Designate of the United Arab Emirates, closed the meeting.")
     assert presidencies_of(text) >= {("COP27", "EG"), ("COP28", "AE")}
+
+
+def test_a_state_as_the_incoming_cop_presidency() -> None:
+    text = "Ministers from 30 countries, including Azerbaijan as COP29 Presidency and Brazil as incoming COP30 Presidency."
+    assert presidencies_of(text) == {("COP29", "AZ"), ("COP30", "BR")}

@@ -54,6 +54,7 @@ _GROUP = re.compile(
     r"the\s+two\s+governments|we|they|our\s+countries|the\s+two\s+presidents|both\s+presidents|"
     r"(?:the|all)\s+(?:three|four|five|six|seven|eight|nine|ten)\s+(?:countries|sides|leaders|governments|partners|"
     r"nations|parties|ministers)|(?:the\s+)?participating\s+(?:countries|states|governments|parties)|"
+    r"the\s+co-(?:conveners|convenors|chairs|hosts|organi[sz]ers)|"
     r"(?:this|the)\s+(?:long-term\s+|new\s+|bilateral\s+|joint\s+)?(?:partnership|collaboration)|the\s+meeting|"
     r"all\s+G-?(?:20|7)\s+(?:countries|members))\b", re.I)
 _REAFFIRMED = re.compile(r"\b(?:reaffirm\w*|recall\w*|reiterat\w*|continu\w*|remain(?:s|ed)?\s+committed|"
@@ -325,6 +326,13 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
                         r"governments|partners|nations|parties|ministers)\b", subject + cue.group(), re.I)
     if counted:  # "the three countries": the first three parties named, not a state named in passing
         parties = parties[:_NUMBERS[counted.group(1).lower()]]
+    co = re.search(r"\bthe\s+co-(conven|chair|host|organi[sz])\w*", subject, re.I)
+    if co:  # "the co-conveners": the states the text says co-convened ("co-convened by China, the EU and Canada")
+        by = re.search(rf"\bco-{co.group(1)}\w*\s+by\s+", ctx.text, re.I)
+        if by:
+            named_by = _state_run(ctx, by.end())
+            if named_by:
+                parties = named_by
     if group_in_cue:
         actors = list(parties)  # "reaffirm both countries' commitment": the group is the subject
     elif named_near or people_near:
@@ -375,6 +383,21 @@ def _speaker_actor(ctx: Context, record: Record, sentence: Sentence, pos: int) -
     if not candidates:
         return None
     return max(candidates)[1]
+
+
+def _state_run(ctx: Context, start: int) -> list[str]:
+    """The states listed from `start` on: "China, the European Union and Canada"."""
+    codes: list[str] = []
+    at = start
+    for a in ctx.actor_mentions:
+        if a.start < at:
+            continue
+        if not re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", ctx.text[at:a.start]):
+            break
+        if a.code not in codes:
+            codes.append(a.code)
+        at = a.end
+    return codes
 
 
 def _subject_comma(ctx: Context, tail: str, tail_offset: int) -> int:

@@ -22,7 +22,7 @@ HEADS: dict[str, str] = {
     "Council": "forum", "Fund": "other", "Facility": "other", "Project": "other", "Agency": "organization",
     "Programme": "organization", "Organization": "organization", "Organisation": "organization",
     "Convention": "organization", "Assembly": "organization", "Network": "other", "Accelerator": "initiative",
-    "Agenda": "initiative", "Charter": "initiative", "Taskforce": "task-force", "Community": "other", "Arrangement": "partnership",
+    "Agenda": "initiative", "Charter": "initiative", "Taskforce": "task-force", "Community": "other", "Arrangement": "partnership", "Expo": "forum",
     "Committee": "other", "Stocktake": "other",
 }
 # A head needs a modifier: "the Partnership" alone names nothing new.
@@ -153,7 +153,7 @@ _LISTED_BEFORE = re.compile(r"(?<![\w,])((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*,\s+(
 def _listed_modifiers(text: str, start: int, head_start: int) -> int:
     """Where a name starts whose modifiers are a series cut by commas: "G7 Climate, Energy and
     Environment Ministers' Meeting" is read back from "Energy" (the series ends in "and")."""
-    if not re.match(r"[A-Z][\w-]*\s+and\s+", text[start:head_start]):
+    if not re.match(r"(?:[A-Z][\w-]*\s+){1,2}and\s+", text[start:head_start]):
         return start
     before = _LISTED_BEFORE.search(text[max(0, start - 80):start])
     if before is None:

@@ -32,7 +32,8 @@ _PRESIDENT_OF = re.compile(rf"\bPresident(?:-designate|-Designate)?\s+(?:of|for)
                            r"\d{1,2}(?:st|nd|rd|th)\s+(?:session\s+of\s+the\s+)?[^()]{0,60}?Conference[^()]{0,40}?"
                            rf"\(\s*{_COP}\s*\))")
 _PRONOUN = re.compile(r"\b(?:its|their)\s+$", re.I)
-_GAP_BEFORE = re.compile(r"^(?:['’]s)?\s*(?:the\s+)?(?:upcoming\s+|incoming\s+|current\s+|outgoing\s+)?$")
+# "Azerbaijan's / the Azerbaijan / Azerbaijan as (incoming) COP29 Presidency"
+_GAP_BEFORE = re.compile(r"^(?:['’]s)?\s*(?:as\s+)?(?:the\s+)?(?:upcoming\s+|incoming\s+|current\s+|outgoing\s+)?$")
 
 
 def normalise_body(body: str) -> str | None:

@@ -204,7 +204,8 @@ def _reference() -> Graph:
 def _readout_graph(path: Path) -> tuple[URIRef, Graph] | None:
     """Read, extract and map one readout (the same stages the kg way runs), or None if empty."""
     from kg.errors import KGError
-    from kg.loader import check_content, record_of
+    from kg.input_checks import check_readout_content  # the rule `kg load` applies
+    from kg.loader import record_of
     from kg.mapping import record_to_graph
     from kg.namespaces import readout_iri
     from kg.sources import read_path
@@ -212,7 +213,7 @@ def _readout_graph(path: Path) -> tuple[URIRef, Graph] | None:
     doc = read_path(path)
     try:
         record = record_of(doc)
-        check_content(record, doc.source)
+        check_readout_content(record, doc.source)
     except KGError:
         return None
     return readout_iri(doc.readout_id), record_to_graph(record)

@@ -49,7 +49,8 @@ def _worker(args: argparse.Namespace) -> int:
 def _spawn(kind: str, n: int, corpus: Path, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     result = work / f"{kind}-{n}.json"
     store = work / f"store-{n}"
-    shutil.rmtree(store, ignore_errors=True)
+    if kind == "kg":  # a fresh store to load into (the naive way keeps its graph in memory)
+        shutil.rmtree(store, ignore_errors=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--n", str(n), "--corpus", str(corpus),
            "--store", str(store), "--result", str(result), "--jobs", str(args.jobs),
            "--query-runs", str(args.query_runs), "--query-budget", str(args.query_budget),
@@ -63,7 +64,7 @@ def _spawn(kind: str, n: int, corpus: Path, work: Path, args: argparse.Namespace
         return {"error": f"{kind} worker failed (exit {done.returncode}): " + " | ".join(tail)}
     data: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
     data["process_s"] = round(wall, 2)
-    if not args.keep:
+    if not args.keep and kind == "kg":
         shutil.rmtree(store, ignore_errors=True)
     return data
 

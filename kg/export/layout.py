@@ -101,29 +101,61 @@ def _layout_part(graph: nx.MultiDiGraph, part: nx.Graph) -> dict[str, Placed]:
     }
 
 
+DENSE_LIMIT = 700  # above this many nodes, forces act only between near nodes (memory and time)
+
+
 def force_layout(part: nx.Graph, nodes: list[str]) -> np.ndarray:
-    """Fruchterman-Reingold on a dense matrix (as networkx does below 500 nodes, but for any
-    size, without scipy): repulsion between all pairs, attraction along weighted edges."""
+    """Fruchterman-Reingold without scipy: repulsion between all pairs (or, for big parts,
+    between pairs closer than 2k, the grid variant of the same algorithm), attraction along
+    weighted edges."""
     n = len(nodes)
     index = {v: i for i, v in enumerate(nodes)}
-    pull = np.zeros((n, n))
-    for u, v, data in part.edges(data=True):
-        pull[index[u], index[v]] = pull[index[v], index[u]] = data.get("pull", 1.0)
+    edges = np.array([(index[u], index[v], d.get("pull", 1.0)) for u, v, d in part.edges(data=True)],
+                     dtype=float).reshape(-1, 3)
+    src, dst, pull = edges[:, 0].astype(int), edges[:, 1].astype(int), edges[:, 2]
     rng = np.random.default_rng(SEED)
     xy = rng.random((n, 2))
     k = 1.6 / math.sqrt(n)
-    iterations = 300 if n <= 800 else 80
+    iterations = 300 if n <= DENSE_LIMIT else 120
     temperature = 0.1
     cooling = temperature / (iterations + 1)
     for _ in range(iterations):
-        delta = xy[:, None, :] - xy[None, :, :]
-        distance = np.maximum(np.sqrt((delta**2).sum(axis=2)), 0.01)
-        force = k * k / distance**2 - pull * distance / k
-        displacement = (delta * force[:, :, None]).sum(axis=1)
+        displacement = np.zeros_like(xy)
+        if n <= DENSE_LIMIT:
+            delta = xy[:, None, :] - xy[None, :, :]
+            distance = np.maximum(np.sqrt((delta**2).sum(axis=2)), 0.01)
+            displacement += (delta * (k * k / distance**2)[:, :, None]).sum(axis=1)
+        else:
+            i, j = close_pairs(xy[:, 0], 2 * k)
+            delta = xy[i] - xy[j]
+            distance = np.maximum(np.sqrt((delta**2).sum(axis=1)), 0.01)
+            push = delta * (k * k / distance**2 * (distance < 2 * k))[:, None]
+            np.add.at(displacement, i, push)
+            np.add.at(displacement, j, -push)
+        delta = xy[src] - xy[dst]
+        distance = np.maximum(np.sqrt((delta**2).sum(axis=1)), 0.01)
+        tug = delta * (pull * distance / k)[:, None]
+        np.add.at(displacement, src, -tug)
+        np.add.at(displacement, dst, tug)
         length = np.maximum(np.sqrt((displacement**2).sum(axis=1)), 0.01)
         xy += displacement * (temperature / length)[:, None]
         temperature -= cooling
     return xy
+
+
+def close_pairs(x: np.ndarray, window: float) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i, j), i != j, whose x coordinates differ by less than `window`:
+    sort by x, and pair each node with those after it inside the window."""
+    order = np.argsort(x, kind="stable")
+    xs = x[order]
+    ends = np.searchsorted(xs, xs + window, side="right")
+    counts = ends - np.arange(len(xs)) - 1
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    first = np.repeat(np.arange(len(xs)), counts)
+    offset = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    return order[first], order[first + 1 + offset]
 
 
 def _landscape(xy: np.ndarray) -> np.ndarray:
@@ -176,6 +208,8 @@ def _spread(xy: np.ndarray, half_w: np.ndarray, up: np.ndarray, down: np.ndarray
     if n < 2:
         return xy
     rng = np.random.default_rng(SEED)
+    if n > DENSE_LIMIT:
+        return _spread_sparse(xy, half_w, up, down, rounds)
     for _ in range(rounds):
         dx = xy[None, :, 0] - xy[:, None, 0]  # j - i
         dy = xy[None, :, 1] - xy[:, None, 1]
@@ -196,5 +230,35 @@ def _spread(xy: np.ndarray, half_w: np.ndarray, up: np.ndarray, down: np.ndarray
         move[:, 1] -= (np.where(along_y, overlap_y * sign_y, 0.0) / 2 + 0.5 * along_y * sign_y).sum(axis=1)
         # Each node moves at most a footprint per round, so the layout's shape survives.
         limit = np.maximum(half_w, (up + down) / 2)[:, None]
+        xy += np.clip(move * 0.5, -limit, limit)
+    return xy
+
+
+def _spread_sparse(xy: np.ndarray, half_w: np.ndarray, up: np.ndarray, down: np.ndarray,
+                   rounds: int) -> np.ndarray:
+    """The same push as _spread, for big parts: only pairs whose footprints can meet."""
+    xy = xy.copy()
+    reach = 2 * float(half_w.max())
+    limit = np.maximum(half_w, (up + down) / 2)[:, None]
+    for _ in range(min(rounds, 150)):
+        i, j = close_pairs(xy[:, 0], reach)
+        dx = xy[j, 0] - xy[i, 0]
+        dy = xy[j, 1] - xy[i, 1]
+        overlap_x = half_w[i] + half_w[j] - np.abs(dx)
+        reach_y = np.where(dy >= 0, down[i] + up[j], up[i] + down[j])
+        overlap_y = reach_y - np.abs(dy)
+        clash = (overlap_x > 0) & (overlap_y > 0)
+        if not clash.any():
+            break
+        i, j, dx, dy, overlap_x, overlap_y = i[clash], j[clash], dx[clash], dy[clash], overlap_x[clash], overlap_y[clash]
+        sideways = overlap_x < overlap_y * 1.6
+        sign_x = np.where(dx == 0, 1.0, np.sign(dx))
+        sign_y = np.where(dy == 0, 1.0, np.sign(dy))
+        push = np.zeros((len(i), 2))
+        push[:, 0] = np.where(sideways, (overlap_x / 2 + 0.5) * sign_x, 0.0)
+        push[:, 1] = np.where(~sideways, (overlap_y / 2 + 0.5) * sign_y, 0.0)
+        move = np.zeros_like(xy)
+        np.add.at(move, i, -push)
+        np.add.at(move, j, push)
         xy += np.clip(move * 0.5, -limit, limit)
     return xy

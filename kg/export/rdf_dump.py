@@ -27,7 +27,9 @@ def dump_rdf(store: Any, fmt: str, out: Path, readout: str | None = None) -> tup
     quads = []
     subjects: set[str] = set()
     for s, p, o, g in store.quads():
-        if readout is not None and (g is None or str(g) != readout):
+        # The named graphs are the record; a store may also keep their union in the default
+        # graph, which a dump would only repeat.
+        if g is None or (readout is not None and str(g) != readout):
             continue
         graph_name = to_ox(g) if (g is not None and fmt in GRAPH_AWARE) else ox.DefaultGraph()
         quads.append(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_name))  # type: ignore[arg-type]

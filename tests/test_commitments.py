@@ -252,3 +252,21 @@ def test_the_co_conveners_are_the_states_that_co_convened() -> None:
     [c] = commitments_of(text)
     assert c.actors == ["CL", "EU", "JP"]
     assert c.target_year == 2026
+
+
+def test_list_items_whose_markers_the_page_lost() -> None:
+    text = BILATERAL.format("To support Kenya's net zero goal, Norway will:\n\n"
+                            "Provide $10 million for grid storage pilots;\n"
+                            "Deploy technical experts to support power transmission planning.\n\n"
+                            "Kenya welcomed the support.")
+    found = [(c.actors, c.text) for c in commitments_of(text)]
+    assert found == [(["NO"], "Provide $10 million for grid storage pilots;"),
+                     (["NO"], "Deploy technical experts to support power transmission planning.")]
+
+
+def test_elevating_relations_is_diplomacy_and_a_speaker_named_after_the_quote() -> None:
+    assert commitments_of(BILATERAL.format(
+        "The two sides agreed to elevate Kenya-Norway relations to a partnership for a sustainable planet.")) == []
+    text = BILATERAL.format("\"We will make sure that loss and damage finance reaches the most vulnerable,\" "
+                            "Norway's Minister of Development, Ola Berg, said.")
+    assert [c.actors for c in commitments_of(text)] == [["NO"]]

@@ -113,6 +113,9 @@ def _cues(text: str) -> list[re.Match[str]]:
                 r"(?<!\bin\s)(?<!\bby\s)(?<!\bunder\s)(?<!\bthrough\s)\b(?:which|whom|where)\s+(?:[\w'’-]+\s+){1,3}$",
                 text[:m.start()]):
             continue  # a relative clause: "a Challenge, which will ...", "a Conference, which France will host"
+        if re.match(r"\s*(?:to\s+)?(?:elevate|upgrade|raise)\s+(?:\S+\s+){0,3}(?:relations|relationship|ties)\b",
+                    text[m.end():]):
+            continue  # "agreed to elevate China-Brazil relations": diplomacy, not a climate action
         if word.startswith("planned") and re.search(r"\b(?:in|of|for|on|to|with|about|by|from)\s+$", text[:m.start()]):
             continue  # "experience in planned relocation": a noun's modifier, not an intention
         out.append(m)
@@ -219,7 +222,13 @@ def _is_list_item(ctx: Context, sentence: Sentence) -> bool:
     if lead.strip():
         return bool(re.fullmatch(r"[ \t]*(?:[-*•–]|\d{1,2}[.)]|\([a-z0-9]\))[ \t]*", lead))
     body = sentence.text.lstrip("*").lstrip()
-    return bool(re.match(r"[A-Z][a-z]+ing\b", body) or re.match(r"[A-Z][^.:;]{0,80}:\s+[a-z]", body))
+    if re.match(r"[A-Z][a-z]+ing\b", body) or re.match(r"[A-Z][^.:;]{0,80}:\s+[a-z]", body):
+        return True
+    # A line of its own right after a line ending in ":" or ";": a list whose markers the page lost
+    # ("the United States will:\n\nProvide $10 million ...;\nLaunch ...").
+    previous = ctx.text[:line_start].rstrip()
+    whole_line = re.match(r"[ \t*_]*(?:\n|$)", ctx.text[sentence.end:]) is not None
+    return whole_line and sentence.text.rstrip().endswith((";", ".")) and previous.endswith((":", ";"))
 
 
 def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
@@ -365,8 +374,7 @@ def _speaker_actor(ctx: Context, record: Record, sentence: Sentence, pos: int) -
         return None
     lead = text[max(0, opening - 250):opening]
     lead = re.split(r"\n\s*\n", lead)[-1]
-    closing = min((i for i in (text.find("”", sentence.end - 2), text.find('"', sentence.end - 2)) if i >= 0),
-                  default=-1)
+    closing = min((i for i in (text.find("”", pos), text.find('"', pos)) if i >= 0), default=-1)
     tail = text[closing:closing + 150] if closing >= 0 else ""
     tail = re.split(r"\n\s*\n|[.!?](?:\s|$)", tail)[0]
     candidates: list[tuple[int, str]] = []
@@ -378,6 +386,7 @@ def _speaker_actor(ctx: Context, record: Record, sentence: Sentence, pos: int) -
             if re.search(r"\b(?:said|says|stated|added|noted|declared)\b|:\s*$", lead[m.end():]):
                 candidates.append((m.start(), p.actor))
         if re.search(rf"\b(?:said|says|added|stated)\b[^\n]*?(?<![\w-]){surname}(?![\w-])|"
+                     rf"^\W*[^\n]{{0,80}}?(?<![\w-]){surname}[,\s]+(?:said|says|added|stated)\b|"
                      rf"^[^\w]*[–—-]\s*(?:\w+\s+){{0,6}}?{surname}\b", tail):
             candidates.append((10**6, p.actor))
     if not candidates:

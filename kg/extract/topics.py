@@ -21,6 +21,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"energy cooperation", r"energy system", r"grid", r"storage", r"nuclear", r"low-carbon energy",
         r"sustainable energy", r"energy assistance", r"energy sector", r"energy market", r"fossil",
         r"energy transformation", r"green energy", r"bioenergy", r"biofuel", r"biomethane", r"energy\b",
+        r"power (?:generation|development|plant|station|system|transmission|purchase)",
     ),
     "methane-non-co2": (
         r"methane", r"non-co2", r"hfc", r"hydrofluorocarbon", r"short-lived climate", r"flaring", r"venting",
@@ -30,7 +31,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"forest", r"deforestation", r"biodiversity", r"nature\b", r"ecosystem", r"ocean", r"marine", r"land degradation",
         r"wildlife", r"amazon", r"rainforest", r"conservation", r"blue economy", r"coastal", r"beach", r"mangrove",
         r"illegal logging", r"land use", r"bioeconomy", r"sustainable management", r"water",
-        r"afforest", r"reforest", r"trees?\b", r"desertification", r"degraded land", r"land restoration",
+        r"forestry", r"\bfolu\b", r"net sink", r"afforest", r"reforest", r"trees?\b", r"desertification", r"degraded land", r"land restoration",
     ),
     "circular-economy": (
         r"circular economy", r"circularity", r"resource efficiency", r"recycl", r"waste", r"plastic", r"litter",

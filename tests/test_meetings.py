@@ -223,3 +223,18 @@ def test_during_the_meeting_a_reviewed_partnership_names_the_meeting() -> None:
             "During the meeting, both sides reviewed the progress of the India-Oman Energy Partnership.")
     [m] = meetings_of(text, "2024-09-09")
     assert (m.forum, m.start, m.place) == ("India-Oman Energy Partnership", "2024-09-09", "New Delhi")
+
+
+def test_a_board_meets_and_runs_until_a_later_day() -> None:
+    text = ("Kenya signed today the host agreement for the Board of the Adaptation Finance Facility, as the Board "
+            "opened its third meeting in Nairobi. The meeting, which runs until July 11, is co-chaired by Norway.")
+    [m] = meetings_of(text, "2024-07-09")
+    assert (m.forum, m.start, m.end) == ("Board of the Adaptation Finance Facility", "2024-07-09", "2024-07-11")
+
+
+def test_two_forums_joined_past_an_acronym() -> None:
+    text = ("The minister is in Foz do Iguaçu, Brazil, for the 15th Clean Energy Ministerial (CEM15) and the 9th "
+            "Mission Innovation Ministerial (MI-9), hosted by Brazil from 2 to 4 October 2024.")
+    found = {(m.forum, m.start, m.end) for m in meetings_of(text, "2024-10-03")}
+    assert found == {("Clean Energy Ministerial", "2024-10-02", "2024-10-04"),
+                     ("Mission Innovation Ministerial", "2024-10-02", "2024-10-04")}

@@ -70,7 +70,7 @@ _REVIEW_UNDER = re.compile(r"\b(?:review\w*|tak\w+\s+stock\s+of|assess\w*)\s+(?:
 _TITLE_AFTER = re.compile(r"\s*(?:Presidency|President|presidency|president)\b")
 _HOSTED = re.compile(r"\b(?:hosted|hosts|will host|convened|convenes|will convene)\b")  # "X and Y held" is joint
 _HOSTED_BY = re.compile(r"\b(?:hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?$")
-_JOINED = re.compile(r"^[\s,]*(?:and|&|as well as)?\s*(?:the\s+)?(?:\w+(?:st|nd|rd|th)\s+|second\s+|third\s+|"
+_JOINED = re.compile(r"^[\s,)]*(?:and|&|as well as)?\s*(?:the\s+)?(?:\w+(?:st|nd|rd|th)\s+|second\s+|third\s+|"
                      r"dedicated\s+|first\s+)*$", re.I)
 
 
@@ -199,9 +199,11 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
                            text[max(0, m[0] - 30):m[0]], re.I)
               # "co-chaired the second High-Level Dialogue of the X Partnership": any forum a holding verb governs
               or _HOLDS_SESSION.search(text[max(0, m[0] - 60):m[0]])
+              # a body meets: "the Board of the Fund ... opened its third meeting"
+              or re.match(r"(?:Board|Steering Committee|Executive Committee|Governing Council)\b", m[2])
               # "The steering committee of the X met": a body of the forum meets as the forum
               or re.search(r"\b(?:steering\s+committee|committee|board|council|plenary|secretariat)\s+of\s+(?:the\s+)?$",
-                           text[max(0, m[0] - 30):m[0]])]
+                           text[max(0, m[0] - 30):m[0]], re.I)]
     usable = [m for m in usable if not _TITLE_AFTER.match(text[m[1]:m[1] + 14])
               and not _inside_cop_name(m, mentions, kinds, text) and _fits_reference(m[2], d)]
     if not usable:
@@ -223,8 +225,8 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
         j = i
         while 0 <= j + step < len(ordered):
             a, b = (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
-            if not _JOINED.match(text[a[1]:b[0]]):
-                break
+            if a[2] != b[2] and not _JOINED.match(text[a[1]:b[0]]):
+                break  # (two mentions of one forum, a name and its acronym, are one step)
             chosen.append(ordered[j + step])
             j += step
     return sorted(set(chosen))
@@ -338,6 +340,12 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
         if inherited is not None and inherited.date is not None:
             dates = [DateMention(s, s, "", inherited.date.begin, inherited.date.finish, "inherited")]
         for d in dates:
+            if drafts and d.is_full and re.search(r"\b(?:runs?|running|lasts?|continues?|continuing)\s+(?:until|through|till)\s+$",
+                                                  text[max(s, d.start - 30):d.start]):
+                last = drafts[-1].meeting  # "The meeting, which runs until July 11": the end of the meeting read before
+                if last.start and last.start <= d.begin:
+                    last.end = d.finish
+                continue
             if d.kind != "inherited":
                 forums = _forum_choice(in_sentence, kinds, d, dates, text)
                 if not forums:  # "met today to review cooperation under the Amazon Fund"

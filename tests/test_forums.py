@@ -188,3 +188,19 @@ def test_an_expo_head_and_a_listed_series_of_two_word_modifiers() -> None:
                       "and to a North American Climate, Clean Energy and Environment Partnership.")
     assert found["Global Clean Energy Investors Meet and Expo"].kind == "forum"
     assert "North American Climate, Clean Energy and Environment Partnership" in found
+
+
+def test_trade_in_a_clean_energy_name_one_states_agency_systems_and_names_inside_names() -> None:
+    found = forums_of("Australia joined the Global Clean Hydrogen Trade Partnership on clean energy with the U.S. "
+                      "Agency for International Development, the Methane Alert and Response System (MARS) and the "
+                      "9th Mission Innovation Ministerial.")
+    assert "Global Clean Hydrogen Trade Partnership" in found
+    assert not any("Agency" in name for name in found)
+    assert "Methane Alert and Response System" in found
+    assert "Mission Innovation Ministerial" in found and "Mission Innovation" not in found
+
+
+def test_un_environment_programme_and_its_acronym_are_one_body() -> None:
+    found = forums_of("The UN Environment Programme (UNEP) said methane is key; UNEP will report on methane.")
+    assert [n for n in found if "Environment" in n or n == "UNEP"] == ["UN Environment Programme"]
+    assert "Belt and Road Initiative" not in forums_of("China will align the Belt and Road Initiative with green energy.")

@@ -22,7 +22,7 @@ HEADS: dict[str, str] = {
     "Council": "forum", "Fund": "other", "Facility": "other", "Project": "other", "Agency": "organization",
     "Programme": "organization", "Organization": "organization", "Organisation": "organization",
     "Convention": "organization", "Assembly": "organization", "Network": "other", "Accelerator": "initiative",
-    "Agenda": "initiative", "Charter": "initiative", "Taskforce": "task-force", "Community": "other", "Arrangement": "partnership", "Expo": "forum",
+    "Agenda": "initiative", "Charter": "initiative", "Taskforce": "task-force", "Community": "other", "Arrangement": "partnership", "Expo": "forum", "System": "other",
     "Committee": "other", "Stocktake": "other",
 }
 # A head needs a modifier: "the Partnership" alone names nothing new.

@@ -32,6 +32,8 @@ KNOWN_BODIES: tuple[tuple[str, str, str], ...] = (
     ("Green Climate Fund", "GCF", "other"),
     ("Global Environment Facility", "GEF", "other"),
     ("UN General Assembly", "UNGA", "organization"),
+    ("United Nations General Assembly", "UNGA", "organization"),
+    ("UN Environment Programme", "UNEP", "organization"),
     ("Pre-COP", "PreCOP", "ministerial"),
     ("United Nations Convention to Combat Desertification", "UNCCD", "organization"),
     ("UN Convention to Combat Desertification", "UNCCD", "organization"),
@@ -40,6 +42,7 @@ KNOWN_BODIES: tuple[tuple[str, str, str], ...] = (
 _GROUPS = re.compile(r"\b(G20|G7|G-20|G-7)\b(?!\s*(?:Summit|Leaders|countries|members|nations|economies|host|"
                      r"Environment|Energy|Climate|Sherpa|Finance|Framework|[A-Z]))")
 _NOT_CLIMATE = re.compile(r"\b(?:Democracy|Grain|Racial|Security Council|Defen[cs]e|Health|Human Rights|Trade|"
+                          r"Belt and Road|Global (?:Development|Security|Civilization) Initiative|"
                           r"Counterterrorism|Terrorism|Nuclear Security|Food Security|Migration|Peacekeeping)\b")
 _NOT_FORUM_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Bank|Company|University|Foundation|Institute|"
                               r"Pavilion|Secretariat|Committee|Act|Law|Report|Assessment|Inc|Ltd|"
@@ -177,11 +180,14 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
     not_forum = _NOT_FORUM_WORDS.search(name)
     if not_forum and not (shared_committee and not _NOT_FORUM_WORDS.search(name.replace("Committee", ""))):
         return None  # one state's body; a committee of several states ("Intergovernmental ...") is shared
-    if _EU_INSTITUTIONS.match(name) or _NOT_CLIMATE.search(name):
-        return None
+    if _EU_INSTITUTIONS.match(name) or (_NOT_CLIMATE.search(name) and not is_climate_related(name)):
+        return None  # "Trade" names no climate forum, "Global Clean Hydrogen Trade Partnership" does
     if re.match(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
                 name):
         return None
+    if (head_word in _ONE_PARTY_HEADS or head_word == "System") and len(codes) == 1 and \
+            _actor_codes_in(ctx, m.start, m.start + 12):
+        return None  # "the U.S. Agency for International Development", "the EU Emissions Trading System": one state's
     if head_word in _ONE_PARTY_HEADS and len(codes) < 2 and not _ORG_OK.search(name) and not re.search(r"\bG-?(?:20|7)\b",
                                                                                                         name):
         return None  # one state's plan, agency or programme
@@ -242,6 +248,8 @@ def _known_bodies(ctx: Context, forums: ForumList) -> None:
     text = ctx.text
     for long, _acronym, kind in KNOWN_BODIES:
         for m in re.finditer(rf"\b{re.escape(long)}\b", text):
+            if re.match(r"\s+(?:Ministerial|Summit|Forum|Dialogue|Meeting|Conference)\b", text[m.end():m.end() + 14]):
+                continue  # "Mission Innovation Ministerial": a longer name, read as such
             forums.add(long, kind, m.start(), m.end())
     for long, acronym, kind in KNOWN_BODIES:
         # One body may be written in several long forms ("UN ..." / "United Nations ..."): any found one takes it.

@@ -114,3 +114,8 @@ def test_posted_on_lines_and_unambiguous_slashed_dates() -> None:
     assert info("Title\n\nPosted On: 09 SEP 2024 6:45PM by PIB Delhi\n\nThe minister met.").published == "2024-09-09"
     assert info("Title\n\nHa Noi, 26/02/2024\n\nThe ministers met.").published == "2024-02-26"
     assert info("Title\n\nHa Noi, 06/02/2024\n\nThe ministers met.").published is None  # 6 Feb or June 2?
+
+
+def test_a_date_line_with_a_bullet_of_page_furniture() -> None:
+    assert info("FACT SHEET: X\n\nSeptember 25, 2024 • Statements and Releases\n\nToday the leaders met.").published == \
+        "2024-09-25"

@@ -52,6 +52,8 @@ _DATE_PATTERNS = [
     # Dateline: a place, a comma or dash, a date, then a dash or the end of the line.
     re.compile(rf"(?m)^{_MARKUP}[A-Z][\w .,'’-]{{1,40}}?(?:,|\s[-–—])\s*(?:\w+day,?\s+)?{_ANY_DATE}{_MARKUP}"
                rf"(?:[-–—:]|$)"),
+    # A date line with page furniture after a bullet: "September 25, 2024 • Statements and Releases".
+    re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}\s*[•|·]\s*[A-Z][\w ,&'-]{{0,60}}$"),
     # Date first, then the place: "June 5, 2024 – Bonn, Germany".
     re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}\s+[-–—]\s+[A-Z][\w .,'’-]{{1,40}}$"),
 ]

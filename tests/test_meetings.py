@@ -238,3 +238,19 @@ def test_two_forums_joined_past_an_acronym() -> None:
     found = {(m.forum, m.start, m.end) for m in meetings_of(text, "2024-10-03")}
     assert found == {("Clean Energy Ministerial", "2024-10-02", "2024-10-04"),
                      ("Mission Innovation Ministerial", "2024-10-02", "2024-10-04")}
+
+
+def test_a_session_verb_names_the_days_unnamed_meeting_and_earlier_is_the_same_day() -> None:
+    text = ("The Foreign Minister of Ghana today met the Foreign Minister of Norway in Accra.\n\n"
+            "The ministers opened the first Ghanaian-Norwegian Climate and Energy Dialogue.\n\n"
+            "Earlier, the President of Ghana met the Norwegian delegation.")
+    found = {(m.forum, m.start) for m in meetings_of(text, "2024-07-03")}
+    assert ("Ghanaian-Norwegian Climate and Energy Dialogue", "2024-07-03") in found
+
+
+def test_a_high_level_segment_is_a_session_of_the_main_meeting() -> None:
+    text = ("The sixteenth meeting of the Conference of the Parties to the Convention on Biological Diversity (COP16) "
+            "opened today in Cali. The high-level segment will take place on 29 and 30 October.")
+    found = {(m.forum, m.start, m.end) for m in meetings_of(text, "2024-10-21")}
+    assert ("COP16", "2024-10-21", "2024-10-21") in found
+    assert ("COP16", "2024-10-29", "2024-10-30") in found

@@ -44,8 +44,10 @@ _HOLDS_SESSION = re.compile(r"\b(?:chair\w*|co-chair\w*|hold|holds|held|host\w*|
                             r"participate\s+in|take\s+part\s+in|concluded)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$",
                             re.I)
 _DATELINE_AFTER = re.compile(r"^\**\s*[–—-]")
-_SAME_DAY = re.compile(r"\b(?:Earlier|Later) (?:in|on) the day\b|\b(?:on|during) the same day\b|\bon this occasion\b",
-                       re.I)
+_SAME_DAY = re.compile(r"\b(?:Earlier|Later) (?:in|on) the day\b|\b(?:on|during) the same day\b|\bon this occasion\b|"
+                       r"^\W*(?:Earlier|Later|In the afternoon|In the morning|In the evening),", re.I)
+# "The high-level segment will take place on 29 and 30 October": a session of the main meeting.
+_SEGMENT = re.compile(r"\bthe\s+(?:high-level|ministerial|closing|opening|leaders'?)\s+(?:segment|session|plenary)\b", re.I)
 _BESIDE_MAIN = re.compile(r"\b(?:in|on)\s+the\s+(?:side\s?-?lines|margins)\s+of\s+the\s+main\s+"
                           r"(?:proceedings|meeting|session|event)s?\b", re.I)
 _UNNAMED_SESSION = re.compile(r"\b(?:co-chair\w*|chair(?:s|ed)?|held|hold|host\w*|convened?)\s+(?:an?|the)\s+"
@@ -62,6 +64,8 @@ _MARGINS_OF = re.compile(r"\b(?:the|this)\s+(?:meeting|call|talks|session|discus
 # "Ministers met in Luxembourg for the Environment Council": a meeting verb governing the forum, no date.
 _MET_FOR = re.compile(r"\b(?:met|gathered|convened)\s+(?:in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?(?:for|at)\s+"
                       r"(?:the\s+)?$")
+# "The ministers opened the first X Dialogue": a session verb governing the forum, no date of its own.
+_OPENED = re.compile(r"\b(?:opened|inaugurated|launched|held|co-chaired|chaired)\s+(?:the\s+)?(?:\w+\s+)?$")
 # "met ... to review cooperation under the X Fund": a meeting about a named mechanism is held under it (DECISIONS 003).
 _DURING_MEETING = re.compile(r"^\W*(?:During|At|In)\s+the\s+(?:meeting|talks|call|visit)\b", re.I)
 _REVIEW_UNDER = re.compile(r"\b(?:review\w*|tak\w+\s+stock\s+of|assess\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
@@ -305,7 +309,8 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
                 unnamed.meeting.evidence.append(Span(s, e, text[s:e]))
                 continue
         met_for = next((m for m in in_sentence if kinds.get(m[2]) in MEETING_KINDS
-                        and _MET_FOR.search(text[max(s, m[0] - 60):m[0]])), None)
+                        and (_MET_FOR.search(text[max(s, m[0] - 60):m[0]])
+                             or _OPENED.search(text[max(s, m[0] - 40):m[0]]))), None)
         if (met_for is not None and unnamed is not None and unnamed.date is not None and unnamed.date.kind == "relative"
                 and not find_dates(sentence.text, ctx.published) and met_for[2] not in {k.meeting.forum for k in drafts}):
             # "The Council today approved ..." then "Ministers met in Luxembourg for the Environment Council":
@@ -354,6 +359,12 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
                 forums = [m for m in in_sentence if kinds.get(m[2]) not in ("initiative", "organization")][:1]
             else:
                 forums = [m for m in held_forum if kinds.get(m[2]) in MEETING_KINDS][:1]
+            main_forum = drafts[0].meeting.forum if drafts else None
+            if not forums and _SEGMENT.search(sentence.text) and main_forum:
+                forums = [(s, s, main_forum)]  # the main meeting's segment: its own days, not a new forum
+                segment = True
+            else:
+                segment = False
             if not forums and not _MEETING_VERB.search(sentence.text):
                 continue
             if not forums and (made_here or re.match(r"\s+[A-Z]", text[d.end:d.end + 2])):
@@ -365,6 +376,10 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
             for forum in targets:
                 draft = _draft(ctx, record, sentence.start, sentence.end, sentence.paragraph, d, forum, people,
                                mentions)
+                draft.beside = segment
+                if segment:
+                    draft.meeting.place = draft.meeting.place or drafts[0].meeting.place
+                    draft.meeting.host = draft.meeting.host or drafts[0].meeting.host
                 if inherited is not None and draft.meeting.place is None:
                     draft.meeting.place = inherited.meeting.place
                     draft.meeting.host = draft.meeting.host or inherited.meeting.host

@@ -270,3 +270,11 @@ def test_elevating_relations_is_diplomacy_and_a_speaker_named_after_the_quote() 
     text = BILATERAL.format("\"We will make sure that loss and damage finance reaches the most vulnerable,\" "
                             "Norway's Minister of Development, Ola Berg, said.")
     assert [c.actors for c in commitments_of(text)] == [["NO"]]
+
+
+def test_what_they_had_joined_is_past_and_reactors_are_energy() -> None:
+    assert commitments_of(BILATERAL.format(
+        "Kenya recalled that Kenya and Norway had both joined the Global Methane Pledge in 2021.")) == []
+    [c] = commitments_of(BILATERAL.format(
+        "Kenya and Norway intend to sign an agreement on small modular reactors by the end of 2025."))
+    assert (c.topics, c.target_year) == (["energy-transition"], 2025)

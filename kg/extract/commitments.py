@@ -116,6 +116,8 @@ def _cues(text: str) -> list[re.Match[str]]:
         if re.match(r"\s*(?:to\s+)?(?:elevate|upgrade|raise)\s+(?:\S+\s+){0,3}(?:relations|relationship|ties)\b",
                     text[m.end():]):
             continue  # "agreed to elevate China-Brazil relations": diplomacy, not a climate action
+        if re.search(r"\bhad\s+(?:\w+\s+)?$", text[:m.start()]):
+            continue  # "recalled that Ghana and Germany had both joined the Pledge": a past action
         if word.startswith("planned") and re.search(r"\b(?:in|of|for|on|to|with|about|by|from)\s+$", text[:m.start()]):
             continue  # "experience in planned relocation": a noun's modifier, not an intention
         out.append(m)

@@ -21,7 +21,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"energy cooperation", r"energy system", r"grid", r"storage", r"nuclear", r"low-carbon energy",
         r"sustainable energy", r"energy assistance", r"energy sector", r"energy market", r"fossil",
         r"energy transformation", r"green energy", r"bioenergy", r"biofuel", r"biomethane", r"energy\b",
-        r"power (?:generation|development|plant|station|system|transmission|purchase)",
+        r"power (?:generation|development|plant|station|system|transmission|purchase)", r"reactor", r"\bsmrs?\b",
     ),
     "methane-non-co2": (
         r"methane", r"non-co2", r"hfc", r"hydrofluorocarbon", r"short-lived climate", r"flaring", r"venting",
@@ -59,7 +59,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "adaptation-resilience": (
         r"adaptation", r"adapt to\b", r"climate[- ]resilien", r"resilien\w* (?:to|against) climate", r"resilient infrastructure",
         r"loss and damage", r"early warning", r"disaster", r"climate impacts",
-        r"drought", r"flood",
+        r"drought", r"flood", r"small island developing states", r"\bsids\b",
     ),
     "technology-industry": (
         r"technolog", r"innovation", r"industr", r"manufactur", r"supply chain", r"research", r"commerciali[sz]",

@@ -63,3 +63,10 @@ def test_a_cop_presidents_title_names_the_presidency_of_their_state() -> None:
 def test_a_state_as_the_incoming_cop_presidency() -> None:
     text = "Ministers from 30 countries, including Azerbaijan as COP29 Presidency and Brazil as incoming COP30 Presidency."
     assert presidencies_of(text) == {("COP29", "AZ"), ("COP30", "BR")}
+
+
+def test_a_biodiversity_cop_presidency_is_not_checked_against_the_climate_cop_of_that_number() -> None:
+    text = ("COP16 opened today in Cali under the presidency of Colombia's Minister of Environment, "
+            "Susana Muhamad.")
+    _, record = read(text, "2024-10-21")
+    assert {(p.of, p.actor) for p in record.presidencies} == {("COP16", "CO")}

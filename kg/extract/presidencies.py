@@ -73,9 +73,11 @@ def _context_body(ctx: Context, pos: int, actor: str) -> str | None:
     COP the document names whose presidency (reference data) is this actor, else the G20."""
     start, end = _sentence_bounds(ctx, pos)
     sentence = ctx.text[start:end]
-    presiding = {ref.number: ref.presidency for ref in cops()}
-    # A COP whose presidency (reference data) is another state's is not this one's ("the Hungarian
-    # presidency" beside "COP29" is the Council's).
+    year = int(ctx.published[:4]) if ctx.published and ctx.published[:4].isdigit() else None
+    # A climate COP (reference data) of the document's time whose presidency is another state's is not
+    # this one's ("the Hungarian presidency" beside "COP29" is the Council's); a COP years away from the
+    # climate COP of that number is another convention's ("COP16" on biodiversity in 2024).
+    presiding = {ref.number: ref.presidency for ref in cops() if year is None or abs(ref.year - year) <= 1}
     in_sentence = [cop_name(c.number) for c in find_cops(sentence) if presiding.get(c.number, actor) == actor]
     if in_sentence:
         return in_sentence[0]

@@ -204,3 +204,10 @@ def test_un_environment_programme_and_its_acronym_are_one_body() -> None:
     found = forums_of("The UN Environment Programme (UNEP) said methane is key; UNEP will report on methane.")
     assert [n for n in found if "Environment" in n or n == "UNEP"] == ["UN Environment Programme"]
     assert "Belt and Road Initiative" not in forums_of("China will align the Belt and Road Initiative with green energy.")
+
+
+def test_a_club_and_a_complement_listed_with_commas() -> None:
+    found = forums_of("They will cooperate within the Climate Club on green steel. The EU-Kazakhstan Strategic "
+                      "Partnership on Raw Materials, Batteries and Renewable Hydrogen met.")
+    assert "Climate Club" in found
+    assert "EU-Kazakhstan Strategic Partnership on Raw Materials, Batteries and Renewable Hydrogen" in found

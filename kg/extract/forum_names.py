@@ -22,7 +22,7 @@ HEADS: dict[str, str] = {
     "Council": "forum", "Fund": "other", "Facility": "other", "Project": "other", "Agency": "organization",
     "Programme": "organization", "Organization": "organization", "Organisation": "organization",
     "Convention": "organization", "Assembly": "organization", "Network": "other", "Accelerator": "initiative",
-    "Agenda": "initiative", "Charter": "initiative", "Taskforce": "task-force", "Community": "other", "Arrangement": "partnership", "Expo": "forum", "System": "other",
+    "Agenda": "initiative", "Charter": "initiative", "Taskforce": "task-force", "Community": "other", "Arrangement": "partnership", "Expo": "forum", "System": "other", "Club": "other",
     "Committee": "other", "Stocktake": "other",
 }
 # A head needs a modifier: "the Partnership" alone names nothing new.
@@ -147,6 +147,8 @@ def _is_head_word(word: str) -> bool:
     return word in HEADS
 
 
+_LISTED_AFTER = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+                           r"(?![\w-])")
 _LISTED_BEFORE = re.compile(r"(?<![\w,])((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*,\s+(?:[A-Z][\w-]*,\s+)*)$")
 
 
@@ -236,6 +238,10 @@ def find_name_matches(text: str) -> list[NameMatch]:
                 continue  # "Joint Statement on ...": the document itself; "China-France Joint Statement" names one
             s, e = run[start].start, run[end].end
             s = _listed_modifiers(text, s, run[first].start)
+            if end > i:  # "... Partnership on Raw Materials, Batteries and Renewable Hydrogen": a listed complement
+                listed = _LISTED_AFTER.match(text, e)
+                if listed:
+                    e = listed.end()
             found.append(NameMatch(s, e, text[s:e], head_text, kind, prefix))
     # Keep the longest of names that overlap and share a head (complements make them nest).
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -248,7 +248,9 @@ def _check_bindings(checked: CheckedQuery, bindings: Mapping[str, Node]) -> None
 def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, Node],
                   timeout: float | None) -> QueryResult:
     request = {
-        "location": location, "query": checked.text, "union": not checked.dataset,
+        "location": location, "query": checked.text,
+        # The default graph is the store's maintained union (a set; see EmbeddedStore).
+        "union": False,
         "bindings": {k: term_to_json(v) for k, v in bindings.items()},
     }
     try:

@@ -48,7 +48,7 @@ def answer(request: dict[str, Any]) -> bytes:
     subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(k): term_from_json(v) for k, v in request.get("bindings", {}).items()
     }
-    result = store.query(request["query"], use_default_graph_as_union=request.get("union", True),
+    result = store.query(request["query"], use_default_graph_as_union=request.get("union", False),
                          substitutions=subs or None)
     if isinstance(result, ox.QueryTriples):
         data = result.serialize(format=ox.RdfFormat.N_TRIPLES)

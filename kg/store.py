@@ -107,23 +107,39 @@ class EmbeddedStore:
     def oxigraph(self) -> ox.Store:
         return self._store
 
+    # The default graph holds the union of the named graphs as a SET (each distinct triple
+    # once), maintained on every write, and queries run on it. Oxigraph's own union view
+    # is a bag: a node restated by m readouts matches m times in each pattern, so joins grow
+    # as m^k with the store (measured: queries past 10 s at 1,000 readouts). The named
+    # graphs stay the record of which readout said what (GRAPH ?readout { ... }).
+    _RETRACT = (
+        "DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+        "FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }} ;\n"
+        "DROP SILENT GRAPH {g}"
+    )
+
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        """Drop the named graph and write the new triples in one transaction."""
+        """Replace the named graph (and its share of the union) in one transaction."""
         name = str(to_ox(graph_iri))
-        # One SPARQL update runs as one Oxigraph transaction: the drop and the insert
-        # land together or not at all. Terms are written by Oxigraph itself in N-Triples
-        # form (rdflib's n3() abbreviates some typed literals, which would change their type).
+        # One SPARQL update runs as one Oxigraph transaction: the retraction, the drop and
+        # the insert land together or not at all. Terms are written by Oxigraph itself in
+        # N-Triples form (rdflib's n3() abbreviates some typed literals, changing their type).
         body = "\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph)
+        update = f"{self._RETRACT.format(g=name)} ;\nINSERT DATA {{\n{body}\nGRAPH {name} {{\n{body}\n}} }}"
         try:
-            self._store.update(f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{\n{body}\n}} }}")
+            self._store.update(update)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.path}: writing graph {graph_iri} failed ({exc})") from exc
 
     def remove_graph(self, graph_iri: URIRef) -> bool:
-        name = ox.NamedNode(str(graph_iri))
-        if not self._store.contains_named_graph(name):
+        """Remove a named graph and the triples of the union that only it stated."""
+        node = ox.NamedNode(str(graph_iri))
+        if not self._store.contains_named_graph(node):
             return False
-        self._store.remove_graph(name)
+        try:
+            self._store.update(self._RETRACT.format(g=str(node)))
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"{self.path}: removing graph {graph_iri} failed ({exc})") from exc
         return True
 
     def has_graph(self, graph_iri: URIRef) -> bool:
@@ -140,20 +156,24 @@ class EmbeddedStore:
         return out
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
+        """The quads of the named graphs: the content (the default graph only derives from it)."""
         for q in self._store.quads_for_pattern(None, None, None, None):
-            g = None if isinstance(q.graph_name, ox.DefaultGraph) else from_ox(q.graph_name)
-            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), g
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Quads in the named graphs (the maintained union in the default graph not counted)."""
+        union = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(self._store) - union
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
-        """Run a read query over the union of graphs; parameters are bound as RDF terms."""
+        """Run a read query over the union of graphs (the maintained default graph);
+        parameters are bound as RDF terms."""
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()
         }
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            return self._store.query(sparql, substitutions=subs or None)
         except SyntaxError as exc:
             from kg.errors import QueryError
 

@@ -302,7 +302,10 @@ def context_from_store(graph: Graph, store: Any) -> Graph:
 
     def objects(node: Node, predicate: URIRef) -> list[Node]:
         quads = ox_store.quads_for_pattern(to_ox(node), ox.NamedNode(str(predicate)), None, None)
-        return [from_ox(q.object) for q in quads if q.graph_name not in skip]
+        # The default graph is the store's maintained union of the named graphs (it still
+        # holds what the skipped graph says), so only named graphs other than it count.
+        return [from_ox(q.object) for q in quads
+                if q.graph_name not in skip and not isinstance(q.graph_name, ox.DefaultGraph)]
 
     for node in linked_nodes(graph):
         types = set(objects(node, RDF.type))

@@ -144,7 +144,7 @@ def test_likely_duplicates_for_review(tmp_path: Path) -> None:
     # The loading rule needs agreeing actors, so "Minister Berg" (no actor) stays apart from
     # Norway's "Tomas Berg" and Sweden's "Sara Berg"; the review list shows both pairs. The two
     # Bergs of two states do not pair.
-    one = _readout(tmp_path, "one.txt", "Readout\n\nMinister Berg met officials in Oslo today.\n")
+    one = _readout(tmp_path, "one.txt", "Readout\n\nMinister Berg opened the Nordic Forest Dialogue in Oslo today.\n")
     two = _readout(tmp_path, "two.txt", "Readout\n\nNorway's Minister of Energy Tomas Berg met officials today.\n")
     three = _readout(tmp_path, "three.txt", "Readout\n\nSweden's Minister of Climate Sara Berg spoke today.\n")
     with open_store(store_path) as store:

@@ -216,3 +216,17 @@ def test_the_dateline_state_must_be_named_and_only_the_first_official_takes_it()
     second = ("Lisbon, 4 March 2025\n\nKenya's Cabinet Secretary for Energy, Peter Wafula, met Joana Matos, "
               "State Secretary for Energy and Climate.\n\nThe talks covered geothermal power in Kenya and Portugal.")
     assert {p.name: p.actor for p in people(second)} == {"Peter Wafula": "KE", "Joana Matos": None}
+
+
+def test_a_colleague_listed_by_and_shares_the_state_but_a_counterpart_does_not() -> None:
+    text = ("Norway's Minister of Foreign Affairs, Kari Dahl, and the Minister of Climate and Environment, Ola Lunde, "
+            "opened the dialogue.")
+    assert {p.name: p.actor for p in people(text)} == {"Kari Dahl": "NO", "Ola Lunde": "NO"}
+    met = "Norway's Minister of Foreign Affairs, Kari Dahl, met the Minister of Energy, Ama Owusu, in Accra."
+    assert {p.name: p.actor for p in people(met)}["Ama Owusu"] is None
+
+
+def test_a_day_first_numeric_dateline_names_the_issuing_state() -> None:
+    text = ("Ha Noi, 26/02/2024\n\nOn 26 February, Deputy Prime Minister Le Van Minh received the Minister of "
+            "Energy of Sweden. Viet Nam and Sweden discussed offshore wind.")
+    assert {p.name: p.actor for p in people(text)}["Le Van Minh"] == "VN"

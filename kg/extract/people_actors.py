@@ -148,9 +148,32 @@ def _same_title_actor(people: list[Person]) -> None:
 
 _ISSUE_LINE = re.compile(
     r"^[ \t*_]*(?P<place>[A-Z][\w .'’-]{1,40}?(?:,[ \t]*[A-Z][\w .'’-]{1,30}?)?)[ \t]*(?:,|[-–—]+)[ \t]*"
-    r"(?:\w+day,?[ \t]+)?(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4})",
+    r"(?:\w+day,?[ \t]+)?(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?,?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4}|"
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{4})",
     re.MULTILINE)
 _OFFICIAL_TITLE = re.compile(r"\b(?:Minister|Secretary|Envoy|Ambassador|Commissioner|Chancellor|Premier|President)\b")
+
+
+_COORDINATION_GAP = re.compile(r"[^.;:!?]{0,120}")
+
+
+def _coordinated_actor(people: list[Person], ctx: Context) -> None:
+    """"Ghana's Minister for Foreign Affairs, X, and the Minister for Environment, Y": a person
+    listed by "and" right after one whose state is known, with no other state or verb between,
+    belongs to the same state."""
+    spans = sorted(((min(s.start for s in p.evidence), max(s.end for s in p.evidence if s.start == min(
+        t.start for t in p.evidence)), p) for p in people if p.evidence), key=lambda x: x[0])
+    for (_, end, before), (start, _, person) in zip(spans, spans[1:], strict=False):
+        if person.actor or not before.actor or not re.fullmatch(r"[A-Z]{2}", before.actor) or start <= end:
+            continue
+        gap = ctx.text[end:start]
+        if not re.search(r"(?:,\s*|\s)and\s", gap) or not _COORDINATION_GAP.fullmatch(gap):
+            continue
+        if re.search(r"\b(?:met|meets|with|received|welcomed|spoke|called|held|hosted|joined|said|told)\b", gap):
+            continue  # a counterpart, not a colleague
+        if any(end <= a.start < start for a in ctx.actor_mentions):
+            continue
+        person.actor = before.actor
 
 
 def _issuer_actor(people: list[Person], ctx: Context) -> None:
@@ -162,7 +185,7 @@ def _issuer_actor(people: list[Person], ctx: Context) -> None:
         return
     code = None
     for part in reversed(match.group("place").split(",")):
-        code = city_country(part.strip())
+        code = city_country(part.strip()) or city_country(part.strip().replace(" ", ""))  # "Ha Noi"
         if code:
             break
     if code is None or code not in {m.code for m in ctx.actor_mentions}:
@@ -194,5 +217,6 @@ def resolve_actors(people: list[Person], *, groups_mentions: list[list[Mention]]
         elif dateline and person.role:
             person.actor = dateline[0]
     _issuer_actor(people, ctx)
+    _coordinated_actor(people, ctx)
     _same_title_actor(people)
     upgrade_roles(people, groups_mentions, role_only)

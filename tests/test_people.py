@@ -230,3 +230,11 @@ def test_a_day_first_numeric_dateline_names_the_issuing_state() -> None:
     text = ("Ha Noi, 26/02/2024\n\nOn 26 February, Deputy Prime Minister Le Van Minh received the Minister of "
             "Energy of Sweden. Viet Nam and Sweden discussed offshore wind.")
     assert {p.name: p.actor for p in people(text)}["Le Van Minh"] == "VN"
+
+
+def test_in_a_name_title_list_the_title_after_a_name_is_its_own() -> None:
+    text = ("It was co-chaired by Ms Ana Ruiz, Minister of Environment of Chile, Mr. Jan Vos, European Commissioner "
+            "for Energy, and Ms Mei Tan, Minister of Sustainability of Singapore.")
+    assert rows(text) == [("Ana Ruiz", "CL", "Minister of Environment"),
+                          ("Jan Vos", "EU", "Commissioner for Energy"),
+                          ("Mei Tan", "SG", "Minister of Sustainability")]

@@ -273,6 +273,14 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
             continue
         a, b = i, _name_run(tokens, i)
         ls, le, honorific = _left_role(tokens, a)
+        if ls < le and any(used[ls:le]):
+            # "Huang Runqiu, Minister of Ecology and Environment of China, Wopke Hoekstra, European
+            # Commissioner ...": the title before this name is the previous person's; this one's follows.
+            ls = max(k for k in range(ls, le) if used[k]) + 1
+            while ls < le and (tokens[ls].kind == CONN or tokens[ls].text in {",", "and"}):
+                ls += 1
+            if not any(t.kind in {HEAD, PLURAL} for t in tokens[ls:le]):
+                ls = le = a
         if ls == le and not honorific and a >= 2 and tokens[a - 1].text in {"of", "from"} and \
                 tokens[a - 2].kind in {NAME, SUFFIX}:
             i = b  # "Tom Carper of Delaware": the place a person is from, not a person

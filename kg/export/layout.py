@@ -101,13 +101,14 @@ def _layout_part(graph: nx.MultiDiGraph, part: nx.Graph) -> dict[str, Placed]:
     }
 
 
-DENSE_LIMIT = 700  # above this many nodes, forces act only between near nodes (memory and time)
+DENSE_LIMIT = 700  # above this many nodes, repulsion comes from a sample (memory and time)
+SAMPLE = 256
+PAIR_BUDGET = 8_000_000
 
 
 def force_layout(part: nx.Graph, nodes: list[str]) -> np.ndarray:
-    """Fruchterman-Reingold without scipy: repulsion between all pairs (or, for big parts,
-    between pairs closer than 2k, the grid variant of the same algorithm), attraction along
-    weighted edges."""
+    """Fruchterman-Reingold without scipy: repulsion between all pairs (for big parts, from
+    a fresh random sample of nodes each round), attraction along weighted edges."""
     n = len(nodes)
     index = {v: i for i, v in enumerate(nodes)}
     edges = np.array([(index[u], index[v], d.get("pull", 1.0)) for u, v, d in part.edges(data=True)],
@@ -116,7 +117,7 @@ def force_layout(part: nx.Graph, nodes: list[str]) -> np.ndarray:
     rng = np.random.default_rng(SEED)
     xy = rng.random((n, 2))
     k = 1.6 / math.sqrt(n)
-    iterations = 300 if n <= DENSE_LIMIT else 120
+    iterations = 300 if n <= DENSE_LIMIT else max(40, min(120, 240_000 // n))
     temperature = 0.1
     cooling = temperature / (iterations + 1)
     for _ in range(iterations):
@@ -126,12 +127,12 @@ def force_layout(part: nx.Graph, nodes: list[str]) -> np.ndarray:
             distance = np.maximum(np.sqrt((delta**2).sum(axis=2)), 0.01)
             displacement += (delta * (k * k / distance**2)[:, :, None]).sum(axis=1)
         else:
-            i, j = close_pairs(xy[:, 0], 2 * k)
-            delta = xy[i] - xy[j]
-            distance = np.maximum(np.sqrt((delta**2).sum(axis=1)), 0.01)
-            push = delta * (k * k / distance**2 * (distance < 2 * k))[:, None]
-            np.add.at(displacement, i, push)
-            np.add.at(displacement, j, -push)
+            # Repulsion from a random sample of the nodes, scaled up: bounded time and memory
+            # however big the part (a cut-off radius is not: the core of a big part is dense).
+            sample = rng.choice(n, size=SAMPLE, replace=False)
+            delta = xy[:, None, :] - xy[None, sample, :]
+            distance = np.maximum(np.sqrt((delta**2).sum(axis=2)), 0.01)
+            displacement += (delta * (k * k / distance**2)[:, :, None]).sum(axis=1) * (n / SAMPLE)
         delta = xy[src] - xy[dst]
         distance = np.maximum(np.sqrt((delta**2).sum(axis=1)), 0.01)
         tug = delta * (pull * distance / k)[:, None]
@@ -143,14 +144,17 @@ def force_layout(part: nx.Graph, nodes: list[str]) -> np.ndarray:
     return xy
 
 
-def close_pairs(x: np.ndarray, window: float) -> tuple[np.ndarray, np.ndarray]:
+def close_pairs(x: np.ndarray, window: float) -> tuple[np.ndarray, np.ndarray] | None:
     """Index pairs (i, j), i != j, whose x coordinates differ by less than `window`:
-    sort by x, and pair each node with those after it inside the window."""
+    sort by x, and pair each node with those after it inside the window. None when there
+    would be more than PAIR_BUDGET pairs."""
     order = np.argsort(x, kind="stable")
     xs = x[order]
     ends = np.searchsorted(xs, xs + window, side="right")
     counts = ends - np.arange(len(xs)) - 1
     total = int(counts.sum())
+    if total > PAIR_BUDGET:
+        return None
     if total == 0:
         return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
     first = np.repeat(np.arange(len(xs)), counts)
@@ -193,9 +197,11 @@ def _scale(xy: np.ndarray, target_gap: float) -> np.ndarray:
     """Scale so that a node's nearest neighbour is, on median, `target_gap` pixels away."""
     if len(xy) < 2:
         return xy * 0.0
-    diff = xy[:, None, :] - xy[None, :, :]
+    # Nearest neighbours of (at most) 400 nodes, which is enough for a median.
+    probe = np.random.default_rng(SEED).choice(len(xy), size=min(len(xy), 400), replace=False)
+    diff = xy[probe, None, :] - xy[None, :, :]
     dist = np.sqrt((diff**2).sum(axis=2))
-    np.fill_diagonal(dist, np.inf)
+    dist[np.arange(len(probe)), probe] = np.inf
     nearest = float(np.median(dist.min(axis=1)))
     return xy * (target_gap / nearest if nearest > 0 else 1.0)
 
@@ -241,7 +247,10 @@ def _spread_sparse(xy: np.ndarray, half_w: np.ndarray, up: np.ndarray, down: np.
     reach = 2 * float(half_w.max())
     limit = np.maximum(half_w, (up + down) / 2)[:, None]
     for _ in range(min(rounds, 150)):
-        i, j = close_pairs(xy[:, 0], reach)
+        pairs = close_pairs(xy[:, 0], reach)
+        if pairs is None:
+            break  # too crowded to untangle label by label: leave it to zooming in
+        i, j = pairs
         dx = xy[j, 0] - xy[i, 0]
         dy = xy[j, 1] - xy[i, 1]
         overlap_x = half_w[i] + half_w[j] - np.abs(dx)

@@ -36,7 +36,7 @@ def svg_text(graph: nx.MultiDiGraph) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="Helvetica, Arial, sans-serif">',
         '<style>.label{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round;fill:#222}'
-        '.edge{stroke:#9aa0a6;stroke-opacity:.7;fill:none}</style>',
+        '.edge{stroke:#9aa0a6;fill:none}</style>',
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>',
         f'<text x="{MARGIN}" y="{MARGIN / 2 + 16:.0f}" font-size="18" font-weight="bold" fill="#222">'
         f'{escape(_title(graph))}</text>',
@@ -77,6 +77,8 @@ def _legend(types: list[str], weighted: bool, x: float, y: float) -> list[str]:
 def _edges(graph: nx.MultiDiGraph, placed: dict[str, Placed]) -> list[str]:
     out = []
     drawn: set[tuple[str, str]] = set()
+    # Many edges drawn opaque turn into a grey sheet under the labels: thin them out.
+    opacity = max(0.08, min(0.7, 80 / max(graph.number_of_edges(), 1)))
     for u, v, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1])):
         if (u, v) in drawn or u == v:
             continue  # one line per pair of nodes, whatever the number of relations
@@ -84,7 +86,7 @@ def _edges(graph: nx.MultiDiGraph, placed: dict[str, Placed]) -> list[str]:
         a, b = placed[u], placed[v]
         width = 1.2 + min(float(data.get("weight", 1)), 10.0) * 0.7 if "weight" in data else 1.0
         out.append(f'<line class="edge" x1="{a.x:.1f}" y1="{a.y:.1f}" x2="{b.x:.1f}" y2="{b.y:.1f}" '
-                   f'stroke-width="{width:.1f}"><title>{escape(str(data.get("label", "")))}</title></line>')
+                   f'stroke-width="{width:.1f}" stroke-opacity="{opacity:.2f}"><title>{escape(str(data.get("label", "")))}</title></line>')
     return out
 
 

@@ -17,10 +17,15 @@ same thing.
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
 import re
+import selectors
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -245,6 +250,158 @@ def _check_bindings(checked: CheckedQuery, bindings: Mapping[str, Node]) -> None
                              f"projected (SELECT ?{name} ...) so that every store binds it the same way")
 
 
+class _KeptWorker:
+    """A query worker process kept for the next queries (`query_worker.py --serve`).
+
+    Starting Python and opening the store cost more than a small query (30-100 ms CPU, more
+    on a busy machine); a kept worker pays them once. The time limit holds as before: a query
+    past it kills the worker (a Rust call cannot be interrupted), and the next query starts a
+    new one. One query at a time per worker (`busy`).
+    """
+
+    def __init__(self) -> None:
+        self.busy = threading.Lock()
+        self.process = subprocess.Popen([sys.executable, "-P", str(WORKER), "--serve"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.buffer = bytearray()
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def close(self) -> None:
+        if self.alive:
+            self.process.kill()
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
+
+    def _fill(self, need: int, deadline: float | None) -> None:
+        """Read until the buffer holds `need` bytes (TimeoutError at the deadline, EOFError at exit)."""
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        with selectors.DefaultSelector() as selector:
+            selector.register(fd, selectors.EVENT_READ)
+            while len(self.buffer) < need:
+                wait = None if deadline is None else deadline - time.monotonic()
+                if wait is not None and wait <= 0:
+                    raise TimeoutError
+                if not selector.select(wait):
+                    continue
+                chunk = os.read(fd, max(65536, need - len(self.buffer)))
+                if not chunk:
+                    raise EOFError
+                self.buffer += chunk
+
+    def _take_line(self, deadline: float | None) -> bytes:
+        while b"\n" not in self.buffer:
+            self._fill(len(self.buffer) + 1, deadline)
+        line, _, rest = bytes(self.buffer).partition(b"\n")
+        self.buffer = bytearray(rest)
+        return line
+
+    def ask(self, request: dict[str, Any], timeout: float | None) -> bytes:
+        """The worker's answer; TimeoutError (the worker is then dead), EOFError, RuntimeError."""
+        assert self.process.stdin is not None
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            self.process.stdin.write(json.dumps(request).encode() + b"\n")
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            raise EOFError from None
+        header = json.loads(self._take_line(deadline))
+        if not header.get("ok"):
+            raise RuntimeError(header.get("error") or "worker failed")
+        size = int(header["size"])
+        self._fill(size, deadline)
+        data = bytes(self.buffer[:size])
+        del self.buffer[:size]
+        return data
+
+
+_workers: dict[str, _KeptWorker] = {}  # by store location
+_workers_lock = threading.Lock()
+
+
+def _take_worker(location: str) -> _KeptWorker | None:
+    """The kept worker for a store, locked for this caller; None when it is busy (another thread)."""
+    with _workers_lock:
+        worker = _workers.get(location)
+        if worker is None or not worker.alive:
+            if worker is not None:
+                worker.close()
+            worker = _workers[location] = _KeptWorker()
+        return worker if worker.busy.acquire(blocking=False) else None
+
+
+def _discard_worker(location: str, worker: _KeptWorker) -> None:
+    with _workers_lock:
+        if _workers.get(location) is worker:
+            del _workers[location]
+    worker.close()
+
+
+def _close_idle_workers() -> None:
+    with _workers_lock:
+        idle = [(loc, w) for loc, w in _workers.items() if w.busy.acquire(blocking=False)]
+        for loc, _ in idle:
+            del _workers[loc]
+    for _, worker in idle:
+        worker.close()
+
+
+@atexit.register
+def close_workers() -> None:
+    """Stop the kept query workers (they also stop by themselves when this process ends)."""
+    with _workers_lock:
+        workers = list(_workers.values())
+        _workers.clear()
+    for worker in workers:
+        worker.close()
+
+
+def _timeout_error(timeout: float | None) -> QueryTimeout:
+    return QueryTimeout(f"query stopped after its time limit of {timeout:g} s "
+                        f"(narrow it, add LIMIT, or give a longer --timeout)")
+
+
+def _run_once(request: dict[str, Any], timeout: float | None) -> bytes:
+    """One query in a new child process (when the kept worker is busy with another thread's)."""
+    try:
+        done = subprocess.run([sys.executable, "-P", str(WORKER)], input=json.dumps(request).encode(),
+                              capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise _timeout_error(timeout) from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise QueryError(f"query failed: {message[-1] if message else 'worker exit ' + str(done.returncode)}")
+    return done.stdout
+
+
+def _run_kept(location: str, request: dict[str, Any], timeout: float | None) -> bytes:
+    worker = _take_worker(location)
+    if worker is None:
+        return _run_once(request, timeout)
+    try:
+        data = worker.ask(request, timeout)
+    except TimeoutError:
+        _discard_worker(location, worker)
+        _close_idle_workers()  # after a stopped query no query process of ours lingers
+        raise _timeout_error(timeout) from None
+    except RuntimeError as exc:
+        worker.busy.release()  # a failed query leaves the worker ready for the next
+        raise QueryError(f"query failed: {exc}") from None
+    except (EOFError, ValueError, KeyError):
+        _discard_worker(location, worker)
+        raise QueryError("query failed: the query worker stopped") from None
+    except BaseException:
+        _discard_worker(location, worker)  # e.g. KeyboardInterrupt mid-answer: its stream is unusable
+        raise
+    worker.busy.release()
+    return data
+
+
 def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, Node],
                   timeout: float | None) -> QueryResult:
     request = {
@@ -253,18 +410,10 @@ def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, N
         "union": False,
         "bindings": {k: term_to_json(v) for k, v in bindings.items()},
     }
-    try:
-        done = subprocess.run([sys.executable, "-P", str(WORKER)], input=json.dumps(request).encode(),
-                              capture_output=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        raise QueryTimeout(f"query stopped after its time limit of {timeout:g} s "
-                           f"(narrow it, add LIMIT, or give a longer --timeout)") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise QueryError(f"query failed: {message[-1] if message else 'worker exit ' + str(done.returncode)}")
+    data = _run_kept(location, request, timeout)
     if checked.form in ("CONSTRUCT", "DESCRIBE"):
-        return parse_triples(done.stdout)
-    return parse_results_json(done.stdout)
+        return parse_triples(data)
+    return parse_results_json(data)
 
 
 def run(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None = None,

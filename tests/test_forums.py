@@ -211,3 +211,9 @@ def test_a_club_and_a_complement_listed_with_commas() -> None:
                       "Partnership on Raw Materials, Batteries and Renewable Hydrogen met.")
     assert "Climate Club" in found
     assert "EU-Kazakhstan Strategic Partnership on Raw Materials, Batteries and Renewable Hydrogen" in found
+
+
+def test_a_listed_complement_stops_at_the_end_of_its_line() -> None:
+    found = forums_of("Second meeting of the EU-Chile Partnership on Raw Materials, Batteries and Renewable Hydrogen\n\n"
+                      "Santiago, 28 May 2024\n\nThe partners met on clean energy.")
+    assert "EU-Chile Partnership on Raw Materials, Batteries and Renewable Hydrogen" in found

@@ -147,8 +147,9 @@ def _is_head_word(word: str) -> bool:
     return word in HEADS
 
 
-_LISTED_AFTER = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
-                           r"(?![\w-])")
+# On one line only: a title's last word is not continued by the dateline below it.
+_LISTED_AFTER = re.compile(r"(?:,[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})*,?[ \t]+and[ \t]+[A-Z][\w-]*"
+                           r"(?:[ \t]+[A-Z][\w-]*){0,2}(?![\w-])")
 _LISTED_BEFORE = re.compile(r"(?<![\w,])((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*,\s+(?:[A-Z][\w-]*,\s+)*)$")
 
 

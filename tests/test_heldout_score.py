@@ -21,8 +21,8 @@ from kg.sources import read_path
 REPO = Path(__file__).resolve().parent.parent
 HELDOUT = REPO / "tests" / "heldout"
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
-# Reached overall F1 on the held-out set (0.987 on 24 texts), minus a margin: a floor, not a target.
-OVERALL_FLOOR = 0.93
+# Reached overall F1 on the held-out set (0.978 on 35 texts), minus a margin: a floor, not a target.
+OVERALL_FLOOR = 0.92
 FIELD_FLOOR = 0.85
 
 
@@ -42,7 +42,7 @@ def _documents() -> list[Path]:
 
 def test_heldout_set_is_present() -> None:
     docs = _documents()
-    assert len(docs) >= 12
+    assert len(docs) >= 35
     for doc in docs:
         gold = json.loads(doc.with_suffix(".gold.json").read_text(encoding="utf-8"))
         assert set(gold) >= {"actors", "people", "forums", "presidencies", "meetings", "commitments"}

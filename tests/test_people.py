@@ -238,3 +238,17 @@ def test_in_a_name_title_list_the_title_after_a_name_is_its_own() -> None:
     assert rows(text) == [("Ana Ruiz", "CL", "Minister of Environment"),
                           ("Jan Vos", "EU", "Commissioner for Energy"),
                           ("Mei Tan", "SG", "Minister of Sustainability")]
+
+
+def test_a_portfolio_listed_with_commas_is_one_title() -> None:
+    found = people("Ankara, 2 June 2025\n\nTürkiye's Minister of Environment, Urbanisation and Climate Change "
+                   "Deniz Arslan opened the session.\n")
+    assert [(p.name, p.actor, p.role) for p in found] == [
+        ("Deniz Arslan", "TR", "Minister of Environment, Urbanisation and Climate Change")]
+
+
+def test_the_heading_institution_names_the_issuers_official() -> None:
+    text = ("THE WHITE HOUSE\n\nReadout of the President's Call with Prime Minister Mele Taufa of Tonga\n\n"
+            "Today, President Ruth Calloway spoke with Prime Minister Mele Taufa of Tonga about the "
+            "United States' support for Pacific climate resilience.\n")
+    assert rows(text) == [("Mele Taufa", "TO", "Prime Minister"), ("Ruth Calloway", "US", "President")]

@@ -23,7 +23,7 @@ from functools import cache
 
 from kg.extract.actors import dateline_actor
 from kg.extract.context import Context
-from kg.extract.people_lexicon import EU_TITLES
+from kg.extract.people_lexicon import EU_TITLES, INSTITUTION_ACTORS
 from kg.extract.people_roles import Mention, RoleOnly
 from kg.record import Person
 from kg.reference import city_country
@@ -176,23 +176,39 @@ def _coordinated_actor(people: list[Person], ctx: Context) -> None:
         person.actor = before.actor
 
 
+# A heading line that is an institution of one state ("THE WHITE HOUSE", "Downing Street").
+_INSTITUTION_HEADING = re.compile(
+    r"(?im)^[ \t*#_]*(?:the\s+)?(" + "|".join(re.escape(k) for k in INSTITUTION_ACTORS) + r")[ \t*_]*$")
+
+
+def _issuing_state(text: str) -> str | None:
+    """The state that issued a release: its dateline city's, else its heading institution's."""
+    match = _ISSUE_LINE.search(text[:1500])
+    if match is not None:
+        for part in reversed(match.group("place").split(",")):
+            code = city_country(part.strip()) or city_country(part.strip().replace(" ", ""))  # "Ha Noi"
+            if code:
+                return code
+    heading = _INSTITUTION_HEADING.search(text[:400])
+    if heading is not None:
+        folded = heading.group(1).casefold()
+        return next((code for name, code in INSTITUTION_ACTORS.items() if name.casefold() == folded), None)
+    return None
+
+
 def _issuer_actor(people: list[Person], ctx: Context) -> None:
     """The first official a release names, when nothing else gives their state, is the issuing
     government's: the dateline city's state ("Berlin, 14 March 2024 ... Stefan Wenzel,
-    Parliamentary State Secretary at the Federal Ministry ..."), if the text names that state."""
-    match = _ISSUE_LINE.search(ctx.text[:1500])
-    if match is None:
-        return
-    code = None
-    for part in reversed(match.group("place").split(",")):
-        code = city_country(part.strip()) or city_country(part.strip().replace(" ", ""))  # "Ha Noi"
-        if code:
-            break
+    Parliamentary State Secretary at the Federal Ministry ..."), or the state of the
+    institution heading it ("THE WHITE HOUSE ... President X"), if the text names that state."""
+    code = _issuing_state(ctx.text)
     if code is None or code not in {m.code for m in ctx.actor_mentions}:
         return
     named = sorted((p for p in people if p.evidence), key=lambda p: min(s.start for s in p.evidence))
-    first = next((p for p in named if p.role and _OFFICIAL_TITLE.search(p.role)), None)
-    if first is not None and first.actor is None:
+    # The issuer's own official is the first one whose state nothing else gives: a counterpart
+    # named earlier ("Call with Prime Minister X of New Zealand") comes with their state.
+    first = next((p for p in named if p.role and _OFFICIAL_TITLE.search(p.role) and p.actor is None), None)
+    if first is not None:
         first.actor = code
 
 

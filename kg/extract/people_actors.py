@@ -181,19 +181,19 @@ _INSTITUTION_HEADING = re.compile(
     r"(?im)^[ \t*#_]*(?:the\s+)?(" + "|".join(re.escape(k) for k in INSTITUTION_ACTORS) + r")[ \t*_]*$")
 
 
-def _issuing_state(text: str) -> str | None:
-    """The state that issued a release: its dateline city's, else its heading institution's."""
+def _issuing_state(text: str) -> tuple[str | None, bool]:
+    """The state that issued a release, and whether a heading institution (not a dateline) says so."""
     match = _ISSUE_LINE.search(text[:1500])
     if match is not None:
         for part in reversed(match.group("place").split(",")):
             code = city_country(part.strip()) or city_country(part.strip().replace(" ", ""))  # "Ha Noi"
             if code:
-                return code
+                return code, False
     heading = _INSTITUTION_HEADING.search(text[:400])
     if heading is not None:
         folded = heading.group(1).casefold()
-        return next((code for name, code in INSTITUTION_ACTORS.items() if name.casefold() == folded), None)
-    return None
+        return next((code for name, code in INSTITUTION_ACTORS.items() if name.casefold() == folded), None), True
+    return None, False
 
 
 def _issuer_actor(people: list[Person], ctx: Context) -> None:
@@ -201,14 +201,16 @@ def _issuer_actor(people: list[Person], ctx: Context) -> None:
     government's: the dateline city's state ("Berlin, 14 March 2024 ... Stefan Wenzel,
     Parliamentary State Secretary at the Federal Ministry ..."), or the state of the
     institution heading it ("THE WHITE HOUSE ... President X"), if the text names that state."""
-    code = _issuing_state(ctx.text)
+    code, by_heading = _issuing_state(ctx.text)
     if code is None or code not in {m.code for m in ctx.actor_mentions}:
         return
     named = sorted((p for p in people if p.evidence), key=lambda p: min(s.start for s in p.evidence))
-    # The issuer's own official is the first one whose state nothing else gives: a counterpart
-    # named earlier ("Call with Prime Minister X of New Zealand") comes with their state.
-    first = next((p for p in named if p.role and _OFFICIAL_TITLE.search(p.role) and p.actor is None), None)
-    if first is not None:
+    officials = [p for p in named if p.role and _OFFICIAL_TITLE.search(p.role)]
+    # Under an institution's heading, a counterpart named first ("Call with Prime Minister X of
+    # New Zealand") comes with their state: the issuer's official is the first without one.
+    # Under a dateline only the very first official is taken (a city alone is weaker evidence).
+    first = next((p for p in officials if p.actor is None), None) if by_heading else next(iter(officials), None)
+    if first is not None and first.actor is None:
         first.actor = code
 
 

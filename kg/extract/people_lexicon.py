@@ -74,10 +74,10 @@ ROLE_VOCABULARY = {
     "Decarbonization", "Implementation", "Review", "Plenipotentiary",
     "Extraordinary", "Americas", "Asia", "Africa", "Pacific", "Europe", "Middle", "East", "Enterprise", "Enterprises", "Business", "Businesses", "Competitiveness", "Fiscal", "Monetary",
     "Ministers", "Central", "Planet", "Earth", "Future", "Generations", "Higher",
-    "Skills", "Wellbeing", "Well-being", "Mobility", "Networks", "Telecommunications", "Budgets",
+    "Skills", "Wellbeing", "Well-being", "Networks", "Telecommunications", "Budgets",
     "Equality", "Staff", "Chief", "Advisors", "Advisers", "Envoys", "Leaders", "Heads",
     "Expert", "Experts", "COP", "UN", "U.N.", "UNFCCC", "G20", "G7", "IPCC", "Centre", "Center",
-    "Construction", "Building", "Buildings", "Spatial", "Engineering",
+    "Building", "Buildings", "Engineering",
 }
 ROLE_VOCABULARY |= {
     "New", "Project", "Projects", "Unit", "Units", "Division", "Directorate", "Directorate-General", "Service",

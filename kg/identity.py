@@ -284,6 +284,10 @@ class IdentityIndex:
     def __init__(self, people: list[StoredPerson], forums: list[tuple[str, list[str]]]) -> None:
         self.people = people
         self.forums = forums
+        # Node IRI -> position in the lists above, kept up to date by `add` (rebuilding them
+        # for every readout stored made `add` cost grow with the store).
+        self._people_at = {str(person_iri(name)): i for i, (name, _, _) in enumerate(people)}
+        self._forums_at = {str(forum_iri(label)): i for i, (label, _) in enumerate(forums)}
 
     @classmethod
     def from_store(cls, store: Any) -> IdentityIndex:
@@ -293,7 +297,7 @@ class IdentityIndex:
 
     def add(self, record: Record) -> None:
         """Take in the people and forums of a readout just stored (by their node's name)."""
-        known_people = {str(person_iri(name)): i for i, (name, _, _) in enumerate(self.people)}
+        known_people = self._people_at
         for person in record.people:
             i = known_people.get(str(person_iri(person.name)))
             if i is None:
@@ -303,7 +307,7 @@ class IdentityIndex:
                 name, actor, aliases = self.people[i]
                 extra = [a for a in person.aliases if a not in aliases and a != name]
                 self.people[i] = (name, actor or person.actor, aliases + extra)
-        known_forums = {str(forum_iri(label)): i for i, (label, _) in enumerate(self.forums)}
+        known_forums = self._forums_at
         for forum in record.forums:
             i = known_forums.get(str(forum_iri(forum.name)))
             if i is None:

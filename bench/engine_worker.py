@@ -33,6 +33,19 @@ def term_from_json(value: dict[str, Any]) -> ox.NamedNode | ox.BlankNode | ox.Li
 
 def main() -> int:
     request = json.load(sys.stdin)
+    # A read-only view can race the writer's compaction (a table file merged away under it):
+    # open it again and start over, as kg.query_worker does.
+    for attempt in range(4):
+        try:
+            return measure(request)
+        except (OSError, RuntimeError):  # pyoxigraph reports storage errors as either
+            if attempt == 3:
+                raise
+            time.sleep(0.2)
+    return 1
+
+
+def measure(request: dict[str, Any]) -> int:
     store = ox.Store.read_only(request["location"])
     # Run the query the way kg.query does for this store: a store that maintains the set-union
     # of its readout graphs in its default graph is queried there; an older store (empty

@@ -120,10 +120,14 @@ class EmbeddedStore:
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         """Replace the named graph (and its share of the union) in one transaction."""
+        self.replace_triples(graph_iri, [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph])
+
+    def replace_triples(self, graph_iri: URIRef, triples: list[tuple[Any, Any, Any]]) -> None:
+        """`replace_graph` for triples of pyoxigraph terms (the loader's workers send N-Triples,
+        which Oxigraph parses far faster than rdflib builds a Graph)."""
         name = to_ox(graph_iri)
         if not isinstance(name, ox.NamedNode):
             raise StoreError(f"a graph name must be an IRI, got {graph_iri!r}")
-        triples: list[tuple[Any, Any, Any]] = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph]
         try:
             if not self._store.contains_named_graph(name):
                 # A new graph: nothing to drop or retract, so the write is one insertion of its
@@ -189,6 +193,11 @@ class EmbeddedStore:
         for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri))):
             out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
         return out
+
+    def graph_triples(self, graph_iri: URIRef) -> set[tuple[Any, Any, Any]]:
+        """One named graph as a set of pyoxigraph-term triples (no rdflib conversion)."""
+        name = ox.NamedNode(str(graph_iri))
+        return {(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, name)}
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
         """The quads of the named graphs: the content (the default graph only derives from it)."""

@@ -82,7 +82,8 @@ def render(results: dict[str, Any]) -> str:
             notes.append(f"N={sizes[i]:,}: kg rejected/failed, e.g. " + " || ".join(kg["problems"][:2]))
     out += [
         _row("readouts loaded / rejected / failed",
-             [f"{k['loaded']}/{k['rejected']}/{k['failed']}" if _ok(k) else "error" for k in kgs]),
+             [f"{k['loaded']}/{k['rejected']}/{k['failed']}" if _ok(k)
+              else f"{k['partial']['done']} so far" if "partial" in k else "error" for k in kgs]),
         _row("load time (s)", [_num(k.get("load_s"), 2) if _ok(k) else "-" for k in kgs]),
         _row("throughput (readouts/s)", [_num(_throughput(k)) for k in kgs]),
         _row("cost per readout (ms)", [_num(_cost_ms(k), 2) for k in kgs]),

@@ -322,17 +322,30 @@ class _KeptWorker:
 
 _workers: dict[str, _KeptWorker] = {}  # by store location
 _workers_lock = threading.Lock()
+# A process that queries many stores one after another (a test suite) keeps workers for the
+# last few only: each holds a Python process and an open store.
+_MAX_KEPT = 2
 
 
 def _take_worker(location: str) -> _KeptWorker | None:
     """The kept worker for a store, locked for this caller; None when it is busy (another thread)."""
+    retired: list[_KeptWorker] = []
     with _workers_lock:
         worker = _workers.get(location)
         if worker is None or not worker.alive:
             if worker is not None:
-                worker.close()
+                retired.append(worker)
+            for other in list(_workers):  # oldest first (dicts keep insertion order)
+                if len(_workers) < _MAX_KEPT:
+                    break
+                if other != location and _workers[other].busy.acquire(blocking=False):
+                    retired.append(_workers.pop(other))
+            _workers.pop(location, None)
             worker = _workers[location] = _KeptWorker()
-        return worker if worker.busy.acquire(blocking=False) else None
+        taken = worker.busy.acquire(blocking=False)
+    for old in retired:
+        old.close()
+    return worker if taken else None
 
 
 def _discard_worker(location: str, worker: _KeptWorker) -> None:

@@ -9,8 +9,9 @@ worker processes with `jobs > 1`; writes stay in this process, one readout at a 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -204,6 +205,14 @@ def _prepare_path_shipped(item: Path | str, allow_empty: bool,
     return result if isinstance(result, LoadOutcome) else ship(result)
 
 
+_CHUNK = 8  # readouts per task sent to a worker
+
+
+def _prepare_chunk(items: list[Path | str], allow_empty: bool,
+                   max_bytes: int | None) -> list[ShippedReadout | LoadOutcome]:
+    return [_prepare_path_shipped(item, allow_empty, max_bytes) for item in items]
+
+
 def _prepared_stream(items: list[Path | str], allow_empty: bool, jobs: int,
                      max_bytes: int | None) -> Iterator[PreparedReadout | ShippedReadout | LoadOutcome]:
     if jobs <= 1 or len(items) < 2 or "-" in items:
@@ -211,9 +220,17 @@ def _prepared_stream(items: list[Path | str], allow_empty: bool, jobs: int,
             yield _prepare_path(item, allow_empty, max_bytes)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # Results come back in input order; chunks keep the inter-process traffic small.
-        n = len(items)
-        yield from pool.map(_prepare_path_shipped, items, [allow_empty] * n, [max_bytes] * n, chunksize=8)
+        # Results come back in input order; chunks keep the inter-process traffic small. Only
+        # a few chunks are in flight at a time: `pool.map` submits every item at once, and when
+        # the writer is the slower side the results pile up in memory (3.8 GB at 10,000).
+        chunks = [items[i:i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+        in_flight: deque[Future[list[ShippedReadout | LoadOutcome]]] = deque()
+        for chunk in chunks:
+            in_flight.append(pool.submit(_prepare_chunk, chunk, allow_empty, max_bytes))
+            if len(in_flight) >= jobs * 3:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
 
 
 def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, source: str,

@@ -18,17 +18,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def term_from_json(value: dict[str, Any]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if value["type"] == "uri":
-        return ox.NamedNode(value["value"])
-    if value["type"] == "bnode":
-        return ox.BlankNode(value["value"])
-    if "xml:lang" in value:
-        return ox.Literal(value["value"], language=value["xml:lang"])
-    return ox.Literal(value["value"], datatype=ox.NamedNode(value.get("datatype") or XSD_STRING))
+from kg.query_worker import term_from_json  # the same JSON → term decoding kg's own worker uses
 
 
 def main() -> int:

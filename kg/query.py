@@ -39,7 +39,7 @@ from rdflib.term import Node
 from kg.errors import QueryError, QueryTimeout, UsageError
 from kg.namespaces import ID, actor_iri, forum_iri, readout_iri, topic_iri
 from kg.resources import queries_dir
-from kg.results import QueryResult, parse_results_json, parse_triples, term_to_json
+from kg.results import SAFE_IRI, VARIABLE_NAME, QueryResult, parse_results_json, parse_triples, term_to_json
 from kg.sparql_safety import CheckedQuery, check_query
 
 DEFAULT_TIMEOUT = 30.0  # seconds
@@ -59,10 +59,6 @@ PARAM_TYPES: dict[str, str] = {
     "readout": "a readout id (16 hex digits) or its IRI",
 }
 
-# IRIREF of SPARQL/N-Triples: no spaces, controls or <>"{}|^`\ — checked so that an IRI
-# parameter can never close its brackets, wherever it is serialised.
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*$")
-_VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
 _PARAM = re.compile(r'^(\S+)\s+(\S+)\s+("(?:[^"\\]|\\.)*"|\S+)\s*(.*)$')
 
@@ -113,7 +109,7 @@ def parse_query_text(text: str, name: str, path: Path | None = None) -> NamedQue
             if not pm:
                 raise QueryError(f"{where}: a param line is 'NAME TYPE DEFAULT DESCRIPTION', got {value!r}")
             pname, ptype, default, pdesc = pm.groups()
-            if not _VAR.match(pname):
+            if not VARIABLE_NAME.match(pname):
                 raise QueryError(f"{where}: {pname!r} is not a SPARQL variable name")
             if ptype not in PARAM_TYPES:
                 raise QueryError(f"{where}: parameter {pname} has unknown type {ptype!r} "
@@ -161,7 +157,7 @@ def to_term(param: QueryParam, value: str) -> Node:
     if kind == "string":
         return Literal(value)
     if kind == "iri":
-        if not _IRI.match(raw):
+        if not SAFE_IRI.match(raw):
             raise _bad(param, value)
         return URIRef(raw)
     if kind == "actor":
@@ -243,7 +239,7 @@ def explain(query: NamedQuery | str, bindings: Mapping[str, Node]) -> str:
 
 def _check_bindings(checked: CheckedQuery, bindings: Mapping[str, Node]) -> None:
     for name in bindings:
-        if not _VAR.match(name):
+        if not VARIABLE_NAME.match(name):
             raise UsageError(f"{name!r} is not a SPARQL variable name")
         if checked.form == "SELECT" and name not in checked.projection:
             raise UsageError(f"parameter ?{name} is not in the SELECT clause: a bound parameter must be "

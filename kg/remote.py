@@ -32,13 +32,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, QueryTimeout, StoreError, UsageError
-from kg.results import QueryResult, SelectResult, parse_results_json, parse_triples
+from kg.results import SAFE_IRI, VARIABLE_NAME, QueryResult, SelectResult, parse_results_json, parse_triples
 from kg.sparql_safety import CheckedQuery
 
 DEFAULT_REQUEST_TIMEOUT = 60.0
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|^`\\]*$")
 _LANG = re.compile(r"^[A-Za-z]+(-[A-Za-z0-9]+)*$")
-_VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRIREF_TOKEN = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]*>")
 
 
@@ -71,7 +69,7 @@ def endpoints_for(url: str) -> Endpoints:
 def nt_term(term: Node) -> str:
     """An IRI or literal in N-Triples syntax, escaped so that no value can leave its token."""
     if isinstance(term, URIRef):
-        if not _IRI.match(str(term)):
+        if not SAFE_IRI.match(str(term)):
             raise UsageError(f"not an absolute IRI that can be sent safely: {str(term)!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
@@ -159,7 +157,7 @@ def with_values(checked: CheckedQuery, bindings: Mapping[str, Node]) -> str:
         return checked.text
     names = sorted(bindings)
     for name in names:
-        if not _VAR.match(name):
+        if not VARIABLE_NAME.match(name):
             raise UsageError(f"{name!r} is not a SPARQL variable name")
     row = " ".join(nt_term(bindings[n]) for n in names)
     block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"

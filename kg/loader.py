@@ -8,7 +8,6 @@ worker processes with `jobs > 1`; writes stay in this process, one readout at a 
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -122,38 +121,29 @@ def record_of(doc: Document) -> Record:
     return extract(doc)
 
 
-def validation_context(graph: Graph) -> Graph:
-    """The reference triples about the nodes a readout links to (types, labels), nothing more."""
-    reference, _ = _reference()
-    linked = {o for o in graph.objects() if isinstance(o, URIRef)} - set(graph.subjects())
-    context = Graph()
-    for node in linked:
-        for p, o in reference.predicate_objects(node):
-            context.add((node, p, o))
-    return context
-
-
-def prepare(doc: Document, *, allow_empty: bool = False, loaded_at: datetime | None = None,
-            resolve: Callable[[Record], Record] | None = None) -> PreparedReadout:
+def prepare(doc: Document, *, allow_empty: bool = False, loaded_at: datetime | None = None) -> PreparedReadout:
     """Extract, map and validate one document; raises instead of returning a bad graph."""
     from kg.mapping import record_to_graph
-    from kg.validate import validate_readout
 
     record = record_of(doc)
     if not allow_empty:
         check_readout_content(record, doc.source)
-    if resolve is not None:
-        record = resolve(record)
     graph = record_to_graph(record, loaded_at=loaded_at or datetime.now(UTC), tool_version=__version__)
     readouts = list(graph.subjects(RDF.type, URIRef("https://w3id.org/climate-kg/ontology#Readout")))
     if len(readouts) != 1:
         raise KGError(f"{doc.source}: mapping produced {len(readouts)} readout nodes, expected one")
-    # No context: validate_readout always consults the whole reference graph, of which
-    # validation_context(graph) is a subset (it cost 2-3 ms a readout for the same result).
+    _check_shapes(graph, doc.source)
+    return PreparedReadout(iri=URIRef(str(readouts[0])), graph=graph, record=record)
+
+
+def _check_shapes(graph: Graph, source: str) -> None:
+    """Raise ValidationError unless the readout graph conforms (with the reference graph,
+    which validate_readout always consults: no context is copied for it)."""
+    from kg.validate import validate_readout
+
     report = validate_readout(graph)
     if not report.conforms:
-        raise ValidationError(f"{doc.source}: does not conform to the shapes:\n{report.text()}", report)
-    return PreparedReadout(iri=URIRef(str(readouts[0])), graph=graph, record=record)
+        raise ValidationError(f"{source}: does not conform to the shapes:\n{report.text()}", report)
 
 
 def _without_load_time(graph: Graph) -> set[tuple[Any, Any, Any]]:
@@ -245,8 +235,9 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
         if resolved is not prepared.record:
             from kg.mapping import record_to_graph
 
-            prepared = PreparedReadout(prepared.iri, record_to_graph(resolved, loaded_at=datetime.now(UTC),
-                                                                     tool_version=__version__), resolved)
+            graph = record_to_graph(resolved, loaded_at=datetime.now(UTC), tool_version=__version__)
+            _check_shapes(graph, source)  # what is stored is what was checked, names resolved
+            prepared = PreparedReadout(prepared.iri, graph, resolved)
     if isinstance(prepared, ShippedReadout) and not hasattr(store, "replace_triples"):
         prepared = prepared.to_prepared()  # a store that takes only rdflib graphs
     triples = prepared.triples() if isinstance(prepared, ShippedReadout) else None
@@ -288,6 +279,8 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
         else:
             try:
                 outcome = store_prepared(store, result, str(item), identities)
+            except ValidationError as exc:
+                outcome = LoadOutcome(str(item), "rejected", message=str(exc))
             except KGError as exc:
                 outcome = LoadOutcome(str(item), "failed", message=str(exc))
         summary.outcomes.append(outcome)
@@ -302,7 +295,3 @@ def remove_readout(store: Any, readout: str) -> str:
     if not store.remove_graph(iri):
         raise InputError(f"{readout}: no such readout in the store")
     return str(iri)
-
-
-def default_jobs() -> int:
-    return max(1, min(4, os.cpu_count() or 1))

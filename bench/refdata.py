@@ -8,11 +8,13 @@ envoys and ministers recur across readouts and across corpora, as they do in rea
 
 from __future__ import annotations
 
-import csv
 import random
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from kg.reference import CopRef
+from kg.reference import cops as reference_cops
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -230,31 +232,14 @@ TOPIC_PHRASES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Cop:
-    number: int
-    year: int
-    city: str
-    host: str
-    presidency: str
-    start: str
-    end: str
-
-    @property
-    def name(self) -> str:
-        return f"COP{self.number}"
+# The COP sessions are the project's own reference data (ontology/reference/cops.tsv).
+Cop = CopRef
 
 
 @cache
 def cops() -> tuple[Cop, ...]:
-    """COP sessions from ontology/reference/cops.tsv (the project's own reference data)."""
-    path = ROOT / "ontology" / "reference" / "cops.tsv"
-    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    out = []
-    for row in csv.DictReader(rows, delimiter="\t"):
-        out.append(Cop(int(row["number"]), int(row["year"]), row["city"], row["host"], row["presidency"],
-                       row["start"], row["end"]))
-    return tuple(out)
+    """COP sessions in order of number, as kg.reference reads them."""
+    return tuple(reference_cops())
 
 
 def _known_codes() -> set[str]:

@@ -42,6 +42,11 @@ class CopRef:
     start: str
     end: str
 
+    @property
+    def name(self) -> str:
+        """The normalised forum name: COP29."""
+        return f"COP{self.number}"
+
 
 def _reference_file(name: str) -> str:
     path = ontology_dir() / "reference" / name

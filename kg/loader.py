@@ -146,12 +146,12 @@ def _check_shapes(graph: Graph, source: str) -> None:
         raise ValidationError(f"{source}: does not conform to the shapes:\n{report.text()}", report)
 
 
-def _without_load_time(graph: Graph) -> set[tuple[Any, Any, Any]]:
-    # The load activity's time differs on every run; everything else must be equal.
-    return {t for t in graph if t[1] not in (PROV.startedAtTime, PROV.endedAtTime, PROV.generatedAtTime)}
-
-
+# The load activity's time differs on every run; everything else must be equal.
 _LOAD_TIME = {str(PROV.startedAtTime), str(PROV.endedAtTime), str(PROV.generatedAtTime)}
+
+
+def _without_load_time(graph: Graph) -> set[tuple[Any, Any, Any]]:
+    return {t for t in graph if str(t[1]) not in _LOAD_TIME}
 
 
 def _ox_without_load_time(triples: Iterable[tuple[Any, Any, Any]]) -> set[tuple[Any, Any, Any]]:
@@ -180,9 +180,7 @@ def _prepare_path(item: Path | str, allow_empty: bool, max_bytes: int | None = N
     try:
         doc = read_path(item, max_bytes=max_bytes)
         return prepare(doc, allow_empty=allow_empty)
-    except ValidationError as exc:
-        return LoadOutcome(source, "rejected", message=str(exc))
-    except InputError as exc:
+    except (ValidationError, InputError) as exc:
         return LoadOutcome(source, "rejected", message=str(exc))
     except KGError as exc:
         return LoadOutcome(source, "failed", message=str(exc))

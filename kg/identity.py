@@ -288,6 +288,15 @@ class IdentityIndex:
         # for every readout stored made `add` cost grow with the store).
         self._people_at = {str(person_iri(name)): i for i, (name, _, _) in enumerate(people)}
         self._forums_at = {str(forum_iri(label)): i for i, (label, _) in enumerate(forums)}
+        # Which entries a name could match at all (a key every rule needs in common): comparing
+        # a readout's names with every stored one made a load's cost per readout grow with the
+        # store. The rules then run on those entries only, with the same outcome.
+        self._people_keys: dict[object, set[int]] = {}
+        self._forum_keys: dict[object, set[int]] = {}
+        for i, (name, _, aliases) in enumerate(people):
+            _file(self._people_keys, i, _stored_person_keys([name, *aliases]))
+        for i, (label, aliases) in enumerate(forums):
+            _file(self._forum_keys, i, _stored_forum_keys(label, aliases))
 
     @classmethod
     def from_store(cls, store: Any) -> IdentityIndex:
@@ -301,21 +310,24 @@ class IdentityIndex:
         for person in record.people:
             i = known_people.get(str(person_iri(person.name)))
             if i is None:
-                known_people[str(person_iri(person.name))] = len(self.people)
+                i = known_people[str(person_iri(person.name))] = len(self.people)
                 self.people.append((person.name, person.actor, list(person.aliases)))
             else:
                 name, actor, aliases = self.people[i]
                 extra = [a for a in person.aliases if a not in aliases and a != name]
                 self.people[i] = (name, actor or person.actor, aliases + extra)
+            name, _, aliases = self.people[i]
+            _file(self._people_keys, i, _stored_person_keys([name, *aliases]))
         known_forums = self._forums_at
         for forum in record.forums:
             i = known_forums.get(str(forum_iri(forum.name)))
             if i is None:
-                known_forums[str(forum_iri(forum.name))] = len(self.forums)
+                i = known_forums[str(forum_iri(forum.name))] = len(self.forums)
                 self.forums.append((forum.name, list(forum.aliases)))
             else:
                 label, aliases = self.forums[i]
                 self.forums[i] = (label, aliases + [a for a in forum.aliases if a not in aliases and a != label])
+            _file(self._forum_keys, i, _stored_forum_keys(*self.forums[i]))
 
     def resolve(self, record: Record) -> Record:
         """The record with its people and forums named as the store already names them.
@@ -325,7 +337,8 @@ class IdentityIndex:
         """
         person_names: dict[str, str] = {}
         for person in record.people:
-            canonical = canonical_people(self.people, person)
+            near = _filed(self._people_keys, _person_keys(person))
+            canonical = canonical_people([self.people[i] for i in sorted(near)], person)
             if canonical and canonical != person.name:
                 person_names[person.name] = canonical
         # Two people of this readout must not become one node.
@@ -334,7 +347,8 @@ class IdentityIndex:
 
         forum_names: dict[str, str] = {}
         for forum in record.forums:
-            canonical = canonical_forum(self.forums, forum)
+            near = _filed(self._forum_keys, _forum_keys(forum))
+            canonical = canonical_forum([self.forums[i] for i in sorted(near)], forum)
             if canonical and canonical != forum.name and forum_iri(canonical) != forum_iri(forum.name):
                 forum_names[forum.name] = canonical
         targets = list(forum_names.values()) + [f.name for f in record.forums if f.name not in forum_names]
@@ -350,6 +364,54 @@ class IdentityIndex:
             presidencies=[replace(p, of=forum_names.get(p.of, p.of)) for p in record.presidencies],
             meetings=[_renamed_meeting(m, person_names, forum_names) for m in record.meetings],
         )
+
+
+# Keys for finding candidates. Every rule above needs one in common: rule 1 a folded form,
+# rules 2-4 a word of the name; a forum's rules a folded form, a variant key with a state, or
+# an acronym on one side and the capitals of the other's initials on the other.
+
+def _stored_person_keys(forms: list[str]) -> set[object]:
+    return {("form", fold(f)) for f in forms} | {("word", w) for f in forms for w in _words(f)}
+
+
+def _person_keys(person: Person) -> set[object]:
+    return {("form", fold(f)) for f in [person.name, *person.aliases]} | {("word", w) for w in _words(person.name)}
+
+
+def _forum_form_keys(form: str, *, stored: bool) -> set[object]:
+    keys: set[object] = {("form", fold(form))}
+    variant = _variant_key(form)
+    if any(p.startswith("@") for p in variant):
+        keys.add(("variant", variant))
+    # an acronym meets the initials of a longer name, whichever side each is on
+    short, long = ("acronym", "initials") if stored else ("initials", "acronym")
+    if re.fullmatch(r"[A-Z]{2,8}", form):
+        keys.add((short, form))
+    initials = _initials(form)
+    if len(form.split()) >= 2 and initials.isupper():
+        keys.add((long, initials.upper()))
+    return keys
+
+
+def _stored_forum_keys(label: str, aliases: list[str]) -> set[object]:
+    return {k for form in [label, *[a for a in aliases if _distinctive(a)]] for k in _forum_form_keys(form, stored=True)}
+
+
+def _forum_keys(forum: Forum) -> set[object]:
+    own = [forum.name, *[a for a in forum.aliases if _distinctive(a)]]
+    return {k for form in own for k in _forum_form_keys(form, stored=False)}
+
+
+def _file(index: dict[object, set[int]], position: int, keys: set[object]) -> None:
+    for key in keys:
+        index.setdefault(key, set()).add(position)
+
+
+def _filed(index: dict[object, set[int]], keys: set[object]) -> set[int]:
+    found: set[int] = set()
+    for key in keys:
+        found |= index.get(key, set())
+    return found
 
 
 def resolve_record(record: Record, store: Any) -> Record:

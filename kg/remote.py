@@ -105,9 +105,14 @@ def _escape_char(c: str) -> str:
 def _group_starts(text: str) -> list[tuple[int, int]]:
     """(open, close) offsets of the `{ }` groups at the top level of a query, skipping strings,
     IRIs, comments and anything inside parentheses (EXISTS in a SELECT expression)."""
-    groups: list[tuple[int, int]] = []
+    return [(open_, close) for open_, close, depth in _groups(text) if depth == 0]
+
+
+def _groups(text: str) -> list[tuple[int, int, int]]:
+    """(open, close, depth) of every `{ }` group of a query (see _group_starts), in order of closing."""
+    groups: list[tuple[int, int, int]] = []
     depth = parens = 0
-    start = -1
+    starts: list[int] = []
     i, n = 0, len(text)
     while i < n:
         c = text[i]
@@ -132,15 +137,36 @@ def _group_starts(text: str) -> list[tuple[int, int]]:
         elif c == ")" and depth == 0:
             parens -= 1
         elif c == "{" and parens == 0:
-            if depth == 0:
-                start = i
+            starts.append(i)
             depth += 1
-        elif c == "}" and parens == 0:
+        elif c == "}" and parens == 0 and starts:
             depth -= 1
-            if depth == 0:
-                groups.append((start, i))
+            groups.append((starts.pop(), i, depth))
         i += 1
     return groups
+
+
+def _sub_select_groups(text: str, start: int, end: int, names: list[str]) -> list[tuple[int, list[str]]]:
+    """Where a VALUES block goes in each sub-select between `start` and `end` that projects a
+    parameter: (offset after its WHERE group's `{`, the parameters it projects). A sub-select
+    sees only what it projects, so the outer VALUES does not reach it, while pyoxigraph's
+    substitution does: the block is repeated inside."""
+    out: list[tuple[int, list[str]]] = []
+    groups = [g for g in _groups(text) if start < g[0] and g[1] < end]
+    for open_, close, _depth in groups:
+        if not re.match(r"\s*SELECT\b", text[open_ + 1:close], re.I):
+            continue
+        # the sub-select's own WHERE group: the first group opening inside it
+        inner = [g for g in groups if open_ < g[0] and g[1] < close]
+        if not inner:
+            continue
+        where = min(inner)[0]
+        projection = text[open_ + 1:where]
+        projected = [n for n in names if re.search(r"[?$]" + re.escape(n) + r"\b", projection)
+                     or re.match(r"\s*SELECT\s+(DISTINCT\s+|REDUCED\s+)?\*", projection, re.I)]
+        if projected:
+            out.append((where + 1, projected))
+    return out
 
 
 def with_values(checked: CheckedQuery, bindings: Mapping[str, Node]) -> str:
@@ -159,8 +185,10 @@ def with_values(checked: CheckedQuery, bindings: Mapping[str, Node]) -> str:
     for name in names:
         if not VARIABLE_NAME.match(name):
             raise UsageError(f"{name!r} is not a SPARQL variable name")
-    row = " ".join(nt_term(bindings[n]) for n in names)
-    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"
+    def block_of(bound: list[str]) -> str:
+        return f"VALUES ({' '.join('?' + n for n in bound)}) {{ ({' '.join(nt_term(bindings[n]) for n in bound)}) }}"
+
+    block = block_of(names)
     text = checked.text
     groups = _group_starts(text)
     if checked.form == "CONSTRUCT":
@@ -171,6 +199,9 @@ def with_values(checked: CheckedQuery, bindings: Mapping[str, Node]) -> str:
     if not groups:
         raise UsageError("this query has no WHERE group to bind parameters in")
     open_, close = groups[0]
+    for at, bound in sorted(_sub_select_groups(text, open_, close, names), reverse=True):
+        text = f"{text[:at]} {block_of(bound)}\n{text[at:]}"
+        close += len(block_of(bound)) + 2
     body = text[open_ + 1 : close]
     if re.match(r"\s*SELECT\b", body, re.IGNORECASE):  # a sub-select cannot share its group
         return f"{text[: open_ + 1]} {block} {{{body}}} {text[close:]}"

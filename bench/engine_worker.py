@@ -4,7 +4,7 @@ A pyoxigraph query cannot be interrupted from Python, and an unbound "all rows" 
 large store can run for minutes; so each query's timings are taken here, in a process that
 opens the store read-only, and the parent stops it at the query's time budget.
 
-stdin: {"location", "query", "bindings": {name: SPARQL-JSON term}, "runs", "budget_s"}
+stdin: {"location", "query", "bindings": {name: SPARQL-JSON term}, "binding_sets": [bindings...], "runs", "budget_s"}
 stdout: {"median_ms", "p95_ms", "runs", "first_ms", "rows", "union"}
 """
 
@@ -18,7 +18,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.binding import with_values
 from kg.query_worker import term_from_json  # the same JSON → term decoding kg's own worker uses
+from kg.sparql_safety import check_query
+from kg.store import from_ox
 
 
 def main() -> int:
@@ -41,10 +44,18 @@ def measure(request: dict[str, Any]) -> int:
     # of its readout graphs in its default graph is queried there; an older store (empty
     # default graph) through Oxigraph's union of named graphs.
     union = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
-    subs: Any = {ox.Variable(k): term_from_json(v) for k, v in request.get("bindings", {}).items()} or None
+    # Parameters bound the way kg binds them (a VALUES block, kg/binding.py), one set per run
+    # in turn when the request gives several.
+    sets = request.get("binding_sets") or [request.get("bindings", {})]
+    checked = check_query(request["query"])
+    texts = [with_values(checked, {k: from_ox(term_from_json(v)) for k, v in b.items()}) for b in sets]
+    turn = 0
 
     def once() -> int:
-        result: Any = store.query(request["query"], use_default_graph_as_union=union, substitutions=subs)
+        nonlocal turn
+        text = texts[turn % len(texts)]
+        turn += 1
+        result: Any = store.query(text, use_default_graph_as_union=union)
         return int(bool(result)) if isinstance(result, ox.QueryBoolean) else len(list(result))
 
     started = time.perf_counter()

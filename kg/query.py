@@ -36,10 +36,11 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
+from kg.binding import with_values
 from kg.errors import QueryError, QueryTimeout, UsageError
 from kg.namespaces import ID, actor_iri, forum_iri, readout_iri, topic_iri
 from kg.resources import queries_dir
-from kg.results import SAFE_IRI, VARIABLE_NAME, QueryResult, parse_results_json, parse_triples, term_to_json
+from kg.results import SAFE_IRI, VARIABLE_NAME, QueryResult, parse_results_json, parse_triples
 from kg.sparql_safety import CheckedQuery, check_query
 
 DEFAULT_TIMEOUT = 30.0  # seconds
@@ -414,10 +415,11 @@ def _run_kept(location: str, request: dict[str, Any], timeout: float | None) -> 
 def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, Node],
                   timeout: float | None) -> QueryResult:
     request = {
-        "location": location, "query": checked.text,
+        # Parameters go in as a VALUES block, as for a remote store (kg/binding.py: Oxigraph
+        # plans the join order before it sees substituted values).
+        "location": location, "query": with_values(checked, bindings),
         # The default graph is the store's maintained union (a set; see EmbeddedStore).
         "union": False,
-        "bindings": {k: term_to_json(v) for k, v in bindings.items()},
     }
     data = _run_kept(location, request, timeout)
     if checked.form in ("CONSTRUCT", "DESCRIBE"):

@@ -17,7 +17,6 @@ Every request has an explicit timeout.
 
 from __future__ import annotations
 
-import re
 import socket
 import time
 import urllib.error
@@ -28,16 +27,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
+from kg.binding import nt_term, with_values
 from kg.errors import QueryError, QueryTimeout, StoreError, UsageError
-from kg.results import SAFE_IRI, VARIABLE_NAME, QueryResult, SelectResult, parse_results_json, parse_triples
+from kg.results import QueryResult, SelectResult, parse_results_json, parse_triples
 from kg.sparql_safety import CheckedQuery
 
 DEFAULT_REQUEST_TIMEOUT = 60.0
-_LANG = re.compile(r"^[A-Za-z]+(-[A-Za-z0-9]+)*$")
-_IRIREF_TOKEN = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]*>")
 
 
 @dataclass(frozen=True)
@@ -62,150 +60,6 @@ def endpoints_for(url: str) -> Endpoints:
         return Endpoints(at("/query"), at("/update"), at("/store"), True)
     base = path.rsplit("/", 1)[0] if path.endswith(("/sparql", "/query")) else path
     return Endpoints(at(path if path != base else base + "/sparql"), at(base + "/update"), at(base + "/data"), False)
-
-
-# ---------------------------------------------------------------- terms as N-Triples text
-
-def nt_term(term: Node) -> str:
-    """An IRI or literal in N-Triples syntax, escaped so that no value can leave its token."""
-    if isinstance(term, URIRef):
-        if not SAFE_IRI.match(str(term)):
-            raise UsageError(f"not an absolute IRI that can be sent safely: {str(term)!r}")
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = "".join(_escape_char(c) for c in str(term))
-        if term.language:
-            if not _LANG.match(term.language):
-                raise UsageError(f"bad language tag {term.language!r}")
-            return f'"{text}"@{term.language}'
-        if term.datatype:
-            return f'"{text}"^^{nt_term(URIRef(term.datatype))}'
-        return f'"{text}"'
-    raise UsageError(f"a {type(term).__name__} cannot be bound as a parameter of a remote query")
-
-
-def _escape_char(c: str) -> str:
-    if c == "\\":
-        return "\\\\"
-    if c == '"':
-        return '\\"'
-    if c == "\n":
-        return "\\n"
-    if c == "\r":
-        return "\\r"
-    if c == "\t":
-        return "\\t"
-    if ord(c) < 0x20 or ord(c) == 0x7F:
-        return f"\\u{ord(c):04X}"
-    return c
-
-
-# ---------------------------------------------------------------- parameters as a VALUES block
-
-def _group_starts(text: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of the `{ }` groups at the top level of a query, skipping strings,
-    IRIs, comments and anything inside parentheses (EXISTS in a SELECT expression)."""
-    return [(open_, close) for open_, close, depth in _groups(text) if depth == 0]
-
-
-def _groups(text: str) -> list[tuple[int, int, int]]:
-    """(open, close, depth) of every `{ }` group of a query (see _group_starts), in order of closing."""
-    groups: list[tuple[int, int, int]] = []
-    depth = parens = 0
-    starts: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            i += len(quote)
-            while i < n and not text.startswith(quote, i):
-                i += 2 if text[i] == "\\" else 1
-            i += len(quote)
-            continue
-        if c == "<":
-            m = _IRIREF_TOKEN.match(text, i)
-            if m:
-                i = m.end()
-                continue
-        if c == "(" and depth == 0:
-            parens += 1
-        elif c == ")" and depth == 0:
-            parens -= 1
-        elif c == "{" and parens == 0:
-            starts.append(i)
-            depth += 1
-        elif c == "}" and parens == 0 and starts:
-            depth -= 1
-            groups.append((starts.pop(), i, depth))
-        i += 1
-    return groups
-
-
-def _sub_select_groups(text: str, start: int, end: int, names: list[str]) -> list[tuple[int, list[str]]]:
-    """Where a VALUES block goes in each sub-select between `start` and `end` that projects a
-    parameter: (offset after its WHERE group's `{`, the parameters it projects). A sub-select
-    sees only what it projects, so the outer VALUES does not reach it, while pyoxigraph's
-    substitution does: the block is repeated inside."""
-    out: list[tuple[int, list[str]]] = []
-    groups = [g for g in _groups(text) if start < g[0] and g[1] < end]
-    for open_, close, _depth in groups:
-        if not re.match(r"\s*SELECT\b", text[open_ + 1:close], re.I):
-            continue
-        # the sub-select's own WHERE group: the first group opening inside it
-        inner = [g for g in groups if open_ < g[0] and g[1] < close]
-        if not inner:
-            continue
-        where = min(inner)[0]
-        projection = text[open_ + 1:where]
-        projected = [n for n in names if re.search(r"[?$]" + re.escape(n) + r"\b", projection)
-                     or re.match(r"\s*SELECT\s+(DISTINCT\s+|REDUCED\s+)?\*", projection, re.I)]
-        if projected:
-            out.append((where + 1, projected))
-    return out
-
-
-def with_values(checked: CheckedQuery, bindings: Mapping[str, Node]) -> str:
-    """The query with its parameters as a VALUES block at the start of its WHERE group.
-
-    A remote server has no equivalent of pyoxigraph's `substitutions`, so the parameters go
-    in as data: each value is serialised as ONE N-Triples term by `nt_term` (IRIs checked
-    against the IRIREF grammar, literals escaped), so a value holding quotes, braces, `}` or
-    `;` stays inside its token and can change nothing but the match. Because every parameter
-    of a SELECT is projected, a VALUES join at the start of the WHERE group binds it exactly
-    as the embedded store's substitution does (filters of the group see it bound).
-    """
-    if not bindings:
-        return checked.text
-    names = sorted(bindings)
-    for name in names:
-        if not VARIABLE_NAME.match(name):
-            raise UsageError(f"{name!r} is not a SPARQL variable name")
-    def block_of(bound: list[str]) -> str:
-        return f"VALUES ({' '.join('?' + n for n in bound)}) {{ ({' '.join(nt_term(bindings[n]) for n in bound)}) }}"
-
-    block = block_of(names)
-    text = checked.text
-    groups = _group_starts(text)
-    if checked.form == "CONSTRUCT":
-        head = text[: groups[0][0]] if groups else ""
-        if len(groups) < 2 or re.search(r"\bWHERE\s*$", head, re.IGNORECASE):
-            raise UsageError("parameters of a CONSTRUCT need its long form: CONSTRUCT { template } WHERE { pattern }")
-        groups = groups[1:]
-    if not groups:
-        raise UsageError("this query has no WHERE group to bind parameters in")
-    open_, close = groups[0]
-    for at, bound in sorted(_sub_select_groups(text, open_, close, names), reverse=True):
-        text = f"{text[:at]} {block_of(bound)}\n{text[at:]}"
-        close += len(block_of(bound)) + 2
-    body = text[open_ + 1 : close]
-    if re.match(r"\s*SELECT\b", body, re.IGNORECASE):  # a sub-select cannot share its group
-        return f"{text[: open_ + 1]} {block} {{{body}}} {text[close:]}"
-    return f"{text[: open_ + 1]} {block}\n{body}{text[close:]}"
 
 
 # ---------------------------------------------------------------- the store

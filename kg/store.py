@@ -212,15 +212,17 @@ class EmbeddedStore:
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
         """Run a read query over the union of graphs (the maintained default graph);
-        parameters are bound as RDF terms."""
-        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()
-        }
-        try:
-            return self._store.query(sparql, substitutions=subs or None)
-        except SyntaxError as exc:
-            from kg.errors import QueryError
+        parameters are bound as RDF terms, in a VALUES block (kg/binding.py)."""
+        from kg.errors import QueryError
 
+        try:
+            if bindings:
+                from kg.binding import with_values
+                from kg.sparql_safety import check_query
+
+                sparql = with_values(check_query(sparql), bindings)
+            return self._store.query(sparql)
+        except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
 
     def flush(self) -> None:

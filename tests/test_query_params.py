@@ -10,9 +10,9 @@ from query_helpers import load_fixture, rows
 from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import XSD
 
+from kg.binding import with_values
 from kg.errors import UsageError
 from kg.query import bind_params, explain, load_query, parse_param_options, parse_query_text, run
-from kg.remote import with_values
 from kg.sparql_safety import check_query
 from kg.store import EmbeddedStore, open_store
 

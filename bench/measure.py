@@ -45,6 +45,22 @@ def named_queries() -> list[QuerySpec]:
     return [QuerySpec(q.name, q.text, bind_params(q, {})) for q in list_queries()]
 
 
+def asked_sets(q: QuerySpec, samples: dict[str, list[dict[str, Any]]]) -> list[dict[str, Node]]:
+    """The parameter sets the query is asked with (bench/asked.py), over its defaults; or its
+    defaults alone when it has no sample (it asks about the whole store)."""
+    from kg.query_worker import term_from_json
+    from kg.store import from_ox
+
+    sets = samples.get(q.name) or [{}]
+    return [{**q.bindings, **{k: from_ox(term_from_json(v)) for k, v in s.items()}} for s in sets]
+
+
+def rotating(sets: list[dict[str, Node]]) -> Callable[[], dict[str, Node]]:
+    """Each call gives the next parameter set, in turn."""
+    turn = iter(range(10**9))
+    return lambda: sets[next(turn) % len(sets)]
+
+
 def peak_rss_mb() -> dict[str, float]:
     # ru_maxrss is in KiB on Linux; RUSAGE_CHILDREN is the largest finished child (pool workers).
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -103,12 +119,14 @@ def latencies(run_once: Callable[[], int], runs: int, budget_s: float, *, hard_s
 
 # ------------------------------------------------------------------------------ the kg way
 
-def engine_latencies(store_dir: Path, q: QuerySpec, runs: int, budget_s: float) -> dict[str, Any]:
-    """Oxigraph's own latency for one query, in a child process stopped at the budget."""
+def engine_latencies(store_dir: Path, q: QuerySpec, runs: int, budget_s: float,
+                     sets: list[dict[str, Node]] | None = None) -> dict[str, Any]:
+    """Oxigraph's own latency for one query, in a child process stopped at the budget (with
+    `sets`, one parameter set per run in turn)."""
     from kg.results import term_to_json
 
     request = {"location": str(store_dir), "query": q.text, "runs": runs, "budget_s": budget_s,
-               "bindings": {k: term_to_json(v) for k, v in q.bindings.items()}}
+               "binding_sets": [{k: term_to_json(v) for k, v in b.items()} for b in (sets or [q.bindings])]}
     try:
         done = subprocess.run([sys.executable, str(Path(__file__).with_name("engine_worker.py"))],
                               input=json.dumps(request), capture_output=True, text=True,
@@ -163,14 +181,22 @@ def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int
         "triples": len(store), "graphs": len(store.graph_names()),
     }
     out["rss_mb"] = peak_rss_mb()  # before the queries: their child processes are not the load's
+    from bench.asked import sample_bindings
+
+    samples = sample_bindings(store)
+    out["asked_bindings"] = samples
     engine: dict[str, Any] = {}
+    asked: dict[str, Any] = {}
     via_kg: dict[str, Any] = {}
     store.flush()  # the engine children open the store read-only: they must see every write
     for q in queries:
         engine[q.name] = engine_latencies(store_dir, q, query_runs, query_budget_s)
+        sets = asked_sets(q, samples)
+        asked[q.name] = engine_latencies(store_dir, q, query_runs, query_budget_s, sets)
+        next_set = rotating(sets)
 
-        def on_kg(q: QuerySpec = q) -> int:
-            result = run_query(store, q.text, q.bindings, timeout=query_budget_s)
+        def on_kg(q: QuerySpec = q, next_set: Callable[[], dict[str, Node]] = next_set) -> int:
+            result = run_query(store, q.text, next_set(), timeout=query_budget_s)
             rows = getattr(result, "rows", None)
             return len(rows) if rows is not None else len(getattr(result, "triples", []) or [])
 
@@ -181,6 +207,7 @@ def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int
         except Exception as exc:  # one broken query must not hide the other figures
             via_kg[q.name] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
     out["queries_engine"] = engine
+    out["queries_asked"] = asked
     out["queries_kg"] = via_kg
     store.close()
     out["store_mb"] = folder_size_mb(store_dir)
@@ -220,7 +247,8 @@ def _readout_graph(path: Path) -> tuple[URIRef, Graph] | None:
     return readout_iri(doc.readout_id), record_to_graph(record)
 
 
-def measure_naive(paths: list[Path], *, budget_s: float, query_runs: int, query_budget_s: float) -> dict[str, Any]:
+def measure_naive(paths: list[Path], *, budget_s: float, query_runs: int, query_budget_s: float,
+                  samples: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
     from pyshacl import validate
 
     queries = named_queries()
@@ -295,18 +323,23 @@ def measure_naive(paths: list[Path], *, budget_s: float, query_runs: int, query_
     del whole
     gc.collect()
     results: dict[str, Any] = {}
+    asked: dict[str, Any] = {}
     for q in queries:
-        def on_rdflib(q: QuerySpec = q) -> int:
-            result = dataset.query(q.text, initBindings=cast(dict[str, Any], q.bindings))
-            if result.type == "ASK":
-                return int(bool(result.askAnswer))
-            return len(list(result))
+        for into, sets in ((results, [q.bindings]), (asked, asked_sets(q, samples or {}))):
+            next_set = rotating(sets)
 
-        try:
-            results[q.name] = latencies(on_rdflib, query_runs, query_budget_s, hard_stop=True)
-        except Exception as exc:
-            results[q.name] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
+            def on_rdflib(q: QuerySpec = q, next_set: Callable[[], dict[str, Node]] = next_set) -> int:
+                result = dataset.query(q.text, initBindings=cast(dict[str, Any], next_set()))
+                if result.type == "ASK":
+                    return int(bool(result.askAnswer))
+                return len(list(result))
+
+            try:
+                into[q.name] = latencies(on_rdflib, query_runs, query_budget_s, hard_stop=True)
+            except Exception as exc:
+                into[q.name] = {"error": f"{type(exc).__name__}: {exc}"[:200]}
     out["queries_engine"] = results
+    out["queries_asked"] = asked
     out["triples"] = len(dataset)
     out["rss_mb"] = peak_rss_mb()
     return out

@@ -40,8 +40,11 @@ def _worker(args: argparse.Namespace) -> int:
         result = measure_kg(paths, Path(args.store), jobs=args.jobs, query_runs=args.query_runs,
                             query_budget_s=args.query_budget)
     else:
+        # the same parameter sets as the kg way's (drawn from its store: bench/asked.py)
+        kg_result = Path(args.result).with_name(f"kg-{args.n}.json")
+        samples = json.loads(kg_result.read_text(encoding="utf-8")).get("asked_bindings") if kg_result.exists() else None
         result = measure_naive(paths, budget_s=args.baseline_budget, query_runs=args.query_runs,
-                               query_budget_s=args.baseline_query_budget)
+                               query_budget_s=args.baseline_query_budget, samples=samples)
     Path(args.result).write_text(json.dumps(result, indent=1), encoding="utf-8")
     return 0
 

@@ -194,6 +194,7 @@ def _prepare_path_shipped(item: Path | str, allow_empty: bool,
 
 
 _CHUNK = 8  # readouts per task sent to a worker
+COMPACT_AFTER = 1000  # readouts written in one batch, after which the embedded store is compacted
 
 
 def _prepare_chunk(items: list[Path | str], allow_empty: bool,
@@ -284,6 +285,8 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
         summary.outcomes.append(outcome)
         if progress:
             progress(outcome)
+    if summary.count("loaded") >= COMPACT_AFTER and hasattr(store, "compact"):
+        store.compact()
     return summary
 
 

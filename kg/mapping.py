@@ -111,7 +111,7 @@ class _ReadoutGraph:
         self.record = record
         self.rid = readout_id(record)
         self.readout = readout_iri(self.rid)
-        self.graph = Graph(identifier=self.readout)
+        self.graph = Graph(store="SimpleMemory", identifier=self.readout)
         for prefix, namespace in PREFIXES.items():
             self.graph.bind(prefix, namespace)
         self.forums_listed = {forum_iri(f.name) for f in record.forums}

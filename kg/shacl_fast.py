@@ -107,6 +107,7 @@ class Unsupported(Exception):
 class _PropertyRule:
     path: tuple[URIRef, ...]
     checks: list[Check] = field(default_factory=list)
+    violation: bool = True  # its results are violations (sh:severity absent or sh:Violation)
 
 
 @dataclass
@@ -121,14 +122,17 @@ class _NodeRule:
 class CompiledShapes:
     rules: list[_NodeRule]
 
-    def conforms(self, triples: Iterable[tuple[Node, Node, Node]], focus_nodes: set[Node] | None = None) -> bool:
-        """True only if pySHACL would report nothing at all for the data (about `focus_nodes`)."""
+    def conforms(self, triples: Iterable[tuple[Node, Node, Node]], focus_nodes: set[Node] | None = None,
+                 *, violations_only: bool = False) -> bool:
+        """True only if pySHACL would report nothing at all for the data (about `focus_nodes`);
+        with `violations_only`, nothing of severity sh:Violation (warnings may be left out)."""
         index = _Data(triples)
         for rule in self.rules:
+            properties = [p for p in rule.properties if p.violation] if violations_only else rule.properties
             for focus in _focus_nodes(index, rule):
                 if focus_nodes is not None and focus not in focus_nodes:
                     continue
-                for prop in rule.properties:
+                for prop in properties:
                     values = _values(index, focus, prop.path)
                     if any(check(index, focus, values) for check in prop.checks):
                         return False
@@ -305,7 +309,8 @@ def _property_rule(shapes: Graph, node: Node) -> _PropertyRule:
     unknown = set(shapes.predicates(node)) - _PROPERTY_PARAMETERS
     if unknown:
         raise Unsupported(f"{sorted(map(str, unknown))} on {node}")
-    rule = _PropertyRule(_path(shapes, node))
+    severity = _one(shapes, node, SH.severity)
+    rule = _PropertyRule(_path(shapes, node), violation=severity in (None, SH.Violation))
     simple: list[tuple[URIRef, Callable[..., Check], Callable[[Node], Any]]] = [
         (SH.minCount, _min_count, lambda v: int(v)),  # type: ignore[call-overload]
         (SH.maxCount, _max_count, lambda v: int(v)),  # type: ignore[call-overload]

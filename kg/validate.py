@@ -403,15 +403,18 @@ def _report_graph(report: Graph, conforms: bool, keep: set[URIRef] | None) -> Gr
     return graph
 
 
-def _check(triples: set[tuple[Node, Node, Node]], keep: set[URIRef] | None) -> ValidationReport:
+def _check(triples: set[tuple[Node, Node, Node]], keep: set[URIRef] | None, *,
+           warnings: bool = True) -> ValidationReport:
     """The fast pre-check when it is sure the data conforms; else pySHACL's report.
 
     The data is kept as plain triples until pySHACL is needed: building an rdflib graph
-    costs more than the whole pre-check.
+    costs more than the whole pre-check. With `warnings=False` only conformance is asked for:
+    a readout that can only draw warnings is not handed to pySHACL to write them down.
     """
     triples.update(class_hierarchy())
     compiled = _shapes()[2]
-    if compiled is not None and compiled.conforms(triples, set(keep) if keep is not None else None):
+    if compiled is not None and compiled.conforms(triples, set(keep) if keep is not None else None,
+                                                  violations_only=not warnings):
         return ValidationReport(True, [], _report_graph(Graph(), True, keep))
     data = _PreparedQueryGraph()
     data.addN((s, p, o, data) for s, p, o in triples)
@@ -424,13 +427,15 @@ def _report(report: Graph, keep: set[URIRef] | None) -> ValidationReport:
     return ValidationReport(conforms, results, _report_graph(report, conforms, keep))
 
 
-def validate_readout(graph: Graph, *, context: Graph | None = None) -> ValidationReport:
+def validate_readout(graph: Graph, *, context: Graph | None = None, warnings: bool = True) -> ValidationReport:
     """Validate one readout's graph with only the nodes it touches.
 
     `context` holds what is known of the nodes the readout links to (the reference graph,
     `context_from_store(graph, store)`, or both merged); the reference graph is always
     consulted too. Only the properties the shapes read are taken from it. Results are kept
-    for the readout's own subjects; warnings do not make it non-conforming.
+    for the readout's own subjects; warnings do not make it non-conforming. With
+    `warnings=False` a conforming readout's report may leave its warnings out (the loader
+    asks only whether it conforms; a readout that does not gets the full report).
     """
     from kg.reference_rdf import reference_graph
 
@@ -438,7 +443,7 @@ def validate_readout(graph: Graph, *, context: Graph | None = None) -> Validatio
     triples: set[tuple[Node, Node, Node]] = set(graph.triples((None, None, None)))
     focus = {s for s, _p, _o in triples if isinstance(s, URIRef)}
     triples |= _described(linked_nodes(graph), sources)
-    return _check(triples, focus)
+    return _check(triples, focus, warnings=warnings)
 
 
 def validate_graph(graph: Graph, *, focus_nodes: Iterable[URIRef] | None = None) -> ValidationReport:

@@ -109,6 +109,10 @@ def test_pre_check_passes_exactly_what_pyshacl_passes(record: Record) -> None:
     # ... and, on these records, passes everything pySHACL passes (it is no slower path in disguise).
     if not results:
         assert compiled.conforms(data, focus)
+    # Asked only about violations (what loading needs), it passes nothing with a violation,
+    # and everything whose results are warnings at most.
+    violations = [r for r in results if r.severity == "Violation"]
+    assert compiled.conforms(data, focus, violations_only=True) == (not violations)
 
 
 def test_a_warning_alone_also_goes_to_pyshacl() -> None:
@@ -117,6 +121,8 @@ def test_a_warning_alone_also_goes_to_pyshacl() -> None:
     assert not compile_shapes(shapes_graph()).conforms(data, focus)
     [warning] = pyshacl_results(data, focus)
     assert warning.severity == "Warning"
+    # loading asks only whether it conforms: a warning alone needs no pySHACL report
+    assert compile_shapes(shapes_graph()).conforms(data, focus, violations_only=True)
     assert (next(data.subjects(RDF.type, KG.Post)), RDF.type, KG.Post) in data
 
 

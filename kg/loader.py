@@ -239,6 +239,11 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
             prepared = PreparedReadout(prepared.iri, graph, resolved)
     if isinstance(prepared, ShippedReadout) and not hasattr(store, "replace_triples"):
         prepared = prepared.to_prepared()  # a store that takes only rdflib graphs
+    if isinstance(prepared, ShippedReadout) and hasattr(store, "add_new_graph") \
+            and store.add_new_graph(prepared.iri, prepared.ntriples):
+        if identities is not None:  # a new readout (most of a large load): written as it came
+            identities.add(prepared.record)
+        return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=prepared.ntriples.count(b"\n"))
     triples = prepared.triples() if isinstance(prepared, ShippedReadout) else None
     size = len(triples) if triples is not None else len(prepared.graph)  # type: ignore[union-attr]
     if is_unchanged(store, prepared, triples):

@@ -90,8 +90,18 @@ def parse_results_json(data: bytes | str, normalize: bool = False) -> SelectResu
     if "boolean" in doc:
         return AskResult(bool(doc["boolean"]))
     variables = list(doc.get("head", {}).get("vars", []))
-    rows = [{k: term_from_json(v, normalize) for k, v in b.items()}
-            for b in doc.get("results", {}).get("bindings", [])]
+    # Rows repeat the same countries, forums, dates and labels: each distinct term is made
+    # once (an rdflib Literal costs microseconds to build; terms are immutable, so shared).
+    made: dict[tuple[Any, ...], Node] = {}
+
+    def term(value: dict[str, Any]) -> Node:
+        key = (value.get("type"), value.get("value"), value.get("xml:lang"), value.get("datatype"))
+        found = made.get(key)
+        if found is None:
+            found = made[key] = term_from_json(value, normalize)
+        return found
+
+    rows = [{k: term(v) for k, v in b.items()} for b in doc.get("results", {}).get("bindings", [])]
     return SelectResult(variables, rows)
 
 

@@ -104,6 +104,13 @@ def _date_literal(value: str) -> tuple[URIRef, Literal] | None:
     return None
 
 
+# Terms of the evidence nodes, looked up once (rdflib namespaces resolve each attribute
+# access through __getattr__; the mapping writes some 500 of these triples per readout).
+_RDF_TYPE = RDF.type
+_SPECIFIC_RESOURCE, _HAS_SOURCE, _HAS_SELECTOR = OA.SpecificResource, OA.hasSource, OA.hasSelector
+_QUOTE_SELECTOR, _POSITION_SELECTOR, _EXACT = OA.TextQuoteSelector, OA.TextPositionSelector, OA.exact
+
+
 class _ReadoutGraph:
     """Builds one readout's graph; each method maps one kind of fact."""
 
@@ -114,6 +121,7 @@ class _ReadoutGraph:
         self.graph = Graph(store="SimpleMemory", identifier=self.readout)
         for prefix, namespace in PREFIXES.items():
             self.graph.bind(prefix, namespace)
+        self._evidence_made: set[URIRef] = set()
         self.forums_listed = {forum_iri(f.name) for f in record.forums}
         self.people_listed = {person_iri(p.name) for p in record.people}
 
@@ -128,14 +136,17 @@ class _ReadoutGraph:
 
     def evidence(self, span: Span) -> URIRef:
         node = evidence_iri(self.rid, span.start, span.end)
+        if node in self._evidence_made:  # several facts read from one sentence share it
+            return node
+        self._evidence_made.add(node)
         quote, position = URIRef(f"{node}#quote"), URIRef(f"{node}#position")
-        self.add(node, RDF.type, OA.SpecificResource)
-        self.add(node, OA.hasSource, self.readout)
-        self.add(node, OA.hasSelector, quote)
-        self.add(node, OA.hasSelector, position)
-        self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(span.text))
-        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(node, _RDF_TYPE, _SPECIFIC_RESOURCE)
+        self.add(node, _HAS_SOURCE, self.readout)
+        self.add(node, _HAS_SELECTOR, quote)
+        self.add(node, _HAS_SELECTOR, position)
+        self.add(quote, _RDF_TYPE, _QUOTE_SELECTOR)
+        self.add(quote, _EXACT, Literal(span.text))
+        self.add(position, _RDF_TYPE, _POSITION_SELECTOR)
         # xsd:integer, not the xsd:nonNegativeInteger of the Web Annotation vocabulary: Oxigraph
         # stores every integer type as xsd:integer, and a graph must read back exactly as it
         # was written (the loader compares them to skip unchanged readouts); the shapes check >= 0.

@@ -129,14 +129,15 @@ def _sub_select_groups(text: str, start: int, end: int, names: list[str]) -> lis
 
 
 def with_values(checked: CheckedQuery, bindings: Mapping[str, Node]) -> str:
-    """The query with its parameters as a VALUES block at the start of its WHERE group.
+    """The query with its parameters as a VALUES block at the start of its WHERE group (and of
+    each sub-select that projects one of them).
 
-    A remote server has no equivalent of pyoxigraph's `substitutions`, so the parameters go
-    in as data: each value is serialised as ONE N-Triples term by `nt_term` (IRIs checked
-    against the IRIREF grammar, literals escaped), so a value holding quotes, braces, `}` or
-    `;` stays inside its token and can change nothing but the match. Because every parameter
-    of a SELECT is projected, a VALUES join at the start of the WHERE group binds it exactly
-    as the embedded store's substitution does (filters of the group see it bound).
+    The parameters go in as data: each value is serialised as ONE N-Triples term by `nt_term`
+    (IRIs checked against the IRIREF grammar, literals escaped), so a value holding quotes,
+    braces, `}` or `;` stays inside its token and can change nothing but the match. Because
+    every parameter of a SELECT is projected, a VALUES join at the start of the WHERE group
+    binds it as pyoxigraph's substitution of a projected variable did (filters of the group
+    see it bound), and the query planner sees the value.
     """
     if not bindings:
         return checked.text

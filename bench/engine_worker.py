@@ -10,6 +10,7 @@ stdout: {"median_ms", "p95_ms", "runs", "first_ms", "rows", "union"}
 
 from __future__ import annotations
 
+import itertools
 import json
 import statistics
 import sys
@@ -48,14 +49,11 @@ def measure(request: dict[str, Any]) -> int:
     # in turn when the request gives several.
     sets = request.get("binding_sets") or [request.get("bindings", {})]
     checked = check_query(request["query"])
-    texts = [with_values(checked, {k: from_ox(term_from_json(v)) for k, v in b.items()}) for b in sets]
-    turn = 0
+    texts = itertools.cycle([with_values(checked, {k: from_ox(term_from_json(v)) for k, v in b.items()})
+                             for b in sets])
 
     def once() -> int:
-        nonlocal turn
-        text = texts[turn % len(texts)]
-        turn += 1
-        result: Any = store.query(text, use_default_graph_as_union=union)
+        result: Any = store.query(next(texts), use_default_graph_as_union=union)
         return int(bool(result)) if isinstance(result, ox.QueryBoolean) else len(list(result))
 
     started = time.perf_counter()

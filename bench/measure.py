@@ -14,6 +14,7 @@ process's own (and its children's, for the worker pool), which is why each runs 
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import os
 import resource
@@ -57,8 +58,7 @@ def asked_sets(q: QuerySpec, samples: dict[str, list[dict[str, Any]]]) -> list[d
 
 def rotating(sets: list[dict[str, Node]]) -> Callable[[], dict[str, Node]]:
     """Each call gives the next parameter set, in turn."""
-    turn = iter(range(10**9))
-    return lambda: sets[next(turn) % len(sets)]
+    return itertools.cycle(sets).__next__
 
 
 def peak_rss_mb() -> dict[str, float]:

@@ -61,14 +61,10 @@ def _escape_char(c: str) -> str:
 
 # ---------------------------------------------------------------- parameters as a VALUES block
 
-def _group_starts(text: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of the `{ }` groups at the top level of a query, skipping strings,
-    IRIs, comments and anything inside parentheses (EXISTS in a SELECT expression)."""
-    return [(open_, close) for open_, close, depth in _groups(text) if depth == 0]
-
-
 def _groups(text: str) -> list[tuple[int, int, int]]:
-    """(open, close, depth) of every `{ }` group of a query (see _group_starts), in order of closing."""
+    """(open, close, depth) of every `{ }` group of a query, in order of closing, skipping
+    strings, IRIs, comments and anything inside parentheses at the top level (EXISTS in a
+    SELECT expression); depth 0 is the top level."""
     groups: list[tuple[int, int, int]] = []
     depth = parens = 0
     starts: list[int] = []
@@ -105,13 +101,14 @@ def _groups(text: str) -> list[tuple[int, int, int]]:
     return groups
 
 
-def _sub_select_groups(text: str, start: int, end: int, names: list[str]) -> list[tuple[int, list[str]]]:
+def _sub_select_groups(text: str, all_groups: list[tuple[int, int, int]], start: int, end: int,
+                       names: list[str]) -> list[tuple[int, list[str]]]:
     """Where a VALUES block goes in each sub-select between `start` and `end` that projects a
     parameter: (offset after its WHERE group's `{`, the parameters it projects). A sub-select
     sees only what it projects, so the outer VALUES does not reach it, while pyoxigraph's
     substitution does: the block is repeated inside."""
     out: list[tuple[int, list[str]]] = []
-    groups = [g for g in _groups(text) if start < g[0] and g[1] < end]
+    groups = [g for g in all_groups if start < g[0] and g[1] < end]
     for open_, close, _depth in groups:
         if not re.match(r"\s*SELECT\b", text[open_ + 1:close], re.I):
             continue
@@ -145,12 +142,14 @@ def with_values(checked: CheckedQuery, bindings: Mapping[str, Node]) -> str:
     for name in names:
         if not VARIABLE_NAME.match(name):
             raise UsageError(f"{name!r} is not a SPARQL variable name")
+
     def block_of(bound: list[str]) -> str:
         return f"VALUES ({' '.join('?' + n for n in bound)}) {{ ({' '.join(nt_term(bindings[n]) for n in bound)}) }}"
 
     block = block_of(names)
     text = checked.text
-    groups = _group_starts(text)
+    all_groups = _groups(text)
+    groups = [(open_, close) for open_, close, depth in all_groups if depth == 0]
     if checked.form == "CONSTRUCT":
         head = text[: groups[0][0]] if groups else ""
         if len(groups) < 2 or re.search(r"\bWHERE\s*$", head, re.IGNORECASE):
@@ -159,7 +158,7 @@ def with_values(checked: CheckedQuery, bindings: Mapping[str, Node]) -> str:
     if not groups:
         raise UsageError("this query has no WHERE group to bind parameters in")
     open_, close = groups[0]
-    for at, bound in sorted(_sub_select_groups(text, open_, close, names), reverse=True):
+    for at, bound in sorted(_sub_select_groups(text, all_groups, open_, close, names), reverse=True):
         text = f"{text[:at]} {block_of(bound)}\n{text[at:]}"
         close += len(block_of(bound)) + 2
     body = text[open_ + 1 : close]

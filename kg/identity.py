@@ -120,13 +120,18 @@ def canonical_forum(names_in_store: list[tuple[str, list[str]]], forum: Forum) -
     / "United States-Brazil"); or an acronym of the other's name ("IEA" / "International
     Energy Agency").
     """
-    own = [forum.name, *[a for a in forum.aliases if _distinctive(a)]]
+    own = _compared_forms(forum.name, forum.aliases)
     for same in (_same_form, _same_variant, _acronym_of):
         matches = {label for label, aliases in names_in_store
-                   if any(same(a, b) for a in own for b in [label, *[x for x in aliases if _distinctive(x)]])}
+                   if any(same(a, b) for a in own for b in _compared_forms(label, aliases))}
         if matches:
             return matches.pop() if len(matches) == 1 else None
     return None
+
+
+def _compared_forms(name: str, aliases: list[str]) -> list[str]:
+    """The forms a forum is compared by: its name and its distinctive aliases."""
+    return [name, *[a for a in aliases if _distinctive(a)]]
 
 
 @lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
@@ -394,12 +399,11 @@ def _forum_form_keys(form: str, *, stored: bool) -> set[object]:
 
 
 def _stored_forum_keys(label: str, aliases: list[str]) -> set[object]:
-    return {k for form in [label, *[a for a in aliases if _distinctive(a)]] for k in _forum_form_keys(form, stored=True)}
+    return {k for form in _compared_forms(label, aliases) for k in _forum_form_keys(form, stored=True)}
 
 
 def _forum_keys(forum: Forum) -> set[object]:
-    own = [forum.name, *[a for a in forum.aliases if _distinctive(a)]]
-    return {k for form in own for k in _forum_form_keys(form, stored=False)}
+    return {k for form in _compared_forms(forum.name, forum.aliases) for k in _forum_form_keys(form, stored=False)}
 
 
 def _file(index: dict[object, set[int]], position: int, keys: set[object]) -> None:

@@ -11,7 +11,7 @@ latest dates); where it is one thing, the first in IRI order (a fact, a readout,
 of one forum). The naive baseline runs the same parameter sets.
 
 The values are read from the kg store once, after its load, and written into the run's
-results; they are RDF terms, exactly what `kg.query.bind_params` makes of a user's values.
+results; they are RDF terms, exactly what `kg.query.named.bind_params` makes of a user's values.
 """
 
 from __future__ import annotations
@@ -57,9 +57,9 @@ SAMPLES: dict[str, str] = {
 
 
 def sample_bindings(store: Any) -> dict[str, list[dict[str, Any]]]:
-    """query name -> parameter sets (SPARQL-JSON terms, as kg.results writes them) from `store`."""
-    from kg.results import term_to_json
-    from kg.store import from_ox
+    """query name -> parameter sets (SPARQL-JSON terms, as kg.sparql.results writes them) from `store`."""
+    from kg.sparql.results import term_to_json
+    from kg.sparql.terms import from_ox
 
     out: dict[str, list[dict[str, Any]]] = {}
     for name, select in SAMPLES.items():

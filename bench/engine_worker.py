@@ -19,16 +19,16 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.binding import with_values
-from kg.query_worker import term_from_json  # the same JSON → term decoding kg's own worker uses
-from kg.sparql_safety import check_query
-from kg.store import from_ox
+from kg.query.worker import term_from_json  # the same JSON → term decoding kg's own worker uses
+from kg.sparql.binding import with_values
+from kg.sparql.safety import check_query
+from kg.sparql.terms import from_ox
 
 
 def main() -> int:
     request = json.load(sys.stdin)
     # A read-only view can race the writer's compaction (a table file merged away under it):
-    # open it again and start over, as kg.query_worker does.
+    # open it again and start over, as kg.query.worker does.
     for attempt in range(4):
         try:
             return measure(request)
@@ -41,11 +41,11 @@ def main() -> int:
 
 def measure(request: dict[str, Any]) -> int:
     store = ox.Store.read_only(request["location"])
-    # Run the query the way kg.query does for this store: a store that maintains the set-union
+    # Run the query the way kg.query.named does for this store: a store that maintains the set-union
     # of its readout graphs in its default graph is queried there; an older store (empty
     # default graph) through Oxigraph's union of named graphs.
     union = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
-    # Parameters bound the way kg binds them (a VALUES block, kg/binding.py), one set per run
+    # Parameters bound the way kg binds them (a VALUES block, kg/sparql/binding.py), one set per run
     # in turn when the request gives several.
     sets = request.get("binding_sets") or [request.get("bindings", {})]
     checked = check_query(request["query"])

@@ -2,7 +2,7 @@
 
 - `measure_kg`: the project's pipeline (kg.loader.load_paths into an embedded Oxigraph store,
   incremental SHACL per readout), then every named query through the Oxigraph engine and
-  through `kg.query.run` (what `kg query` does: safety check, child process, time limit).
+  through `kg.query.named.run` (what `kg query` does: safety check, child process, time limit).
 - `measure_naive`: the naive way: one rdflib in-memory Dataset, and after each readout is
   added, pyshacl over the whole graph (reference data and every readout so far); then the
   same named queries through rdflib's SPARQL engine. It stops at a time budget.
@@ -41,7 +41,7 @@ class QuerySpec:
 
 def named_queries() -> list[QuerySpec]:
     """Every named query with its default parameters bound (unset parameters stay unbound)."""
-    from kg.query import bind_params, list_queries
+    from kg.query.named import bind_params, list_queries
 
     return [QuerySpec(q.name, q.text, bind_params(q, {})) for q in list_queries()]
 
@@ -49,8 +49,8 @@ def named_queries() -> list[QuerySpec]:
 def asked_sets(q: QuerySpec, samples: dict[str, list[dict[str, Any]]]) -> list[dict[str, Node]]:
     """The parameter sets the query is asked with (bench/asked.py), over its defaults; or its
     defaults alone when it has no sample (it asks about the whole store)."""
-    from kg.query_worker import term_from_json
-    from kg.store import from_ox
+    from kg.query.worker import term_from_json
+    from kg.sparql.terms import from_ox
 
     sets = samples.get(q.name) or [{}]
     return [{**q.bindings, **{k: from_ox(term_from_json(v)) for k, v in s.items()}} for s in sets]
@@ -123,7 +123,7 @@ def engine_latencies(store_dir: Path, q: QuerySpec, runs: int, budget_s: float,
                      sets: list[dict[str, Node]] | None = None) -> dict[str, Any]:
     """Oxigraph's own latency for one query, in a child process stopped at the budget (with
     `sets`, one parameter set per run in turn)."""
-    from kg.results import term_to_json
+    from kg.sparql.results import term_to_json
 
     request = {"location": str(store_dir), "query": q.text, "runs": runs, "budget_s": budget_s,
                "binding_sets": [{k: term_to_json(v) for k, v in b.items()} for b in (sets or [q.bindings])]}
@@ -143,8 +143,8 @@ def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int
                query_budget_s: float) -> dict[str, Any]:
     from kg.errors import QueryTimeout
     from kg.loader import load_paths
-    from kg.query import run as run_query
-    from kg.store import open_store
+    from kg.query.named import run as run_query
+    from kg.store.location import open_store
 
     queries = named_queries()
     store = open_store(store_dir)
@@ -218,13 +218,13 @@ def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int
 # ------------------------------------------------------------------------------ the naive way
 
 def _shapes() -> Graph:
-    from kg.ontology import shapes_graph
+    from kg.model.ontology import shapes_graph
 
     return shapes_graph()
 
 
 def _reference() -> Graph:
-    from kg.reference_rdf import reference_graph
+    from kg.model.reference_rdf import reference_graph
 
     return reference_graph()
 
@@ -232,11 +232,11 @@ def _reference() -> Graph:
 def _readout_graph(path: Path) -> tuple[URIRef, Graph] | None:
     """Read, extract and map one readout (the same stages the kg way runs), or None if empty."""
     from kg.errors import KGError
-    from kg.input_checks import check_readout_content  # the rule `kg load` applies
     from kg.loader import record_of
-    from kg.mapping import record_to_graph
-    from kg.namespaces import readout_iri
-    from kg.sources import read_path
+    from kg.model.namespaces import readout_iri
+    from kg.rdf.mapping import record_to_graph
+    from kg.read.input_checks import check_readout_content  # the rule `kg load` applies
+    from kg.read.sources import read_path
 
     doc = read_path(path)
     try:
@@ -255,15 +255,15 @@ def measure_naive(paths: list[Path], *, budget_s: float, query_runs: int, query_
     shapes = _shapes()
     dataset = Dataset(default_union=True)
     reference = _reference()
-    from kg.namespaces import REFERENCE_GRAPH
+    from kg.model.namespaces import REFERENCE_GRAPH
 
     ref_graph = dataset.graph(REFERENCE_GRAPH)
     for t in reference:
         ref_graph.add(t)
-    from kg.ontology import class_hierarchy
+    from kg.model.ontology import class_hierarchy
 
     # Everything, as the one data graph pyshacl validates after each load; with the class
-    # hierarchy as plain triples (no inference), as kg.validate gives it, so sh:class agrees.
+    # hierarchy as plain triples (no inference), as kg.rdf.validate gives it, so sh:class agrees.
     whole = Graph()
     for t in reference:
         whole.add(t)

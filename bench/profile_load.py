@@ -46,23 +46,22 @@ def _timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 def instrument() -> None:
     """Wrap the stage functions where the loader looks them up (module attributes)."""
     import kg.extract
-    import kg.identity
     import kg.loader
-    import kg.mapping
-    import kg.store
-    import kg.validate
+    import kg.rdf.identity
+    import kg.rdf.mapping
+    import kg.rdf.validate
+    import kg.store.embedded
 
-    kg.loader.read_path = _timed("read (kg.sources)", kg.loader.read_path)
+    kg.loader.read_path = _timed("read (kg.read.sources)", kg.loader.read_path)
     kg.extract.extract = _timed("extract (kg.extract)", kg.extract.extract)
-    kg.mapping.record_to_graph = _timed("map (kg.mapping)", kg.mapping.record_to_graph)
-    kg.identity.resolve_record = _timed("identity: resolve_record", kg.identity.resolve_record)
-    for name in ("stored_forums", "stored_people"):
-        setattr(kg.identity, name, _timed(f"identity: {name}", getattr(kg.identity, name)))
-    setattr(kg.store.EmbeddedStore, "replace_graph",  # noqa: B010 - patched for timing only
-            _timed("store: replace_graph", kg.store.EmbeddedStore.replace_graph))
+    kg.rdf.mapping.record_to_graph = _timed("map (kg.rdf.mapping)", kg.rdf.mapping.record_to_graph)
+    kg.loader.identity_index = _timed("identity: read the store's names", kg.loader.identity_index)
+    kg.rdf.identity.IdentityIndex.resolve = _timed("identity: resolve", kg.rdf.identity.IdentityIndex.resolve)
+    setattr(kg.store.embedded.EmbeddedStore, "replace_graph",  # noqa: B010 - patched for timing only
+            _timed("store: replace_graph", kg.store.embedded.EmbeddedStore.replace_graph))
     for name in ("context_from_store", "validate_readout", "_run", "describe"):
-        if hasattr(kg.validate, name):
-            setattr(kg.validate, name, _timed(f"validate: {name}", getattr(kg.validate, name)))
+        if hasattr(kg.rdf.validate, name):
+            setattr(kg.rdf.validate, name, _timed(f"validate: {name}", getattr(kg.rdf.validate, name)))
     for name in ("validation_context", "is_unchanged", "store_prepared", "prepare", "ensure_reference"):
         if hasattr(kg.loader, name):
             setattr(kg.loader, name, _timed(f"loader: {name}", getattr(kg.loader, name)))
@@ -82,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         paths = write_corpus(args.n, args.seed, work / "corpus")
     from kg.loader import load_paths
-    from kg.store import open_store
+    from kg.store.location import open_store
 
     instrument()
     store = open_store(work / "store")

@@ -1,6 +1,6 @@
 """Reference data for the synthetic corpus: who, where, which forums, what gets committed to.
 
-Country codes are checked against pycountry (or `kg.reference` when it is present) so that
+Country codes are checked against pycountry (or `kg.model.reference` when it is present) so that
 every code the generator writes is one the gazetteer can resolve. People are invented:
 a fixed pool (built from a fixed seed, independent of the corpus seed) so that the same
 envoys and ministers recur across readouts and across corpora, as they do in real life.
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kg.reference import CopRef
-from kg.reference import cops as reference_cops
+from kg.model.reference import CopRef
+from kg.model.reference import cops as reference_cops
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -238,14 +238,14 @@ Cop = CopRef
 
 @cache
 def cops() -> tuple[Cop, ...]:
-    """COP sessions in order of number, as kg.reference reads them."""
+    """COP sessions in order of number, as kg.model.reference reads them."""
     return tuple(reference_cops())
 
 
 def _known_codes() -> set[str]:
-    """Codes the project's gazetteer can resolve: kg.reference if present, else pycountry."""
+    """Codes the project's gazetteer can resolve: kg.model.reference if present, else pycountry."""
     try:
-        from kg.reference import countries  # type: ignore[attr-defined]
+        from kg.model.reference import countries  # type: ignore[attr-defined]
 
         return {c.code for c in countries()} | {"EU"}
     except Exception:  # the reference module may not exist yet, or may be mid-edit

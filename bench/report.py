@@ -109,7 +109,7 @@ def render(results: dict[str, Any]) -> str:
     engine_names = _names(runs, "queries_engine")
     for name in _names(runs, "queries_asked"):
         out.append(_row(name, [_q((k.get("queries_asked") or {}).get(name)) for k in kgs]))
-    out.append(_head("KG QUERIES AS ASKED via kg.query.run (safety check + kept child process): median / p95 (ms)"))
+    out.append(_head("KG QUERIES AS ASKED via kg.query.named.run (safety check + kept child process): median / p95 (ms)"))
     for name in _names(runs, "queries_kg"):
         out.append(_row(name, [_q((k.get("queries_kg") or {}).get(name)) for k in kgs]))
     out.append(_head("KG QUERIES, EVERY ROW (parameters unbound), Oxigraph engine: median / p95 (ms)"))
@@ -219,7 +219,7 @@ def _targets(sizes: list[int], kgs: list[dict[str, Any]], naives: list[dict[str,
     ratio = big_cost / small_cost if big_cost and small_cost else None
     lines.append(f"  cost per readout at N=10,000 within 1.3x of N=100: {_num(ratio, 2)}x -> "
                  f"{verdict(None if ratio is None else ratio <= 1.3)}")
-    for key, what in (("queries_asked", "as asked, Oxigraph engine"), ("queries_kg", "as asked, kg.query.run"),
+    for key, what in (("queries_asked", "as asked, Oxigraph engine"), ("queries_kg", "as asked, kg.query.named.run"),
                       ("queries_engine", "every row, Oxigraph engine")):
         figures = {name: s for name, s in ((big or {}).get(key) or {}).items()}
         medians = {name: s["median_ms"] for name, s in figures.items() if "median_ms" in s}

@@ -21,13 +21,15 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import PROV
 
 from kg import __version__
-from kg.document import Document
 from kg.errors import InputError, KGError, ValidationError
-from kg.identity import IdentityIndex
-from kg.input_checks import check_readout_content
-from kg.namespaces import REFERENCE_GRAPH, readout_iri
-from kg.record import Record
-from kg.sources import expand_paths, read_path
+from kg.model.namespaces import REFERENCE_GRAPH, readout_iri
+from kg.model.record import Record
+from kg.model.record_json import record_from_json
+from kg.query.people import known_forums, known_people
+from kg.rdf.identity import IdentityIndex
+from kg.read.document import Document
+from kg.read.input_checks import check_readout_content
+from kg.read.sources import expand_paths, read_path
 
 Status = Literal["loaded", "unchanged", "rejected", "failed"]
 
@@ -87,7 +89,7 @@ class ShippedReadout:
 def ship(prepared: PreparedReadout) -> ShippedReadout:
     import pyoxigraph as ox
 
-    from kg.store import to_ox
+    from kg.sparql.terms import to_ox
 
     triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in prepared.graph]  # type: ignore[arg-type]
     return ShippedReadout(prepared.iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", prepared.record)
@@ -95,7 +97,7 @@ def ship(prepared: PreparedReadout) -> ShippedReadout:
 
 @cache
 def _reference() -> tuple[Graph, str]:
-    from kg.reference_rdf import reference_graph, reference_version
+    from kg.model.reference_rdf import reference_graph, reference_version
 
     return reference_graph(), reference_version()
 
@@ -112,7 +114,7 @@ def ensure_reference(store: Any) -> bool:
 def record_of(doc: Document) -> Record:
     """The facts of one document: a curated JSON record as it is, else extraction."""
     if doc.record is not None:
-        record = Record.from_json(doc.record, source=doc.source)
+        record = record_from_json(doc.record, source=doc.source)
         if not record.text:
             record.text = doc.text
         return record
@@ -123,7 +125,7 @@ def record_of(doc: Document) -> Record:
 
 def prepare(doc: Document, *, allow_empty: bool = False, loaded_at: datetime | None = None) -> PreparedReadout:
     """Extract, map and validate one document; raises instead of returning a bad graph."""
-    from kg.mapping import record_to_graph
+    from kg.rdf.mapping import record_to_graph
 
     record = record_of(doc)
     if not allow_empty:
@@ -139,7 +141,7 @@ def prepare(doc: Document, *, allow_empty: bool = False, loaded_at: datetime | N
 def _check_shapes(graph: Graph, source: str) -> None:
     """Raise ValidationError unless the readout graph conforms (with the reference graph,
     which validate_readout always consults: no context is copied for it)."""
-    from kg.validate import validate_readout
+    from kg.rdf.validate import validate_readout
 
     report = validate_readout(graph, warnings=False)  # loading asks only: does it conform?
     if not report.conforms:
@@ -227,12 +229,12 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
     """Write one prepared readout unless the store already holds exactly this graph.
 
     With `identities`, people and forums the store knows under another name take that name
-    first (kg/identity.py), and the index learns this readout's names once it is stored.
+    first (kg/rdf/identity.py), and the index learns this readout's names once it is stored.
     """
     if identities is not None:
         resolved = identities.resolve(prepared.record)
         if resolved is not prepared.record:
-            from kg.mapping import record_to_graph
+            from kg.rdf.mapping import record_to_graph
 
             graph = record_to_graph(resolved, loaded_at=datetime.now(UTC), tool_version=__version__)
             _check_shapes(graph, source)  # what is stored is what was checked, names resolved
@@ -259,6 +261,16 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
 
 
 
+def identity_index(store: Any) -> IdentityIndex:
+    """What identity resolution needs to know of `store`, read once (kg/rdf/identity.py)."""
+    return IdentityIndex.of_known(known_people(store), known_forums(store))
+
+
+def resolve_record(record: Record, store: Any) -> Record:
+    """`record` resolved against what `store` holds now (one readout; batches keep an index)."""
+    return identity_index(store).resolve(record)
+
+
 def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = False, jobs: int = 1,
                max_bytes: int | None = None,
                progress: Callable[[LoadOutcome], None] | None = None) -> LoadSummary:
@@ -276,7 +288,7 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
     ensure_reference(store)
     # Who and what the store already holds, read once per batch and extended as readouts
     # are stored, so that the cost of a readout does not grow with the store.
-    identities = IdentityIndex.from_store(store)
+    identities = identity_index(store)
     for item, result in zip(items, _prepared_stream(items, allow_empty, max(1, jobs), max_bytes), strict=True):
         if isinstance(result, LoadOutcome):
             outcome = result

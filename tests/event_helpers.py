@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kg.document import Document
 from kg.extract import actors, commitments, forums, meetings, people, presidencies
 from kg.extract.context import Context
-from kg.record import DocumentInfo, Record
+from kg.model.record import DocumentInfo, Record
+from kg.read.document import Document
 
 
 def read(text: str, published: str | None = None) -> tuple[Context, Record]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.record import Actor, Commitment, DocumentInfo, Forum, Meeting, Person, Presidency, Record, Span
-from kg.resources import examples_dir
+from kg.model.record import Actor, Commitment, DocumentInfo, Forum, Meeting, Person, Presidency, Record, Span
+from kg.model.resources import examples_dir
 
 
 def example_text(name: str) -> str:

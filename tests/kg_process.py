@@ -13,9 +13,11 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.loader import _without_load_time, prepare
-from kg.namespaces import REFERENCE_GRAPH
-from kg.sources import read_path
-from kg.store import EmbeddedStore, from_ox, open_store, to_ox
+from kg.model.namespaces import REFERENCE_GRAPH
+from kg.read.sources import read_path
+from kg.sparql.terms import from_ox, to_ox
+from kg.store.embedded import EmbeddedStore
+from kg.store.location import open_store
 
 KG = [sys.executable, "-c", "from kg.cli import main; main()"]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from rdflib import Dataset, URIRef
 
-from kg.results import SelectResult
+from kg.sparql.results import SelectResult
 
 FIXTURE = Path(__file__).parent / "query_data" / "graphs.trig"
 ID = "https://w3id.org/climate-kg/id/"

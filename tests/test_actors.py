@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kg.document import Document
 from kg.extract.actors import extract_actors
 from kg.extract.context import Context
+from kg.read.document import Document
 
 
 def actors(text: str) -> list[tuple[str, str, int]]:

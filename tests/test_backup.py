@@ -10,10 +10,11 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, XSD
 
-from kg.backup import dump_store, restore_store
 from kg.cli import cli
 from kg.errors import InputError, UsageError
-from kg.store import EmbeddedStore, open_store
+from kg.store.backup import dump_store, restore_store
+from kg.store.embedded import EmbeddedStore
+from kg.store.location import open_store
 
 EX = Namespace("https://example.org/")
 

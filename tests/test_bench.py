@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PIPELINE = ("kg.loader", "kg.mapping", "kg.validate", "kg.query", "kg.extract.actors")
+PIPELINE = ("kg.loader", "kg.rdf.mapping", "kg.rdf.validate", "kg.query.named", "kg.extract.actors")
 
 
 def _pipeline_ready() -> bool:
@@ -37,7 +37,7 @@ def test_generator_cli_writes_a_tiny_corpus(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not _pipeline_ready(), reason="loader, mapping, validation or queries not in this checkout yet")
 def test_quick_benchmark_prints_the_full_table(tmp_path: Path) -> None:
-    from kg.query import list_queries
+    from kg.query.named import list_queries
 
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--sizes", "10", "--query-runs", "2",
@@ -48,7 +48,7 @@ def test_quick_benchmark_prints_the_full_table(tmp_path: Path) -> None:
     table = done.stdout
     for row in ("N=10", "readouts loaded / rejected / failed", "throughput (readouts/s)", "cost per readout (ms)",
                 "triples in store", "store on disk (MB)", "peak RSS, main process (MB)",
-                "KG QUERIES AS ASKED", "KG QUERIES AS ASKED via kg.query.run", "KG QUERIES, EVERY ROW",
+                "KG QUERIES AS ASKED", "KG QUERIES AS ASKED via kg.query.named.run", "KG QUERIES, EVERY ROW",
                 "NAIVE: rdflib", "readouts validated and stored (of N)", "NAIVE QUERIES AS ASKED",
                 "NAIVE QUERIES, EVERY ROW", "load speed-up (throughput)", "query speed-up (as asked), smallest",
                 "query speed-up (every row), smallest", "TARGETS"):

@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:  # bench/ is a folder of scripts beside the packag
 
 from bench.generate import generate_corpus, main, write_corpus  # noqa: E402
 from bench.refdata import cops, countries, officials  # noqa: E402
-from kg.sources import expand_paths, read_path  # noqa: E402
+from kg.read.sources import expand_paths, read_path  # noqa: E402
 
 
 def _digest(folder: Path) -> dict[str, str]:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.commitments import target_year
-from kg.record import Commitment
+from kg.model.record import Commitment
 
 BILATERAL = ("On 2 May 2024, Kenya hosted in Nairobi the second meeting of the Kenya-Norway Clean Energy Dialogue. "
              "{}")

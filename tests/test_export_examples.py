@@ -13,8 +13,8 @@ import pytest
 from kg.export import FORMATS, export
 from kg.export.views import VIEWS, build_view
 from kg.loader import load_paths
-from kg.resources import examples_dir
-from kg.store import EmbeddedStore
+from kg.model.resources import examples_dir
+from kg.store.embedded import EmbeddedStore
 
 SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "cytoscape": ".cyjs", "d3": ".d3.json", "dot": ".dot",
           "svg": ".svg", "html": ".html", "turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}

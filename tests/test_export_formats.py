@@ -20,7 +20,7 @@ from rdflib import Dataset, URIRef
 from kg.cli import cli
 from kg.export import export, format_for
 from kg.export.views import VIEWS, build_view
-from kg.store import EmbeddedStore
+from kg.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "data" / "export-graphs.trig"
 GRAPH_FORMATS = ["graphml", "gexf", "cytoscape", "d3", "dot", "svg", "html"]

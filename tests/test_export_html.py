@@ -23,7 +23,7 @@ from rdflib import Dataset, URIRef
 
 from kg.export import export
 from kg.export.views import build_view
-from kg.store import EmbeddedStore
+from kg.store.embedded import EmbeddedStore
 
 CHROMIUM = Path("/usr/bin/chromium")
 FIXTURE = Path(__file__).parent / "data" / "export-graphs.trig"
@@ -248,7 +248,7 @@ def test_explorer_of_the_actors_view_draws_weighted_links(browser: DevTools, sto
 
 def test_explorer_of_the_example_readouts(browser: DevTools, tmp_path: Path) -> None:
     from kg.loader import load_paths
-    from kg.resources import examples_dir
+    from kg.model.resources import examples_dir
 
     st = EmbeddedStore(tmp_path / "examples-store")
     assert load_paths(st, [examples_dir()]).ok

@@ -15,8 +15,8 @@ from kg.export import export
 from kg.export.projection import project
 from kg.export.scope import Scope
 from kg.export.views import build_view
-from kg.namespaces import ID, KG, SCHEMA
-from kg.store import EmbeddedStore
+from kg.model.namespaces import ID, KG, SCHEMA
+from kg.store.embedded import EmbeddedStore
 
 FIXTURE = Path(__file__).parent / "data" / "export-graphs.trig"
 WG_MEETING = "meeting/sino-american-climate-working-group/2024-09-04"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from event_helpers import read, spans_are_exact
 
-from kg.record import FORUM_KINDS, Forum
+from kg.model.record import FORUM_KINDS, Forum
 
 
 def forums_of(text: str) -> dict[str, Forum]:

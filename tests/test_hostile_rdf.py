@@ -25,7 +25,7 @@ from rdflib import Graph
 
 from kg.cli import cli
 from kg.errors import UnsafeRDFError
-from kg.rdf_safety import check_shapes_graph, parse_rdf, read_rdf_file, safe_shacl_validate
+from kg.rdf.safety import check_shapes_graph, parse_rdf, read_rdf_file, safe_shacl_validate
 
 # --- watchers ---------------------------------------------------------------------------------
 

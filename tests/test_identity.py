@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.identity import canonical_forum, canonical_people, likely_duplicate_people, resolve_record
-from kg.loader import load_paths
-from kg.people import list_people
-from kg.record import DocumentInfo, Forum, Person, Record
-from kg.store import open_store
+from kg.loader import load_paths, resolve_record
+from kg.model.record import DocumentInfo, Forum, Person, Record
+from kg.query.people import likely_duplicate_people, list_people
+from kg.rdf.identity import canonical_forum, canonical_people
+from kg.store.location import open_store
 
 STORED = [
     ("Luiz Inácio Lula da Silva", "BR", []),

@@ -1,5 +1,5 @@
 """The identity index compares a name with the stored names that share a key with it only;
-its answer must be the full comparison's answer (kg/identity.py, IdentityIndex)."""
+its answer must be the full comparison's answer (kg/rdf/identity.py, IdentityIndex)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from _pytest.monkeypatch import MonkeyPatch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kg.identity
-from kg.identity import IdentityIndex
-from kg.record import DocumentInfo, Forum, Person, Record
+import kg.rdf.identity
+from kg.model.record import DocumentInfo, Forum, Person, Record
+from kg.rdf.identity import IdentityIndex
 
 PEOPLE = [
     ("Luiz Inácio Lula da Silva", "BR", []), ("Xie Zhenhua", "CN", []), ("Joseph R. Biden, Jr.", "US", ["Joe Biden"]),
@@ -44,7 +44,7 @@ def _resolved(stored_people: list, stored_forums: list, record: Record, *, full:
     if not full:
         return index.resolve(record)
     with MonkeyPatch.context() as patch:
-        patch.setattr(kg.identity, "_filed", lambda filed, _keys: set().union(*filed.values()))
+        patch.setattr(kg.rdf.identity, "_filed", lambda filed, _keys: set().union(*filed.values()))
         return index.resolve(record)
 
 

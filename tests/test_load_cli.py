@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.store import open_store
+from kg.store.location import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -13,11 +13,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.namespace import FOAF, RDF, RDFS, XSD
 
-from kg.document import Document
 from kg.errors import RecordError
-from kg.mapping import readout_id, record_to_graph
-from kg.namespaces import ID, KG, OA, ORG, SCHEMA, actor_iri, forum_iri, person_iri
-from kg.record import (
+from kg.model.namespaces import ID, KG, OA, ORG, SCHEMA, actor_iri, forum_iri, person_iri
+from kg.model.record import (
     COMMITMENT_STATUSES,
     FORUM_KINDS,
     TOPICS,
@@ -31,6 +29,8 @@ from kg.record import (
     Record,
     Span,
 )
+from kg.rdf.mapping import readout_id, record_to_graph
+from kg.read.document import Document
 
 TEXT = "Beijing, 2024-09-06. China and Brazil met in Beijing. Both sides will halt forest loss by 2030."
 RID = hashlib.sha256(TEXT.encode("utf-8")).hexdigest()[:16]
@@ -53,7 +53,7 @@ def small_record() -> Record:
 
 
 def expected_small_graph() -> Graph:
-    """Written by hand from ontology/MAPPING.md, independently of kg/mapping.py."""
+    """Written by hand from ontology/MAPPING.md, independently of kg/rdf/mapping.py."""
     s = TEXT.index(SENTENCE)
     e = len(SENTENCE) + s
     turtle = f"""
@@ -291,7 +291,7 @@ def test_records_naming_the_same_country_and_person_share_the_nodes(record: Reco
 def test_graph_reads_back_from_the_store_exactly_as_written(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Oxigraph canonicalises some literals; the mapping writes only forms it keeps, so the
     loader can recognise an unchanged readout by comparing graphs."""
-    from kg.store import EmbeddedStore
+    from kg.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(tmp_path / "store")
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from event_helpers import read, spans_are_exact
 
-from kg.record import Meeting
+from kg.model.record import Meeting
 
 
 def meetings_of(text: str, published: str | None) -> list[Meeting]:

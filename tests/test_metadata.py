@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kg.document import Document
 from kg.extract.context import Context
 from kg.extract.metadata import extract_document_info, parse_date_parts
+from kg.read.document import Document
 
 
 def info(text: str, **kwargs: str):  # type: ignore[no-untyped-def]
@@ -68,7 +68,7 @@ def test_date_line_with_a_time() -> None:
 
 
 def test_sidecar_index_dates_a_text_that_gives_no_date(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from kg.sources import read_path
+    from kg.read.sources import read_path
 
     (tmp_path / "a.txt").write_text("Leaders Meet\n\nThe leaders met today in Nairobi.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Leaders Meet\n\nNairobi, 3 March 2024 – The leaders met.\n", encoding="utf-8")

@@ -14,11 +14,11 @@ from rdflib.paths import Path as PropertyPath
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 
-from kg.mapping import record_to_graph
-from kg.namespaces import FOAF, ID, KG, OA, ORG, SCHEMA, SH
-from kg.ontology import declared_terms, ontology_graph, shapes_graph, topics_graph
-from kg.reference_rdf import reference_graph
-from kg.resources import queries_dir
+from kg.model.namespaces import FOAF, ID, KG, OA, ORG, SCHEMA, SH
+from kg.model.ontology import declared_terms, ontology_graph, shapes_graph, topics_graph
+from kg.model.reference_rdf import reference_graph
+from kg.model.resources import queries_dir
+from kg.rdf.mapping import record_to_graph
 
 # The vocabularies whose terms must be declared (rdf: and xsd: are the language itself).
 VOCABULARIES = tuple(str(ns) for ns in (KG, ORG, SCHEMA, OA, FOAF, PROV, DCTERMS, SKOS, RDFS, OWL))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.document import Document
 from kg.extract.context import Context
 from kg.extract.people import extract_people
-from kg.record import Person
+from kg.model.record import Person
+from kg.read.document import Document
 
 
 def people(text: str) -> list[Person]:

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from query_helpers import load_fixture, rows
 
-from kg.query import bind_params, list_queries, load_query, run
-from kg.sparql_safety import check_query
-from kg.store import EmbeddedStore, open_store
+from kg.query.named import bind_params, list_queries, load_query, run
+from kg.sparql.safety import check_query
+from kg.store.embedded import EmbeddedStore
+from kg.store.location import open_store
 
 A, B, C = "readout/a1a1a1a1a1a1a1a1", "readout/b2b2b2b2b2b2b2b2", "readout/c3c3c3c3c3c3c3c3"
 WG = "forum/china-us-climate-working-group"

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from query_helpers import load_fixture
 
 from kg.cli import cli
-from kg.query import list_queries
-from kg.store import open_store
+from kg.query.named import list_queries
+from kg.store.location import open_store
 
 ID = "https://w3id.org/climate-kg/id/"
 M1 = f"{ID}meeting/china-us-climate-working-group/2024-09-04"

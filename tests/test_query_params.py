@@ -10,11 +10,12 @@ from query_helpers import load_fixture, rows
 from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import XSD
 
-from kg.binding import with_values
 from kg.errors import UsageError
-from kg.query import bind_params, explain, load_query, parse_param_options, parse_query_text, run
-from kg.sparql_safety import check_query
-from kg.store import EmbeddedStore, open_store
+from kg.query.named import bind_params, explain, load_query, parse_param_options, parse_query_text, run
+from kg.sparql.binding import with_values
+from kg.sparql.safety import check_query
+from kg.store.embedded import EmbeddedStore
+from kg.store.location import open_store
 
 PORTS = 'Both sides will launch the "Green {Ports}" pilot; each will name two ports.'
 

@@ -14,9 +14,10 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.cli import cli
 from kg.errors import QueryTimeout
-from kg.query import run
-from kg.results import SelectResult
-from kg.store import EmbeddedStore, open_store
+from kg.query.named import run
+from kg.sparql.results import SelectResult
+from kg.store.embedded import EmbeddedStore
+from kg.store.location import open_store
 
 # 2,000 triples: the three-way cross product below has 8e9 rows, far more than a second's work
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -45,7 +46,7 @@ def query_workers() -> list[int]:
             ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
         except (OSError, ValueError, IndexError):
             continue
-        if b"query_worker" in cmdline and ppid == os.getpid():
+        if b"kg/query/worker.py" in cmdline and ppid == os.getpid():
             found.append(int(entry.name))
     return found
 

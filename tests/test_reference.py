@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pycountry
 
-from kg.reference import city_country, cops, countries, country
+from kg.model.reference import city_country, cops, countries, country
 
 
 def test_every_iso_country_and_the_eu_are_there() -> None:

@@ -6,10 +6,10 @@ import pycountry
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from kg.namespaces import ID, KG, ORG, SCHEMA, WD, actor_iri, forum_iri, place_iri, presidency_iri
-from kg.record import COMMITMENT_STATUSES, FORUM_KINDS, TOPICS
-from kg.reference import cops
-from kg.reference_rdf import reference_graph, reference_version
+from kg.model.namespaces import ID, KG, ORG, SCHEMA, WD, actor_iri, forum_iri, place_iri, presidency_iri
+from kg.model.record import COMMITMENT_STATUSES, FORUM_KINDS, TOPICS
+from kg.model.reference import cops
+from kg.model.reference_rdf import reference_graph, reference_version
 
 
 def test_every_pycountry_country_is_a_country_with_its_codes_and_name() -> None:

@@ -17,9 +17,10 @@ import pytest
 from click.testing import CliRunner
 from readout_factory import make_record, write_records
 
-from kg.backup import dump_store
 from kg.cli import cli
-from kg.store import EmbeddedStore, open_store
+from kg.store.backup import dump_store
+from kg.store.embedded import EmbeddedStore
+from kg.store.location import open_store
 
 Maker = Callable[[Path], tuple[Path, str]]  # builds the bad input; gives its path and the expected reason
 

@@ -21,10 +21,11 @@ from rdflib.compare import isomorphic
 
 from kg.cli import cli
 from kg.errors import QueryError, QueryTimeout, UsageError
-from kg.query import bind_params, list_queries, load_query, run
-from kg.remote import RemoteStore, endpoints_for
-from kg.results import SelectResult
-from kg.store import EmbeddedStore, open_store
+from kg.query.named import bind_params, list_queries, load_query, run
+from kg.sparql.results import SelectResult
+from kg.store.embedded import EmbeddedStore
+from kg.store.location import open_store
+from kg.store.remote import RemoteStore, endpoints_for
 
 pytestmark = pytest.mark.slow
 

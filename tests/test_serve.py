@@ -19,7 +19,7 @@ import pytest
 from query_helpers import load_fixture
 from rdflib import Graph, URIRef
 
-from kg.store import open_store
+from kg.store.location import open_store
 
 pytestmark = pytest.mark.slow
 

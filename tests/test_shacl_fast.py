@@ -8,10 +8,9 @@ from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF
 
-from kg.mapping import record_to_graph
-from kg.namespaces import KG, SH
-from kg.ontology import class_hierarchy, shapes_graph
-from kg.record import (
+from kg.model.namespaces import KG, SH
+from kg.model.ontology import class_hierarchy, shapes_graph
+from kg.model.record import (
     COMMITMENT_STATUSES,
     TOPICS,
     Actor,
@@ -22,9 +21,10 @@ from kg.record import (
     Record,
     Span,
 )
-from kg.reference_rdf import reference_graph
-from kg.shacl_fast import Unsupported, compile_shapes, try_compile
-from kg.validate import _report, _run, describe, linked_nodes
+from kg.model.reference_rdf import reference_graph
+from kg.rdf.mapping import record_to_graph
+from kg.rdf.shacl_fast import Unsupported, compile_shapes, try_compile
+from kg.rdf.validate import _report, _run, describe, linked_nodes
 
 
 def data_of(graph: Graph) -> tuple[Graph, set]:  # type: ignore[type-arg]

@@ -14,13 +14,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 from rdflib.term import Node
 
-from kg import ontology
 from kg.errors import KGError
-from kg.mapping import readout_id, record_to_graph
-from kg.namespaces import ID, KG, OA, SH
-from kg.record import Actor, DocumentInfo, Person, Record
-from kg.reference_rdf import reference_graph
-from kg.validate import (
+from kg.model import ontology
+from kg.model.namespaces import ID, KG, OA, SH
+from kg.model.record import Actor, DocumentInfo, Person, Record
+from kg.model.reference_rdf import reference_graph
+from kg.rdf.mapping import readout_id, record_to_graph
+from kg.rdf.validate import (
     ValidationReport,
     _shapes,
     compact,
@@ -371,7 +371,7 @@ def test_report_text_json_and_turtle() -> None:
 
 @pytest.fixture
 def broken_ontology_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    from kg import resources
+    from kg.model import resources
 
     home = tmp_path / "home"
     shutil.copytree(resources.ontology_dir(), home / "ontology")

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError, RecordError
-from kg.sources import decode, expand_paths, read_bytes, read_path
+from kg.read.sources import decode, expand_paths, read_bytes, read_path
 
 READOUT = (
     "Readout of the Third Meeting of the Ruritania-Freedonia Climate Working Group\n\n"

@@ -14,10 +14,11 @@ from query_helpers import load_fixture, rows
 
 from kg.cli import cli
 from kg.errors import QueryError
-from kg.query import run
-from kg.remote import RemoteStore
-from kg.sparql_safety import RefusedQuery, UpdateRefused, check_query
-from kg.store import EmbeddedStore, open_store
+from kg.query.named import run
+from kg.sparql.safety import RefusedQuery, UpdateRefused, check_query
+from kg.store.embedded import EmbeddedStore
+from kg.store.location import open_store
+from kg.store.remote import RemoteStore
 
 READOUT_A = "https://w3id.org/climate-kg/id/readout/a1a1a1a1a1a1a1a1"
 

@@ -8,7 +8,7 @@ import pytest
 
 import kg.loader
 from kg.loader import load_paths
-from kg.store import EmbeddedStore
+from kg.store.embedded import EmbeddedStore
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

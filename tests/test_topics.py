@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.topics import classify_topics, is_climate_related
-from kg.record import TOPICS
+from kg.model.record import TOPICS
 
 
 @pytest.mark.parametrize(("sentence", "topic"), [

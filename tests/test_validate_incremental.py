@@ -19,13 +19,20 @@ from example_records import bilateral_working_group, joint_statement, leaders_ca
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, RDFS
 
-from kg.mapping import record_to_graph
-from kg.namespaces import ID, KG, REFERENCE_GRAPH, SCHEMA, person_iri
-from kg.ontology import class_hierarchy
-from kg.record import Actor
-from kg.reference_rdf import reference_graph
-from kg.store import EmbeddedStore
-from kg.validate import ValidationReport, _report, _run, context_from_store, validate_graph, validate_readout
+from kg.model.namespaces import ID, KG, REFERENCE_GRAPH, SCHEMA, person_iri
+from kg.model.ontology import class_hierarchy
+from kg.model.record import Actor
+from kg.model.reference_rdf import reference_graph
+from kg.rdf.mapping import record_to_graph
+from kg.rdf.validate import (
+    ValidationReport,
+    _report,
+    _run,
+    context_from_store,
+    validate_graph,
+    validate_readout,
+)
+from kg.store.embedded import EmbeddedStore
 
 WG_MEETING = ID["meeting/indonesia-japan-working-group-on-energy-transition/2025-05-14"]
 WG_FORUM = ID["forum/indonesia-japan-working-group-on-energy-transition"]

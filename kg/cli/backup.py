@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from kg.backup import dump_store, restore_store
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
-from kg.store import open_store
+from kg.store.backup import dump_store, restore_store
+from kg.store.location import open_store
 
 
 @cli.command()

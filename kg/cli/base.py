@@ -11,7 +11,7 @@ import click
 
 from kg import __version__
 from kg.errors import KGError
-from kg.store import STORE_ENV, default_location
+from kg.store.location import STORE_ENV, default_location
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -8,7 +8,7 @@ import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
 from kg.export import FORMATS, VIEWS, export
-from kg.store import open_store
+from kg.store.location import open_store
 
 
 @cli.command("export")

@@ -8,8 +8,8 @@ from typing import Any
 import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
-from kg.people import list_people
-from kg.store import open_store
+from kg.query.people import list_people
+from kg.store.location import open_store
 
 
 @cli.command()
@@ -26,7 +26,7 @@ def people(store: str | None, country: str | None, duplicates: bool, fmt: str) -
 
 def _print_people(st: Any, country: str | None, duplicates: bool, fmt: str) -> None:
     if duplicates:
-        from kg.identity import likely_duplicate_people
+        from kg.query.people import likely_duplicate_people
 
         pairs = likely_duplicate_people(st)
         if fmt == "json":

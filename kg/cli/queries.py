@@ -6,7 +6,7 @@ import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
 from kg.errors import UsageError
-from kg.query import (
+from kg.query.named import (
     DEFAULT_TIMEOUT,
     bind_params,
     list_queries,
@@ -15,11 +15,11 @@ from kg.query import (
     parse_query_text,
     run,
 )
-from kg.query import (
+from kg.query.named import (
     explain as explain_query,
 )
-from kg.results import FORMATS, format_result
-from kg.store import open_store
+from kg.sparql.results import FORMATS, format_result
+from kg.store.location import open_store
 
 
 @cli.command("query")
@@ -77,7 +77,7 @@ def queries_command() -> None:
 @handle_errors
 def serve_command(host: str, port: int, timeout: float, verbose: bool, store: str | None) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, named questions at /queries)."""
-    from kg.serve import endpoint_url, make_server
+    from kg.query.serve import endpoint_url, make_server
 
     # read-only: the server holds no write lock, so `kg load` can run while it serves; each
     # query's worker opens a fresh read-only view, so answers include what was loaded since

@@ -9,9 +9,10 @@ import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
 from kg.loader import LoadOutcome, load_paths, prepare, record_of, remove_readout
-from kg.sources import read_path
-from kg.stats import list_readouts, store_stats, validate_store
-from kg.store import open_store
+from kg.model.record_json import record_to_json
+from kg.read.sources import read_path
+from kg.store.location import open_store
+from kg.store.stats import list_readouts, store_stats, validate_store
 
 
 @cli.command()
@@ -63,7 +64,7 @@ def extract(file: str, fmt: str, with_text: bool) -> None:
     doc = read_path(file)
     if fmt == "json":
         record = record_of(doc)
-        click.echo(json.dumps(record.to_json(with_text=with_text), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(record_to_json(record, with_text=with_text), ensure_ascii=False, indent=2))
     else:
         prepared = prepare(doc, allow_empty=True)
         click.echo(prepared.graph.serialize(format="turtle"))

@@ -23,7 +23,7 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.namespaces import ID
+from kg.model.namespaces import ID
 
 VIEW = "https://w3id.org/climate-kg/view#"  # projection-only attributes named by the view queries
 

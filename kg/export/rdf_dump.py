@@ -10,8 +10,8 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import StoreError
-from kg.namespaces import PREFIXES
-from kg.store import to_ox
+from kg.model.namespaces import PREFIXES
+from kg.sparql.terms import to_ox
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,

@@ -21,9 +21,9 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import UsageError
-from kg.namespaces import REFERENCE_GRAPH, forum_iri, normalise_name, readout_iri
-from kg.resources import queries_dir
-from kg.store import from_ox, to_ox
+from kg.model.namespaces import REFERENCE_GRAPH, forum_iri, normalise_name, readout_iri
+from kg.model.resources import queries_dir
+from kg.sparql.terms import from_ox, to_ox
 
 FACT_TYPES = frozenset({"Meeting", "Commitment"})
 # Entities that many facts share: reaching one does not pull in what it points at.

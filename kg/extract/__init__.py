@@ -7,9 +7,9 @@ use earlier results (meetings need forums and actors; commitments need meetings)
 
 from __future__ import annotations
 
-from kg.document import Document
 from kg.extract.context import Context
-from kg.record import Record
+from kg.model.record import Record
+from kg.read.document import Document
 
 __all__ = ["Context", "extract"]
 

@@ -11,8 +11,8 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.gazetteer import actor_name
-from kg.record import Actor, Span
-from kg.reference import city_country, country
+from kg.model.record import Actor, Span
+from kg.model.reference import city_country, country
 
 # "Singapore, 14 July 2022" / "SINGAPORE – 3 March" / "Brussels, 15 July 2025" at the head of a text.
 _DATELINE = re.compile(

@@ -21,8 +21,8 @@ from kg.extract.forum_names import find_cops, find_name_matches
 from kg.extract.meetings import sentence_units
 from kg.extract.sentences import Sentence
 from kg.extract.topics import classify_topics, is_climate_related
-from kg.record import Commitment, Record, Span
-from kg.reference import cops
+from kg.model.record import Commitment, Record, Span
+from kg.model.reference import cops
 
 _CUE = re.compile(
     r"\b(?:commit(?:s|ted)?\s+(?:themselves\s+)?to|(?:am|are|is|remain|remains|were|was|be|being|similarly|also|"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.document import Document
 from kg.extract.gazetteer import ActorMention, find_actor_mentions
 from kg.extract.sentences import Sentence, split_sentences
+from kg.read.document import Document
 
 
 @dataclass

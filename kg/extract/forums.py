@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from kg.extract.context import Context
 from kg.extract.forum_names import CopMatch, NameMatch, cop_name, find_cops, find_name_matches
 from kg.extract.topics import is_climate_related
-from kg.record import Forum, Span
-from kg.reference import cops as reference_cops
+from kg.model.record import Forum, Span
+from kg.model.reference import cops as reference_cops
 
 # Bodies that readouts name by acronym or by a name without a head word (reference data:
 # long name, acronym, kind). Only those the text mentions are recorded.

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.trie_regex import alternation
-from kg.reference import cities, countries, country
+from kg.model.reference import cities, countries, country
 
 
 @dataclass(frozen=True)

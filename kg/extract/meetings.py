@@ -18,8 +18,8 @@ from kg.extract.context import Context
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.gazetteer import find_actor_mentions, find_places
 from kg.extract.sentences import Sentence
-from kg.record import Meeting, Person, Record, Span
-from kg.reference import city_country, cops
+from kg.model.record import Meeting, Person, Record, Span
+from kg.model.reference import city_country, cops
 
 MEETING_KINDS = {"working-group", "dialogue", "forum", "roundtable", "summit", "conference", "ministerial",
                  "task-force", "organization"}

@@ -1,6 +1,6 @@
 """Document metadata: title, publication date, publisher and language, as the text states them.
 
-What `kg.sources` already read from the file (an HTML `<title>`, a `<meta>` date) wins;
+What `kg.read.sources` already read from the file (an HTML `<title>`, a `<meta>` date) wins;
 otherwise the head of the text is read: source lines (`文章来源:...2024-09-11 08:46`),
 "Published 23 September 2021" / "Publication date: ..." blocks, a date alone on a line,
 and datelines ("Singapore, 14 July 2022 –", "Washington, D.C. — September 17, 2021").
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.extract.context import Context
-from kg.record import DocumentInfo
+from kg.model.record import DocumentInfo
 
 _MONTHS = {
     name: number

@@ -26,7 +26,7 @@ from kg.extract.people_actors import resolve_actors
 from kg.extract.people_lexicon import NICKNAMES
 from kg.extract.people_roles import Mention, RoleOnly, read_sentence
 from kg.extract.people_tokens import tokenize
-from kg.record import Person, Span
+from kg.model.record import Person, Span
 
 
 @dataclass

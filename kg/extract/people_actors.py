@@ -25,9 +25,9 @@ from kg.extract.actors import dateline_actor
 from kg.extract.context import Context
 from kg.extract.people_lexicon import EU_TITLES, INSTITUTION_ACTORS
 from kg.extract.people_roles import Mention, RoleOnly
-from kg.record import Person
-from kg.reference import city_country
-from kg.resources import ontology_dir
+from kg.model.record import Person
+from kg.model.reference import city_country
+from kg.model.resources import ontology_dir
 
 _GROUP_NOUNS = r"(?:counterparts?|officials?|ministers?|leaders?|delegations?|representatives?|colleagues?|" \
                r"delegates?|envoys?|government)"

@@ -15,8 +15,8 @@ import re
 from kg.extract.context import Context
 from kg.extract.forum_names import cop_name, find_cops
 from kg.extract.gazetteer import ActorMention
-from kg.record import Forum, Person, Presidency, Span
-from kg.reference import cops
+from kg.model.record import Forum, Person, Presidency, Span
+from kg.model.reference import cops
 
 _COP = r"(?:COP\s?-?\s?\d{1,2})"
 _BODY = rf"(?:{_COP}|G-?20|G-?7|Council of the (?:EU|European Union)|COP)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.record import TOPICS
+from kg.model.record import TOPICS
 
 # Regular-expression fragments (matched case-insensitively at word starts).
 LEXICON: dict[str, tuple[str, ...]] = {

@@ -30,10 +30,10 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
 
-from kg.binding import nt_term, with_values
 from kg.errors import QueryError, QueryTimeout, StoreError, UsageError
-from kg.results import QueryResult, SelectResult, parse_results_json, parse_triples
-from kg.sparql_safety import CheckedQuery
+from kg.sparql.binding import nt_term, with_values
+from kg.sparql.results import QueryResult, SelectResult, parse_results_json, parse_triples
+from kg.sparql.safety import CheckedQuery
 
 DEFAULT_REQUEST_TIMEOUT = 60.0
 
@@ -175,7 +175,7 @@ class RemoteStore:
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
         """Like EmbeddedStore.query: pyoxigraph result objects (solutions, boolean or triples)."""
-        from kg.sparql_safety import check_query
+        from kg.sparql.safety import check_query
 
         checked = check_query(sparql, self.graph_names)
         text, union = with_values(checked, bindings or {}), not checked.dataset

@@ -1,9 +1,9 @@
 """The readout record: plain dataclasses passed from extraction to mapping.
 
-`Record.to_json()` is the contract `kg extract FILE --format json` prints
+`kg.model.record_json.record_to_json(record)` is the contract `kg extract FILE --format json` prints
 (`../shared/eval/GUIDE.md`): the six scored fields plus `document`, and per fact the
 evidence spans it was read from (extra fields are allowed by the guide).
-`Record.from_json()` reads a curated record back (a JSON readout can be loaded as is).
+`kg.model.record_json.record_from_json()` reads a curated record back (a JSON readout can be loaded as is).
 """
 
 from __future__ import annotations
@@ -117,14 +117,3 @@ class Record:
     presidencies: list[Presidency] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
-
-    def to_json(self, *, with_text: bool = False) -> dict[str, Any]:
-        from kg.record_json import record_to_json
-
-        return record_to_json(self, with_text=with_text)
-
-    @classmethod
-    def from_json(cls, data: Any, *, source: str | None = None) -> Record:
-        from kg.record_json import record_from_json
-
-        return record_from_json(data, source=source)

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph
 
-from kg.namespaces import KG
+from kg.model.namespaces import KG
 
 if TYPE_CHECKING:
-    from kg.validate import ValidationReport
+    from kg.rdf.validate import ValidationReport
 
 _READOUTS = """
 PREFIX kg: <https://w3id.org/climate-kg/ontology#>
@@ -78,7 +78,7 @@ def _mentioned_actors(store: Any) -> int:
 
 def validate_store(store: Any) -> ValidationReport:
     """Validate everything the store holds, as one graph (the union of its named graphs)."""
-    from kg.validate import validate_graph
+    from kg.rdf.validate import validate_graph
 
     union = Graph()
     for s, p, o, _g in store.quads():

@@ -1,7 +1,7 @@
 """Read readouts: bytes from a file, a folder or stdin → `Document`.
 
 Owns encodings, HTML to text and page furniture; knows no entity. The order is: refuse
-what is not text (`kg.input_checks`), decode, then clean by kind (HTML page, JSON record,
+what is not text (`kg.read.input_checks`), decode, then clean by kind (HTML page, JSON record,
 plain or markdown text). Every evidence offset later points into `Document.text`, so all
 cleaning happens here, before any offset exists.
 """
@@ -16,11 +16,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.document import Document
 from kg.errors import InputError
-from kg.html_text import html_to_text, looks_like_html
-from kg.input_checks import check_bytes, check_file, check_text, max_bytes_default, utf16_without_bom
-from kg.plain_text import clean_plain_text
+from kg.read.document import Document
+from kg.read.html_text import html_to_text, looks_like_html
+from kg.read.input_checks import check_bytes, check_file, check_text, max_bytes_default, utf16_without_bom
+from kg.read.plain_text import clean_plain_text
 
 READOUT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json"}
 
@@ -163,7 +163,7 @@ def read_bytes(data: bytes, source: str, media_type: str | None = None, *, max_b
 
 def _json_document(text: str, source: str) -> Document:
     """A curated readout record (GUIDE.md's format), checked against the record schema now."""
-    from kg.record_json import record_from_json
+    from kg.model.record_json import record_from_json
 
     try:
         record = json.loads(text)

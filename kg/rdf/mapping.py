@@ -1,10 +1,10 @@
 """Record → RDF: one readout's facts as one rdflib graph (ontology/MAPPING.md says which triples).
 
 The graph is named by the readout's IRI and holds no blank nodes: every node's IRI is minted
-by `kg.namespaces` from what the node is, so the same record always gives the same graph
+by `kg.model.namespaces` from what the node is, so the same record always gives the same graph
 and two readouts naming the same country, person, forum or meeting share that node.
 Countries, the EU, COP sessions, topics, forum kinds and statuses are typed and labelled in
-the reference graph (`kg.reference_rdf`); a readout only links to them.
+the reference graph (`kg.model.reference_rdf`); a readout only links to them.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import RecordError
-from kg.namespaces import (
+from kg.model.namespaces import (
     ID,
     KG,
     OA,
@@ -42,7 +42,8 @@ from kg.namespaces import (
     status_iri,
     topic_iri,
 )
-from kg.record import Commitment, Forum, Meeting, Person, Record, Span
+from kg.model.record import Commitment, Forum, Meeting, Person, Record, Span
+from kg.model.record_json import record_to_json
 
 LABEL_LENGTH = 80  # commitments are labelled with the start of their sentence
 _CODE = re.compile(r"^(?:[A-Za-z]{2})$")
@@ -52,7 +53,7 @@ def _identity_bytes(record: Record) -> bytes:
     if record.text:
         return record.text.encode("utf-8")
     # A curated record without text: its content, not where it was read from, is its identity.
-    content = record.to_json()
+    content = record_to_json(record)
     content.pop("source", None)
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -77,7 +78,7 @@ def organization_iri(name: str) -> URIRef:
 
 def is_actor_code(code: str) -> bool:
     """True for the EU and the ISO 3166-1 alpha-2 codes of the reference data."""
-    from kg import reference
+    from kg.model import reference
 
     return bool(_CODE.match(code)) and (code.upper() == "EU" or reference.country(code) is not None)
 
@@ -253,7 +254,7 @@ class _ReadoutGraph:
         self.derived(node, forum.evidence)
 
     def presidencies(self) -> None:
-        from kg.reference_rdf import actor_name
+        from kg.model.reference_rdf import actor_name
 
         for presidency in self.record.presidencies:
             node = presidency_iri(presidency.of, presidency.actor)
@@ -270,7 +271,7 @@ class _ReadoutGraph:
         return meeting_iri(meeting.forum, meeting.participants, meeting.start)
 
     def meeting(self, meeting: Meeting) -> None:
-        from kg import reference
+        from kg.model import reference
 
         node = self.meeting_node(meeting)
         who = forum_label(meeting.forum) if meeting.forum else \

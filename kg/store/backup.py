@@ -2,7 +2,7 @@
 
 A dump is written to a temporary file beside the target and renamed into place, so a
 failed or interrupted dump never leaves a half file under the backup's name. A restore
-parses the whole file first (safely: see `kg.rdf_safety`), so a broken dump writes nothing,
+parses the whole file first (safely: see `kg.rdf.safety`), so a broken dump writes nothing,
 then writes it in one transaction. It goes into an empty store; `force=True` replaces what
 a store holds, still in one transaction (the old content stays if the write fails).
 """
@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.errors import InputError, StoreError, UsageError
-from kg.rdf_safety import XML_FORMATS, normalise_format, parse_rdf
+from kg.rdf.safety import XML_FORMATS, normalise_format, parse_rdf
 
 DUMP_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 # Formats pyoxigraph parses itself: none of them can declare entities or fetch anything.
@@ -96,7 +96,7 @@ def _dump_to(inner: ox.Store, out: BinaryIO, rdf_format: ox.RdfFormat) -> None:
 
 
 def _rdflib_to_quads(dataset: Dataset) -> list[ox.Quad]:
-    from kg.store import to_ox
+    from kg.sparql.terms import to_ox
 
     quads = []
     for s, p, o, g in dataset.quads((None, None, None, None)):

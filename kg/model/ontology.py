@@ -1,6 +1,6 @@
 """The ontology, the SKOS schemes and the SHACL shapes, parsed once per process.
 
-The files live in `kg.resources.ontology_dir()`: `kg.ttl` (classes and properties),
+The files live in `kg.model.resources.ontology_dir()`: `kg.ttl` (classes and properties),
 `topics.ttl` (topics, forum kinds, commitment statuses) and `shapes.ttl` (SHACL). Parsing
 them takes tens of milliseconds, validation runs once per readout, so each is parsed on
 first use and the same object returned afterwards: callers must treat the graphs as
@@ -16,8 +16,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import KGError
-from kg.namespaces import PREFIXES
-from kg.resources import ontology_dir
+from kg.model.namespaces import PREFIXES
+from kg.model.resources import ontology_dir
 
 ONTOLOGY_FILE = "kg.ttl"
 TOPICS_FILE = "topics.ttl"

@@ -33,11 +33,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
 
 from kg.extract.people_lexicon import NICKNAMES
-from kg.namespaces import ID, forum_iri, person_iri
-from kg.record import Forum, Meeting, Person, Record
+from kg.model.namespaces import forum_iri, person_iri
+from kg.model.record import Forum, Meeting, Person, Record
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
@@ -186,87 +185,25 @@ def _acronym_of(a: str, b: str) -> bool:
     return False
 
 
-# ---------------------------------------------------------------- the store
-
-# Every readout graph restates the shared nodes it mentions, and Oxigraph's union default
-# graph does not merge equal triples of different graphs: joined patterns on a node stated by
-# m readouts give m^k rows. DISTINCT subqueries collapse each pattern first (4 s -> 40 ms for
-# the forums of 200 readouts; bench/profile_load.py).
-_PEOPLE = """
-PREFIX kg: <https://w3id.org/climate-kg/ontology#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?person ?name ?alias ?actor ?actorLabel WHERE {
-  { SELECT DISTINCT ?person ?name WHERE { ?person a kg:Person ; foaf:name ?name } }
-  OPTIONAL { SELECT DISTINCT ?person ?alias WHERE { ?person skos:altLabel ?alias } }
-  OPTIONAL { SELECT DISTINCT ?person ?actor ?actorLabel WHERE {
-    ?person kg:represents ?actor OPTIONAL { ?actor rdfs:label ?actorLabel } } }
-}
-"""
-
-_FORUMS = """
-PREFIX kg: <https://w3id.org/climate-kg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?forum ?label ?alias WHERE {
-  { SELECT DISTINCT ?forum ?label WHERE { ?forum a kg:Forum ; rdfs:label ?label } }
-  OPTIONAL { SELECT DISTINCT ?forum ?alias WHERE { ?forum skos:altLabel ?alias } }
-}
-"""
-
-_ACTOR_PREFIX = str(ID) + "actor/"
-
-
-def _value(term: Any) -> str | None:
-    return None if term is None else str(term.value)
-
+# ------------------------------------------------- what the store knows, as plain values
 
 @dataclass
-class _StoredNode:
+class KnownPerson:
+    """A person node as the store holds it: every spelling, and the actor it represents."""
+
     iri: str
     names: set[str]
     aliases: set[str]
     actor: str | None
 
 
-def stored_people(store: Any) -> list[_StoredNode]:
-    """Every person node with its names, aliases and the actor it represents (code or label)."""
-    nodes: dict[str, _StoredNode] = {}
-    for sol in store.query(_PEOPLE):
-        iri = _value(sol["person"]) or ""
-        node = nodes.setdefault(iri, _StoredNode(iri, set(), set(), None))
-        node.names.add(_value(sol["name"]) or "")
-        alias = _value(sol["alias"])
-        if alias:
-            node.aliases.add(alias)
-        actor = _value(sol["actor"])
-        if actor and node.actor is None:
-            node.actor = actor[len(_ACTOR_PREFIX):] if actor.startswith(_ACTOR_PREFIX) else _value(sol["actorLabel"])
-    return list(nodes.values())
+KnownForum = tuple[str, str, list[str]]  # (iri, label, aliases)
 
 
-def _node_name(node: _StoredNode) -> str:
+def _node_name(node: KnownPerson) -> str:
     """The node's name whose IRI is the node (a node may carry several spellings)."""
     matching = sorted(n for n in node.names if str(person_iri(n)) == node.iri)
     return (matching or sorted(node.names))[0]
-
-
-def stored_forums(store: Any) -> list[tuple[str, str, list[str]]]:
-    """(iri, label, aliases) of every forum node."""
-    found: dict[str, tuple[set[str], set[str]]] = {}
-    for sol in store.query(_FORUMS):
-        iri = _value(sol["forum"]) or ""
-        labels, aliases = found.setdefault(iri, (set(), set()))
-        labels.add(_value(sol["label"]) or "")
-        alias = _value(sol["alias"])
-        if alias:
-            aliases.add(alias)
-    out = []
-    for iri, (labels, aliases) in found.items():
-        matching = sorted(n for n in labels | aliases if str(forum_iri(n)) == iri) or sorted(labels)
-        out.append((iri, matching[0], sorted((labels | aliases) - {matching[0]})))
-    return out
 
 
 def _renamed_person(person: Person, name: str) -> Person:
@@ -304,10 +241,10 @@ class IdentityIndex:
             _file(self._forum_keys, i, _stored_forum_keys(label, aliases))
 
     @classmethod
-    def from_store(cls, store: Any) -> IdentityIndex:
-        nodes = stored_people(store)
-        people = [(_node_name(n), n.actor, sorted((n.names | n.aliases) - {_node_name(n)})) for n in nodes]
-        return cls(people, [(label, aliases) for _, label, aliases in stored_forums(store)])
+    def of_known(cls, people: list[KnownPerson], forums: list[KnownForum]) -> IdentityIndex:
+        """The index of what a store holds (read by `kg.query.people.known_people`/`known_forums`)."""
+        named = [(_node_name(n), n.actor, sorted((n.names | n.aliases) - {_node_name(n)})) for n in people]
+        return cls(named, [(label, aliases) for _, label, aliases in forums])
 
     def add(self, record: Record) -> None:
         """Take in the people and forums of a readout just stored (by their node's name)."""
@@ -418,23 +355,18 @@ def _filed(index: dict[object, set[int]], keys: set[object]) -> set[int]:
     return found
 
 
-def resolve_record(record: Record, store: Any) -> Record:
-    """`record` resolved against what `store` holds now (one readout; batches use IdentityIndex)."""
-    return IdentityIndex.from_store(store).resolve(record)
-
-
 def _renamed_meeting(meeting: Meeting, people: dict[str, str], forums: dict[str, str]) -> Meeting:
     return replace(meeting, forum=forums.get(meeting.forum, meeting.forum) if meeting.forum else None,
                    people=[people.get(n, n) for n in meeting.people])
 
 
-def likely_duplicate_people(store: Any) -> list[tuple[str, str, str]]:
+def likely_duplicate_people(people: list[KnownPerson]) -> list[tuple[str, str, str]]:
     """Pairs of person nodes that are probably one person, with the reason, for a person to review.
 
     Wider than the loading rule: actors need not agree when one is unknown, so that a
     reviewer sees "Boris Johnson" (no actor) beside "Boris Johnson" (GB).
     """
-    nodes = sorted(stored_people(store), key=lambda n: n.iri)
+    nodes = sorted(people, key=lambda n: n.iri)
     pairs: list[tuple[str, str, str]] = []
     for index, a in enumerate(nodes):
         for b in nodes[index + 1:]:
@@ -444,7 +376,7 @@ def likely_duplicate_people(store: Any) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def _duplicate_reason(a: _StoredNode, b: _StoredNode) -> str | None:
+def _duplicate_reason(a: KnownPerson, b: KnownPerson) -> str | None:
     forms_a, forms_b = a.names | a.aliases, b.names | b.aliases
     if {fold(f) for f in forms_a} & {fold(f) for f in forms_b}:
         return "a name or alias in common"
@@ -461,5 +393,5 @@ def _duplicate_reason(a: _StoredNode, b: _StoredNode) -> str | None:
     return None
 
 
-__all__ = ["canonical_forum", "canonical_people", "likely_duplicate_people", "resolve_record",
-           "same_person_reason"]
+__all__ = ["IdentityIndex", "KnownForum", "KnownPerson", "canonical_forum", "canonical_people",
+           "likely_duplicate_people", "same_person_reason"]

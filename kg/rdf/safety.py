@@ -11,7 +11,7 @@ them, and refuses with `UnsafeRDFError` (one line: the file and the reason):
 - XML (RDF/XML, TriX, OWL/XML): any `<!DOCTYPE` or `<!ENTITY` is refused, whatever it says.
 - JSON-LD: any `@context` or `@import` that is not an inline object is refused; parsing then
   goes through a context loader that refuses to fetch, should anything slip past the walk.
-- SHACL shapes: every embedded SPARQL query passes `kg.sparql_safety.check_query` (no SERVICE,
+- SHACL shapes: every embedded SPARQL query passes `kg.sparql.safety.check_query` (no SERVICE,
   no FROM, no update); `sh:update` and SHACL-JS are refused; pyshacl runs with
   `do_owl_imports=False` and without JavaScript, so `owl:imports` is never followed.
 RDF is always parsed from bytes in memory (`data=`), never from a path or URL given to rdflib.
@@ -190,7 +190,7 @@ def check_shapes_graph(shapes: Graph, source: str = "shapes") -> None:
     for prop in _QUERY_PROPERTIES:
         for node, query in shapes.subject_objects(prop):
             try:
-                from kg.sparql_safety import check_query
+                from kg.sparql.safety import check_query
 
                 check_query(f"{prefixes}\n{query}", store_graphs=None)
             except QueryError as exc:

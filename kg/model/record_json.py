@@ -1,6 +1,6 @@
 """JSON in and out for `Record`, with a schema check whose errors name the field.
 
-Kept apart from `kg.record` so the dataclasses stay plain values.
+Kept apart from `kg.model.record` so the dataclasses stay plain values.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from kg.errors import RecordError
-from kg.record import (
+from kg.model.record import (
     COMMITMENT_STATUSES,
     FORUM_KINDS,
     TOPICS,

@@ -5,7 +5,7 @@ of it spent on graphs that conform. This module compiles the shapes of ontology/
 once into plain Python checks for the SHACL features they use, and runs them in well under
 that. It never writes a report: when it finds nothing, the data conforms with no result at
 all (not even a warning); when it finds anything, or when the shapes use a feature it does
-not know, `kg.validate` runs pySHACL, whose report is the answer. So the check must never
+not know, `kg.rdf.validate` runs pySHACL, whose report is the answer. So the check must never
 miss what pySHACL would report; it may report more (tests/test_shacl_fast.py checks both on
 every rule broken on purpose).
 """
@@ -25,7 +25,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
-from kg.namespaces import SH
+from kg.model.namespaces import SH
 
 # Lexical forms, stricter than or equal to what pySHACL accepts for these datatypes.
 _LEXICAL = {

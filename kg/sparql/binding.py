@@ -16,8 +16,8 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import UsageError
-from kg.results import SAFE_IRI, VARIABLE_NAME
-from kg.sparql_safety import CheckedQuery
+from kg.sparql.results import SAFE_IRI, VARIABLE_NAME
+from kg.sparql.safety import CheckedQuery
 
 _LANG = re.compile(r"^[A-Za-z]+(-[A-Za-z0-9]+)*$")
 _IRIREF_TOKEN = re.compile(r"<[^\x00-\x20<>\"{}|^`\\]*>")

@@ -1,0 +1,9 @@
+"""The store: named graphs per readout, written atomically, SPARQL over their union.
+
+Owns opening a store by path or URL (`location.open_store`); Oxigraph in a folder
+(`embedded`); a SPARQL 1.1 server by URL (`remote`); the one-writer lock (`locking`);
+dump and restore (`backup`); counts, the list of readouts and whole-store validation
+(`stats`). Knows graphs and queries, not what the facts mean.
+"""
+
+__all__ = ["backup", "embedded", "locking", "location", "remote", "stats"]

@@ -75,11 +75,7 @@ def expected_small_graph() -> Graph:
         prov:startedAtTime "2025-01-02T03:04:05Z"^^xsd:dateTime .
 
     actor:CN prov:wasDerivedFrom r:{RID} ; kg:evidence ev:21-26 .
-    ev:21-26 a oa:SpecificResource ; oa:hasSource r:{RID} ;
-        oa:hasSelector <https://w3id.org/climate-kg/id/evidence/{RID}/21-26#quote> ,
-                       <https://w3id.org/climate-kg/id/evidence/{RID}/21-26#position> .
-    <https://w3id.org/climate-kg/id/evidence/{RID}/21-26#quote> a oa:TextQuoteSelector ; oa:exact "China" .
-    <https://w3id.org/climate-kg/id/evidence/{RID}/21-26#position> a oa:TextPositionSelector ;
+    ev:21-26 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "China" ;
         oa:start "21"^^xsd:integer ; oa:end "26"^^xsd:integer .
 
     <https://w3id.org/climate-kg/id/person/liu-zhenmin> a kg:Person ; foaf:name "Liu Zhenmin" ; rdfs:label "Liu Zhenmin" ;
@@ -87,11 +83,7 @@ def expected_small_graph() -> Graph:
         prov:wasDerivedFrom r:{RID} ; kg:evidence ev:0-7 .
     <https://w3id.org/climate-kg/id/post/CN/special-envoy> a kg:Post ; rdfs:label "Special Envoy" ; org:postIn actor:CN ;
         org:heldBy <https://w3id.org/climate-kg/id/person/liu-zhenmin> ; prov:wasDerivedFrom r:{RID} ; kg:evidence ev:0-7 .
-    ev:0-7 a oa:SpecificResource ; oa:hasSource r:{RID} ;
-        oa:hasSelector <https://w3id.org/climate-kg/id/evidence/{RID}/0-7#quote> ,
-                       <https://w3id.org/climate-kg/id/evidence/{RID}/0-7#position> .
-    <https://w3id.org/climate-kg/id/evidence/{RID}/0-7#quote> a oa:TextQuoteSelector ; oa:exact "Beijing" .
-    <https://w3id.org/climate-kg/id/evidence/{RID}/0-7#position> a oa:TextPositionSelector ;
+    ev:0-7 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "Beijing" ;
         oa:start "0"^^xsd:integer ; oa:end "7"^^xsd:integer .
 
     <https://w3id.org/climate-kg/id/forum/cop29> a kg:Forum ; rdfs:label "COP29" ; skos:prefLabel "COP29" ;
@@ -111,11 +103,7 @@ def expected_small_graph() -> Graph:
         kg:committedBy actor:CN , actor:BR ; dcterms:subject <https://w3id.org/climate-kg/id/topic/forests-nature> ;
         kg:targetYear "2030"^^xsd:gYear ; kg:status <https://w3id.org/climate-kg/id/status/reaffirmed> ;
         kg:madeAt meeting:2024-09-06 ; prov:wasDerivedFrom r:{RID} ; kg:evidence ev:{s}-{e} .
-    ev:{s}-{e} a oa:SpecificResource ; oa:hasSource r:{RID} ;
-        oa:hasSelector <https://w3id.org/climate-kg/id/evidence/{RID}/{s}-{e}#quote> ,
-                       <https://w3id.org/climate-kg/id/evidence/{RID}/{s}-{e}#position> .
-    <https://w3id.org/climate-kg/id/evidence/{RID}/{s}-{e}#quote> a oa:TextQuoteSelector ; oa:exact "{SENTENCE}" .
-    <https://w3id.org/climate-kg/id/evidence/{RID}/{s}-{e}#position> a oa:TextPositionSelector ;
+    ev:{s}-{e} a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "{SENTENCE}" ;
         oa:start "{s}"^^xsd:integer ; oa:end "{e}"^^xsd:integer .
     """
     return Graph().parse(data=turtle, format="turtle")
@@ -196,7 +184,8 @@ def test_commitment_links_status_meeting_topics_and_located_evidence() -> None:
     start = record.text.index(first.text)
     evidence = ID[f"evidence/{rid}/{start}-{start + len(first.text)}"]
     assert (node, KG.evidence, evidence) in graph
-    assert (URIRef(f"{evidence}#quote"), OA.exact, Literal(first.text)) in graph
+    assert (evidence, OA.exact, Literal(first.text)) in graph
+    assert not list(graph.triples((None, OA.hasSelector, None)))  # the node is its own selector
 
 
 def test_meeting_dated_to_the_month_and_sub_forum() -> None:

@@ -141,7 +141,7 @@ def test_mapping_of_the_examples_uses_only_declared_terms() -> None:
     terms: set[object] = set()
     for record in all_examples():
         terms |= mapped_terms(record_to_graph(record))
-    for needed in (KG.Readout, KG.Commitment, KG.Meeting, KG.Post, KG.Presidency, OA.TextQuoteSelector,
+    for needed in (KG.Readout, KG.Commitment, KG.Meeting, KG.Post, KG.Presidency, KG.Evidence,
                    ORG.holds, KG.evidence, SCHEMA.mentions):
         assert needed in terms
     assert undeclared(terms) == []

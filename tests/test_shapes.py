@@ -312,22 +312,30 @@ def test_impossible_date_is_caught() -> None:
     assert any("valid xsd:date" in line for line in _fired(report, "Meeting-startDate"))
 
 
-def test_selector_start_after_end_is_caught() -> None:
+def test_evidence_start_after_end_is_caught() -> None:
     graph = record_to_graph(joint_statement())
-    position = next(s for s in graph.subjects(RDF.type, OA.TextPositionSelector))
-    end = graph.value(position, OA.end)
-    graph.set((position, OA.start, Literal(int(end) + 5, datatype=XSD.integer)))  # type: ignore[arg-type]
+    evidence = next(s for s in graph.subjects(RDF.type, KG.Evidence))
+    end = graph.value(evidence, OA.end)
+    graph.set((evidence, OA.start, Literal(int(end) + 5, datatype=XSD.integer)))  # type: ignore[arg-type]
     report = validate_readout(graph)
-    [line] = _fired(report, "PositionSelector-order")
-    assert compact(str(position)) in line and "oa:start" in line and "must not be after its end" in line
+    [line] = _fired(report, "Evidence-order")
+    assert compact(str(evidence)) in line and "oa:start" in line and "must not be after its end" in line
 
 
-def test_evidence_without_quote_selector_is_caught() -> None:
+def test_evidence_without_exact_text_is_caught() -> None:
     graph = record_to_graph(joint_statement())
-    quote = next(s for s in graph.subjects(RDF.type, OA.TextQuoteSelector))
-    graph.remove((quote, RDF.type, None))
+    evidence = next(s for s in graph.subjects(RDF.type, KG.Evidence))
+    graph.remove((evidence, OA.exact, None))
     report = validate_readout(graph)
-    assert [line for line in _fired(report, "Evidence-quoteSelector") if "oa:hasSelector/rdf:type" in line]
+    assert [line for line in _fired(report, "Evidence-exact") if compact(str(evidence)) in line and "oa:exact" in line]
+
+
+def test_evidence_node_of_another_type_is_caught() -> None:
+    graph = record_to_graph(joint_statement())
+    evidence = next(s for s in graph.subjects(RDF.type, KG.Evidence))
+    graph.set((evidence, RDF.type, OA.SpecificResource))  # still the object of kg:evidence
+    report = validate_readout(graph)
+    assert [line for line in _fired(report, "Evidence-type") if compact(str(evidence)) in line]
 
 
 def test_unknown_country_code_is_caught() -> None:

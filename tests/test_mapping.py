@@ -74,17 +74,17 @@ def expected_small_graph() -> Graph:
     <https://w3id.org/climate-kg/id/load/{RID}> a kg:Load ; kg:toolVersion "9.9" ;
         prov:startedAtTime "2025-01-02T03:04:05Z"^^xsd:dateTime .
 
-    actor:CN prov:wasDerivedFrom r:{RID} ; kg:evidence ev:21-26 .
-    ev:21-26 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "China" ;
-        oa:start "21"^^xsd:integer ; oa:end "26"^^xsd:integer .
+    actor:CN prov:wasDerivedFrom r:{RID} ; kg:evidence ev:21-53 .
+    ev:21-53 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "China and Brazil met in Beijing." ;
+        oa:start "21"^^xsd:integer ; oa:end "53"^^xsd:integer .
 
     <https://w3id.org/climate-kg/id/person/liu-zhenmin> a kg:Person ; foaf:name "Liu Zhenmin" ; rdfs:label "Liu Zhenmin" ;
         kg:represents actor:CN ; org:holds <https://w3id.org/climate-kg/id/post/CN/special-envoy> ;
-        prov:wasDerivedFrom r:{RID} ; kg:evidence ev:0-7 .
+        prov:wasDerivedFrom r:{RID} ; kg:evidence ev:0-20 .
     <https://w3id.org/climate-kg/id/post/CN/special-envoy> a kg:Post ; rdfs:label "Special Envoy" ; org:postIn actor:CN ;
-        org:heldBy <https://w3id.org/climate-kg/id/person/liu-zhenmin> ; prov:wasDerivedFrom r:{RID} ; kg:evidence ev:0-7 .
-    ev:0-7 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "Beijing" ;
-        oa:start "0"^^xsd:integer ; oa:end "7"^^xsd:integer .
+        org:heldBy <https://w3id.org/climate-kg/id/person/liu-zhenmin> ; prov:wasDerivedFrom r:{RID} ; kg:evidence ev:0-20 .
+    ev:0-20 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "Beijing, 2024-09-06." ;
+        oa:start "0"^^xsd:integer ; oa:end "20"^^xsd:integer .
 
     <https://w3id.org/climate-kg/id/forum/cop29> a kg:Forum ; rdfs:label "COP29" ; skos:prefLabel "COP29" ;
         kg:forumKind <https://w3id.org/climate-kg/id/forum-kind/conference> ; prov:wasDerivedFrom r:{RID} .

@@ -44,6 +44,7 @@ from kg.model.namespaces import (
 )
 from kg.model.record import Commitment, Forum, Meeting, Person, Record, Span
 from kg.model.record_json import record_to_json
+from kg.rdf.evidence import SentenceSpans
 
 LABEL_LENGTH = 80  # commitments are labelled with the start of their sentence
 _CODE = re.compile(r"^(?:[A-Za-z]{2})$")
@@ -122,6 +123,7 @@ class _ReadoutGraph:
         for prefix, namespace in PREFIXES.items():
             self.graph.bind(prefix, namespace)
         self._evidence_made: set[URIRef] = set()
+        self._sentences = SentenceSpans(record.text)
         self.forums_listed = {forum_iri(f.name) for f in record.forums}
         self.people_listed = {person_iri(p.name) for p in record.people}
 
@@ -135,13 +137,15 @@ class _ReadoutGraph:
             self.add(node, KG.evidence, self.evidence(span))
 
     def evidence(self, span: Span) -> URIRef:
-        """The evidence node of one span: five triples, shared by every fact read from it.
+        """The evidence node of the sentence holding `span`: five triples, shared by every
+        fact read from that sentence.
 
         One node is at once the Web Annotation specific resource (its source, the readout)
         and its own quote and position selectors (kg:Evidence is a subclass of all three in
         ontology/kg.ttl): a sentence costs five triples instead of the nine of a resource
         with two selector nodes, and a fact's evidence is one hop away.
         """
+        span = self._sentences.widen(span)
         node = evidence_iri(self.rid, span.start, span.end)
         if node in self._evidence_made:  # several facts read from one sentence share it
             return node

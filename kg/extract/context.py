@@ -1,4 +1,4 @@
-"""What every extractor shares about one document: text, sentences, actor mentions, dates."""
+"""What every extractor shares about one document: text, structure, sentences, actor mentions, dates."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from kg.extract.gazetteer import ActorMention, find_actor_mentions
 from kg.extract.sentences import Sentence, split_sentences
 from kg.read.document import Document
+from kg.read.structure import Block, read_structure
 
 
 @dataclass
@@ -16,6 +17,7 @@ class Context:
     actor_mentions: list[ActorMention]
     published: str | None = None  # YYYY-MM-DD, set once document metadata is read
     notes: dict[str, object] = field(default_factory=dict)  # scratch space between stages
+    blocks: list[Block] = field(default_factory=list)  # the text's structure; sentence.paragraph indexes it
 
     @property
     def text(self) -> str:
@@ -23,4 +25,6 @@ class Context:
 
     @classmethod
     def build(cls, doc: Document) -> Context:
-        return cls(doc=doc, sentences=split_sentences(doc.text), actor_mentions=find_actor_mentions(doc.text))
+        blocks = read_structure(doc.text)
+        return cls(doc=doc, sentences=split_sentences(doc.text, blocks),
+                   actor_mentions=find_actor_mentions(doc.text), blocks=blocks)

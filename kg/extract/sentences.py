@@ -4,11 +4,10 @@ Readouts are plain text of several shapes: one paragraph per line, hard-wrapped 
 numbered paragraphs and bullets, headings without final punctuation, markdown furniture,
 and Chinese pages with full-width punctuation. The splitter works in two steps:
 
-1. lines → *segments*: a segment is a run of lines that belong together. A line joins
-   the next one only when it reads as a hard wrap (the next line starts in lower case, or
-   this one stops mid-clause); a blank line, a bullet or a numbered item always starts a
-   new segment, and a line without final punctuation followed by a line break is a heading.
-2. each segment → sentences at `.`, `!`, `?` (and `。！？`), except after abbreviations
+1. the text's structure (`kg.read.structure`): blocks (title, headings, paragraphs, list
+   items, table rows), each a run of lines that belong together; a sentence never crosses
+   from one block into the next.
+2. each block → sentences at `.`, `!`, `?` (and `。！？`), except after abbreviations
    ("U.S.", "Mr.", "e.g."), initials ("Joseph R. Biden") and numbers ("No. 5").
 
 List markers ("1.", "(a)", "•", "##") at the start of a line are not part of a sentence,
@@ -20,10 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.read.structure import Block, read_structure
+
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence: `text == doc_text[start:end]`, whitespace-trimmed; `paragraph` counts segments."""
+    """A sentence: `text == doc_text[start:end]`, whitespace-trimmed; `paragraph` is the index of
+    its block in the text's structure."""
 
     start: int
     end: int
@@ -50,93 +52,9 @@ _SENTENCE_OPENERS = {
     "Building", "Recognizing", "Recognising", "Noting", "Earlier", "Later", "Separately", "Finally",
 }
 
-_BULLET = r"(?:[•◦▪‣∙·*\-–—>]|#{1,6})"
-_NUMBERED = r"(?:\d{1,3}(?=[ \t\u00a0]+[A-Z“\"‘])|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\([ivxlcIVXLC]{1,5}\)|[ivxIVX]{1,4}[.)]|\(\d{1,3}\))"
-_MARKER = re.compile(rf"[ \t\u00a0\u3000]*(?:{_BULLET}|{_NUMBERED})[ \t\u00a0\u3000]+")
-_LIST_START = re.compile(rf"[ \t\u00a0\u3000]*(?:{_BULLET}|{_NUMBERED})[ \t\u00a0\u3000]+\S")
-_TERMINAL = re.compile(r"[.!?。！？:;…][\"'”’)\]」』]*$")
-_OPEN_END = re.compile(r"(?:[,(\-–—/&]|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from|as|that|its|their|between))$")
 # A possible boundary: terminal punctuation, closing quotes/brackets, then white space.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)|[。！？]+[”’」』)）]*")
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s)|[。！？]+[”’」』)）]*|(?<=[a-z0-9%)]{2}\.)(?=[A-Z][a-z])")
 _WS = " \t\n\r\u00a0\u3000\u2028\u2029"
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def _is_blank(line: str) -> bool:
-    return not line.strip(_WS)
-
-
-def wrap_width(text: str) -> int | None:
-    """The column the text's paragraphs are broken at, when they are hard-wrapped (e-mail style).
-
-    None when the text has one paragraph per line: then a line that stops without
-    punctuation is a heading or a list entry of its own.
-    """
-    lengths = sorted(len(line.rstrip(_WS)) for line in text.split("\n") if len(line.strip(_WS)) >= 40)
-    if len(lengths) < 8:
-        return None  # too few lines to tell a wrapped paragraph from a list
-    narrow = [n for n in lengths if n <= 82]
-    if len(narrow) < 0.8 * len(lengths):
-        return None
-    # Most wrapped lines end a few characters short of the column; headings and lines
-    # joined before reading stand out above it, so a high percentile estimates the column.
-    width = narrow[int(0.8 * (len(narrow) - 1))]
-    # Wrapped lines crowd just under the column; a list of entries of any length does not.
-    if sum(1 for n in narrow if width - 14 <= n <= width) < 0.6 * len(narrow):
-        return None
-    return width
-
-
-def _joins_next(line: str, nxt: str, width: int | None = 80) -> bool:
-    """Whether a line break between `line` and `nxt` is a hard wrap inside one paragraph."""
-    this, following = line.strip(_WS), nxt.strip(_WS)
-    if not this or not following or _LIST_START.match(nxt):
-        return False
-    first = following[0]
-    if first.islower():
-        return True  # a sentence goes on in lower case
-    if _TERMINAL.search(this):
-        return False
-    if _OPEN_END.search(this):
-        return True  # stops mid-clause: "... between the", "... China and"
-    if len(this) >= 100 and len(following) <= 40 and _TERMINAL.search(following) and first.isalnum():
-        return True  # a stray break before a sentence's last words: "... Forests Forever\nFacility."
-    if width is None or not first.isalnum():
-        return False
-    # A wrapper breaks a line only when the next word would not fit on it: a shorter line
-    # without final punctuation ends there (a heading, a list entry).
-    next_word = following.split()[0]
-    return len(line.rstrip(_WS)) + 1 + len(next_word) > width
-
-
-def _segments(text: str) -> list[tuple[int, int]]:
-    lines = _lines(text)
-    width = wrap_width(text)
-    segments: list[tuple[int, int]] = []
-    current: tuple[int, int] | None = None
-    for index, (start, end) in enumerate(lines):
-        line = text[start:end]
-        if _is_blank(line):
-            if current:
-                segments.append(current)
-            current = None
-            continue
-        current = (current[0], end) if current else (start, end)
-        nxt = text[lines[index + 1][0]:lines[index + 1][1]] if index + 1 < len(lines) else ""
-        if not _joins_next(line, nxt, width):
-            segments.append(current)
-            current = None
-    if current:
-        segments.append(current)
-    return segments
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -154,6 +72,8 @@ def _next_word(text: str, pos: int) -> str:
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     mark = match.group()
+    if not mark:  # "by 2030.The two countries": a period with no space after it, before a capital
+        return _word_before(text, match.start() - 1).lower() not in _ABBREVIATIONS
     if mark[0] in "。！？":
         return True
     if mark[0] != ".":
@@ -185,22 +105,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _strip_marker(text: str, start: int, end: int) -> int:
-    match = _MARKER.match(text, start, end)
-    if match and match.end() < end:
-        return match.end()
-    return start
-
-
 _OPENING_QUOTES = "“\"‘'"
 _CLOSING_QUOTES = "”\"’'"
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of `text` in order, each an exact, trimmed slice; list markers left out."""
+def split_sentences(text: str, blocks: list[Block] | None = None) -> list[Sentence]:
+    """Sentences of `text` in order, each an exact, trimmed slice inside one block of the text's
+    structure (`paragraph` is the block's index); list markers left out."""
     sentences: list[Sentence] = []
-    for paragraph, (seg_start, seg_end) in enumerate(_segments(text)):
-        seg_start = _strip_marker(text, seg_start, seg_end)
+    for block in read_structure(text) if blocks is None else blocks:
+        paragraph, seg_start, seg_end = block.index, block.body_start, block.end
         # A quotation keeps its attribution ('X said, "We will act.'): the speaker says who commits.
         cuts = {m.end() for m in _BOUNDARY.finditer(text, seg_start, seg_end) if _is_boundary(text, m)}
         piece_start = seg_start

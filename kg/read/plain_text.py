@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 
+from kg.read.structure import document_width, run_width
+
 # --- entities and inline HTML ------------------------------------------------------------
 # Only complete references (with the semicolon): "AT&T" and "R&D" stay as they are.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -54,7 +56,7 @@ _REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s+\S+.*$", re.MULTILINE)
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _SETEXT_RULE = re.compile(r"^ {0,3}(?:=+|-{3,}|\*{3,}|_{3,})[ \t]*$", re.MULTILINE)
-_BULLET = re.compile(r"^[ \t]*[*+\-•][ \t]+(?=\S)", re.MULTILINE)
+_BULLET = re.compile(r"^[ \t]*[*+\-•][ \t\u00a0]+(?=\S)", re.MULTILINE)
 _STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)([^\n]+?)(?<=\S)\*\*(?![\w*])|(?<![\w_])__(?=\S)([^\n]+?)(?<=\S)__(?![\w_])")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^\n*]+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^\n_]+?)(?<=[^\s_])_(?![\w_])")
 _BLOCKQUOTE = re.compile(r"^ {0,3}> ?", re.MULTILINE)
@@ -78,49 +80,61 @@ def strip_markdown(text: str) -> str:
 
 
 # --- hard-wrapped lines --------------------------------------------------------------------
-_LIST_START = re.compile(r"^\s*(?:[*+\-•]\s|\d{1,3}[.)]\s|\(\w{1,3}\)\s|#)")
+_FORCED_END = re.compile(r"(?::|<br\s*/?>)$", re.IGNORECASE)
+_LIST_START = re.compile(r"^\s*(?:[*+\-•][\s\u00a0]|\d{1,3}[.)]\s|\(\w{1,3}\)\s|#|\|)")
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The column a text was hard-wrapped at, or None when its lines are not wrapped."""
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
-    if len(lengths) < 4:
-        return None
-    p90 = lengths[int(0.9 * (len(lengths) - 1))]
-    width = max(n for n in lengths if n <= p90 + 10)
-    if width > 120 or width < 30:
-        return None
-    near = sum(1 for n in lengths if 0.7 * width <= n <= width)
-    return width if near >= max(3, 0.4 * len(lengths)) else None
+    """The column a text's wrapped paragraphs were hard-wrapped at (their median), or None."""
+    return document_width("\n".join(lines))
 
 
 def unwrap_lines(text: str) -> str:
     """Join the lines of hard-wrapped paragraphs; a line that ended early ended on purpose.
 
-    A line is a wrapped one when the next line's first word would not have fitted on it:
-    that is what a wrapping editor does. Headings, short lines and list items stay.
+    Judged per paragraph (`kg.read.structure.run_width`): a line is a wrapped one when the next
+    line's first word would not have fitted on it, which is what a wrapping editor does, or when
+    it is longer than its paragraph's column (edited after wrapping). A paragraph of two or three
+    lines, too short to show its own column, is judged with the document's. Headings, list
+    items, table rows and lead-ins ending in ":" stay lines of their own.
     """
     lines = text.split("\n")
-    width = wrap_width(lines)
-    if width is None:
-        return text
-    out: list[str] = [lines[0]]
-    last = lines[0].rstrip()  # the previous physical line, as it was wrapped
-    for line in lines[1:]:
-        first_word = line.split(None, 1)[0] if line.strip() else ""
-        wrapped = (
-            last.strip() and first_word and not _LIST_START.match(line) and not last.lstrip().startswith("#")
-            and len(last) + 1 + len(first_word) > width
-            # over the width only when it ends in an unbreakable token (a link's URL)
-            and (len(last) <= width + 5 or len(last.split()[-1]) > width // 2)
-        )
-        if wrapped:
-            joined = out[-1].rstrip()
-            joiner = "" if joined.endswith("-") and len(joined) > 1 and joined[-2].isalpha() else " "
-            out[-1] = joined + joiner + line.lstrip()
+    fallback = document_width(text)
+    out: list[str] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if not paragraph:
+            return
+        width = run_width(paragraph) or (fallback if len(paragraph) <= 3 else None)
+        joined = [paragraph[0]]
+        last = paragraph[0].rstrip()  # the previous physical line, as it was wrapped
+        for line in paragraph[1:]:
+            first_word = line.split(None, 1)[0] if line.strip() else ""
+            wrapped = (
+                width is not None and len(last) >= 0.7 * width and last.strip() and first_word and not _LIST_START.match(line)
+                and not last.lstrip().startswith(("#", "|")) and not _FORCED_END.search(last)
+                and (len(last) + 1 + len(first_word) > width
+                     # over the column only when edited after wrapping, or ending in a link's URL
+                     or width < len(last) <= 1.6 * width or len(last.split()[-1]) > 40)
+            )
+            if wrapped:
+                head = joined[-1].rstrip()
+                joiner = "" if head.endswith("-") and len(head) > 1 and head[-2].isalpha() else " "
+                joined[-1] = head + joiner + line.lstrip()
+            else:
+                joined.append(line)
+            last = line.rstrip()
+        out.extend(joined)
+        paragraph.clear()
+
+    for line in lines:
+        if line.strip():
+            paragraph.append(line)
         else:
+            flush()
             out.append(line)
-        last = line.rstrip()
+    flush()
     return "\n".join(out)
 
 
@@ -137,6 +151,8 @@ FURNITURE_LINES = frozenset({
 })
 _MIN_READ = re.compile(r"^\d+\s+min(?:ute)?s?\s+read$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[|｜]")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*\|?$")
 _SENTENCE_END = re.compile(r"[.!?。！？]\s|[.!?。！？]$")
 
 
@@ -148,6 +164,10 @@ def is_furniture_line(line: str) -> bool:
     low = s.lower()
     if low in FURNITURE_LINES or _MIN_READ.match(s) or s in {"©", "|"}:
         return True
+    if _TABLE_RULE.match(s):
+        return True  # the |---|---| line under a markdown table's header: drawing, not words
+    if _TABLE_ROW.match(s):
+        return False  # a markdown table row ("| 2 | Peru | MOU |") holds the document's facts
     if len(s) > 300:
         return False
     if s.startswith("©") or low.startswith(("copyright", "(c) ")):

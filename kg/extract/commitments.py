@@ -233,24 +233,38 @@ def _is_list_item(ctx: Context, sentence: Sentence) -> bool:
     return whole_line and sentence.text.rstrip().endswith((";", ".")) and previous.endswith((":", ";"))
 
 
+def _item_of(ctx: Context, sentence: Sentence, lead_block: int) -> bool:
+    """Whether the sentence opens an item of the list that the lead-in block introduces."""
+    if 0 <= sentence.paragraph < len(ctx.blocks):
+        block = ctx.blocks[sentence.paragraph]
+        if block.kind == "item" and block.lead_in == lead_block:
+            return sentence.start <= block.body_start + 3 or not any(
+                s.paragraph == sentence.paragraph and s.end <= sentence.start for s in ctx.sentences)
+    return _is_list_item(ctx, sentence)
+
+
 def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
     """Every committing sentence, with its actors, topics, target year and status."""
     parties = _main_parties(ctx, record)
     meeting_index = 0 if len([m for m in record.meetings if m.start and len(m.start) == 10]) == 1 else None
     out: list[Commitment] = []
     lead_in: list[str] | None = None  # actors of a committing sentence that ends in ":"
-    item_paragraph = -1
+    lead_block = -1
     for sentence in sentence_units(ctx):
         body = sentence.text
-        if lead_in is not None and _is_list_item(ctx, sentence):
+        if lead_in is not None and _item_of(ctx, sentence, lead_block):
+            # An item that completes the lead-in ("will:" + "Expand storage.") is the lead-in's
+            # subjects' commitment; an item with a committing subject of its own speaks for itself.
+            own = _committing_actors(ctx, record, sentence, parties)
             topics = classify_topics(body)
             if topics:
-                out.append(_commitment(ctx, sentence, lead_in, topics, record, meeting_index))
-            item_paragraph = sentence.paragraph
+                out.append(_commitment(ctx, sentence, own or lead_in, topics, record, meeting_index))
             continue
-        if lead_in is not None and sentence.paragraph == item_paragraph:
-            continue  # a further sentence of the same item ("This would accelerate ...")
-        lead_in = None
+        if lead_in is not None and ctx.blocks and 0 <= sentence.paragraph < len(ctx.blocks) and \
+                ctx.blocks[sentence.paragraph].lead_in == lead_block:
+            pass  # a further sentence of an item: read on its own
+        else:
+            lead_in = None
         actors = _committing_actors(ctx, record, sentence, parties)
         if not actors:
             continue
@@ -261,16 +275,16 @@ def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
                 topics = classify_topics(previous.text)
                 if topics:
                     break
+        following = [s for s in ctx.sentences if s.start > sentence.end][:1]
         if not topics and (body.rstrip("*").rstrip().endswith(":") or is_climate_related(body)):
-            following = [s for s in ctx.sentences if s.start > sentence.end][:1]
             topics = classify_topics(following[0].text) if following else []
+        if body.rstrip("*").rstrip().endswith(":") and following and \
+                _item_of(ctx, following[0], sentence.paragraph) and \
+                not _committing_actors(ctx, record, following[0], parties):
+            lead_in, lead_block = actors, sentence.paragraph
+            continue  # the items are the commitments; the lead-in alone says nothing yet
         if not topics:
             continue
-        if body.rstrip("*").rstrip().endswith(":"):
-            following = [s for s in ctx.sentences if s.start > sentence.end][:1]
-            if following and _is_list_item(ctx, following[0]):
-                lead_in = actors
-                continue
         out.append(_commitment(ctx, sentence, actors, topics, record, meeting_index))
     return out
 

@@ -194,13 +194,16 @@ support sustain track train transition triple undertake unlock upgrade work
 """))
 
 
+_LABEL = re.compile(r"[*_]*[A-Z][\w’'-]*(?:[ \u00a0][\w’'-]+){0,7}:[*_]*[ \u00a0]")  # "Climate Action: ..."
+
+
 def _looks_like_item(body: str) -> bool:
     """An entry of a list whose markers the page lost: it continues the lead-in's sentence (lower
     case, "to ..."), ends in ";", opens with a bare verb or a gerund, or is a short label."""
     first = re.match(r"[*_“\"]*([A-Za-z-]+)", body)
     word = first.group(1).lower() if first else ""
     return (body[:1].islower() or body.rstrip().endswith((";", "; and", "; or")) or _is_unpunctuated(body)
-            or word in _ITEM_VERBS or (len(word) > 5 and word.endswith("ing")))
+            or body.startswith(("**", "__")) or bool(_LABEL.match(body)) or word in _ITEM_VERBS or (len(word) > 5 and word.endswith("ing")))
 
 
 def read_structure(text: str) -> list[Block]:

@@ -1,7 +1,9 @@
-"""Where the project's data files are: ontology/, queries/ and examples/ beside the package.
+"""Where the project's data files are: ontology/, queries/ and examples/.
 
-The project is installed from its source tree (`pip install -e .`), so these folders are
-found next to `kg/`; KG_HOME points elsewhere when the files live apart from the code.
+Looked for, in order: under $KG_HOME when it is set (files kept apart from the code); in
+the installed package as `kg/_data/<folder>` (a wheel carries copies there, see setup.py);
+in the source tree beside `kg/` (`pip install -e .` or a checkout). The top-level folders
+of the source tree are the ones people edit.
 """
 
 from __future__ import annotations
@@ -12,15 +14,23 @@ from pathlib import Path
 from kg.errors import KGError
 
 
+_PACKAGE = Path(__file__).resolve().parents[1]  # the kg package folder
+BUNDLED = _PACKAGE / "_data"  # where a wheel puts the data folders
+
+
 def project_root() -> Path:
+    """The folder holding ontology/, queries/ and examples/."""
     home = os.environ.get("KG_HOME")
-    return Path(home) if home else Path(__file__).resolve().parents[2]
+    if home:
+        return Path(home)
+    return BUNDLED if (BUNDLED / "ontology").is_dir() else _PACKAGE.parent
 
 
 def _folder(name: str) -> Path:
     path = project_root() / name
     if not path.is_dir():
-        raise KGError(f"{path}: folder missing; install the project from its source tree or set KG_HOME")
+        raise KGError(f"{path}: folder missing; reinstall climate-kg (its wheel carries {name}/) "
+                      f"or set KG_HOME to a folder holding it")
     return path
 
 

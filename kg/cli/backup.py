@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
-from kg.store.backup import dump_store, restore_store
 from kg.store.location import open_store
 
 
@@ -22,6 +21,8 @@ def dump(store: str | None, output: str, fmt: str | None) -> None:
     The store is read as a snapshot, so a dump works while a load runs. A dump to a file is
     written beside it and renamed into place when complete.
     """
+    from kg.store.backup import dump_store
+
     st = open_store(resolve_store(store), create=False, read_only=True)
     summary = dump_store(st, output, fmt)
     if summary.location != "-":
@@ -43,6 +44,8 @@ def restore(file: str, store: str | None, fmt: str | None, force: bool) -> None:
     a broken backup leaves the store as it was. RDF that declares XML entities or names a
     remote JSON-LD context is refused. A store that is not empty is refused unless --force.
     """
+    from kg.store.backup import restore_store
+
     st = open_store(resolve_store(store))
     summary = restore_store(st, file, fmt, force=force)
     click.echo(f"restored {summary.quads} quads in {summary.graphs} named graphs from {summary.location}")

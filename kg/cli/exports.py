@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
-from kg.export import FORMATS, VIEWS, export
+from kg.export.formats import FORMATS, VIEWS
 from kg.store.location import open_store
 
 
@@ -39,6 +39,8 @@ def export_command(store: str | None, view: str, fmt: str | None, output: Path, 
     JSON), d3 (node-link JSON), dot, svg (a picture with a legend), html (one page to
     explore, works offline). RDF dumps of the store: turtle, trig, nquads, jsonld.
     """
+    from kg.export.exporting import export
+
     # A read-only snapshot: exporting works while a `kg load` writes, and takes no lock.
     st = open_store(resolve_store(store), create=False, read_only=True)
     try:

@@ -8,7 +8,6 @@ from typing import Any
 import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
-from kg.query.people import list_people
 from kg.store.location import open_store
 
 
@@ -36,6 +35,8 @@ def _print_people(st: Any, country: str | None, duplicates: bool, fmt: str) -> N
             click.echo(f"{a}  {b}  ({why})")
         click.echo(f"{len(pairs)} likely duplicate pairs")
         return
+    from kg.query.people import list_people
+
     rows = list_people(st, country.upper() if country else None)
     if fmt == "json":
         click.echo(json.dumps([row.__dict__ for row in rows], indent=2, ensure_ascii=False))

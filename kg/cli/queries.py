@@ -6,19 +6,8 @@ import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
 from kg.errors import UsageError
-from kg.query.named import (
-    DEFAULT_TIMEOUT,
-    bind_params,
-    list_queries,
-    load_query,
-    parse_param_options,
-    parse_query_text,
-    run,
-)
-from kg.query.named import (
-    explain as explain_query,
-)
-from kg.sparql.results import FORMATS, format_result
+from kg.query.limits import DEFAULT_TIMEOUT
+from kg.sparql.formats import FORMATS
 from kg.store.location import open_store
 
 
@@ -41,6 +30,10 @@ def query_command(name_or_file: str | None, sparql: str | None, params: tuple[st
 
     Queries are read-only: updates, SERVICE and FROM outside the store are refused.
     """
+    from kg.query.named import bind_params, load_query, parse_param_options, parse_query_text, run
+    from kg.query.named import explain as explain_query
+    from kg.sparql.results import format_result
+
     if (name_or_file is None) == (sparql is None):
         raise UsageError("give a query NAME or FILE, or --sparql TEXT (one of them)")
     query = parse_query_text(sparql, "sparql") if sparql is not None else load_query(str(name_or_file))
@@ -56,6 +49,8 @@ def query_command(name_or_file: str | None, sparql: str | None, params: tuple[st
 @handle_errors
 def queries_command() -> None:
     """List the named questions with their parameters."""
+    from kg.query.named import list_queries
+
     for q in list_queries():
         click.echo(f"{q.name}  —  {q.title}")
         if q.description:

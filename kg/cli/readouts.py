@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
-from kg.loader import LoadOutcome, load_paths, prepare, record_of, remove_readout
-from kg.model.record_json import record_to_json
-from kg.read.sources import read_path
 from kg.store.location import open_store
-from kg.store.stats import list_readouts, store_stats, validate_store
+
+if TYPE_CHECKING:
+    from kg.loader import LoadOutcome
+
+# The library is imported inside each command: `kg --help` then loads none of it.
 
 
 @cli.command()
@@ -33,6 +35,8 @@ def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int
     as its own named graph in one transaction; a readout that does not conform is
     rejected and the store keeps what it had. Exit code 1 if any input was rejected.
     """
+    from kg.loader import load_paths
+
     show_bar = not quiet and sys.stderr.isatty()
     errors: list[LoadOutcome] = []
 
@@ -61,6 +65,10 @@ def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int
 @handle_errors
 def extract(file: str, fmt: str, with_text: bool) -> None:
     """Print what a readout says (FILE, or - for stdin), without storing anything."""
+    from kg.loader import prepare, record_of
+    from kg.model.record_json import record_to_json
+    from kg.read.sources import read_path
+
     doc = read_path(file)
     if fmt == "json":
         record = record_of(doc)
@@ -76,6 +84,8 @@ def extract(file: str, fmt: str, with_text: bool) -> None:
 @handle_errors
 def validate(store: str | None, fmt: str) -> None:
     """Validate the whole store against the SHACL shapes. Exit code 1 if it does not conform."""
+    from kg.store.stats import validate_store
+
     with open_store(resolve_store(store), create=False, read_only=True) as st:
         report = validate_store(st)
     if fmt == "turtle":
@@ -94,6 +104,8 @@ def validate(store: str | None, fmt: str) -> None:
 @handle_errors
 def readouts(store: str | None, fmt: str) -> None:
     """List the readouts in the store: id, published date, title, source."""
+    from kg.store.stats import list_readouts
+
     with open_store(resolve_store(store), create=False, read_only=True) as st:
         rows = list_readouts(st)
     if fmt == "json":
@@ -110,6 +122,8 @@ def readouts(store: str | None, fmt: str) -> None:
 @handle_errors
 def remove(readout: str, store: str | None) -> None:
     """Remove one readout (its 16-hex id or its IRI) and every fact read from it."""
+    from kg.loader import remove_readout
+
     with open_store(resolve_store(store), create=False) as st:
         iri = remove_readout(st, readout)
     click.echo(f"removed {iri}")
@@ -121,6 +135,8 @@ def remove(readout: str, store: str | None) -> None:
 @handle_errors
 def stats(store: str | None, fmt: str) -> None:
     """Count readouts, triples and entities of each kind in the store."""
+    from kg.store.stats import store_stats
+
     with open_store(resolve_store(store), create=False, read_only=True) as st:
         figures = store_stats(st)
     if fmt == "json":

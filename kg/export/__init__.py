@@ -1,102 +1,31 @@
 """Exports: a view of the store as a graph file a visualisation tool opens, or an RDF dump.
 
-`export(store, view=..., fmt=..., out=...)` runs the view's CONSTRUCT
+`export(store, view=..., fmt=..., out=...)` (in `exporting`) runs the view's CONSTRUCT
 (queries/views/<view>.rq), projects it to a property graph (kg.export.projection),
 narrows it (kg.export.scope) and writes it in one format (kg.export.writers, svg, html);
-RDF formats dump the store's own triples (kg.export.rdf_dump).
+RDF formats dump the store's own triples (kg.export.rdf_dump). The names of views and
+formats are in `formats`, which loads nothing heavy.
+
+This package's names are loaded when first used (PEP 562), so `kg --help` does not import
+networkx and pyoxigraph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+from kg.export.formats import EXTENSIONS, FORMATS, VIEWS, format_for
 
-from kg.errors import UsageError
-from kg.export.html import write_html
-from kg.export.rdf_dump import RDF_FORMATS, dump_rdf
-from kg.export.scope import Scope, check_date, resolve_forum, resolve_readout, scope_source
-from kg.export.svg import write_svg
-from kg.export.views import VIEWS, build_view
-from kg.export.writers import cytoscape_data, d3_data, write_dot, write_gexf, write_graphml, write_json
-
-GRAPH_WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
-    "graphml": write_graphml,
-    "gexf": write_gexf,
-    "cytoscape": lambda g, out: write_json(cytoscape_data(g), out),
-    "d3": lambda g, out: write_json(d3_data(g), out),
-    "dot": write_dot,
-    "svg": write_svg,
-    "html": write_html,
-}
-FORMATS = (*GRAPH_WRITERS, *RDF_FORMATS)
-# File name endings → format; the longest match wins (".cyjs.json" before ".json").
-EXTENSIONS: dict[str, str] = {
-    ".graphml": "graphml", ".gexf": "gexf", ".cyjs": "cytoscape", ".cyjs.json": "cytoscape",
-    ".cytoscape.json": "cytoscape", ".d3.json": "d3", ".json": "d3", ".dot": "dot", ".gv": "dot",
-    ".svg": "svg", ".html": "html", ".htm": "html", ".ttl": "turtle", ".trig": "trig",
-    ".nq": "nquads", ".nquads": "nquads", ".jsonld": "jsonld", ".json-ld": "jsonld",
-}
+if TYPE_CHECKING:
+    from kg.export.exporting import ExportSummary, build_view, export
 
 __all__ = ["EXTENSIONS", "FORMATS", "VIEWS", "ExportSummary", "build_view", "export", "format_for"]
+_LAZY = {"ExportSummary", "build_view", "export"}
 
 
-@dataclass(frozen=True)
-class ExportSummary:
-    """What was written: node and edge counts (for RDF: subjects and statements), file, format."""
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from kg.export import exporting
 
-    nodes: int
-    edges: int
-    path: Path
-    format: str
-
-    @property
-    def is_rdf(self) -> bool:
-        return self.format in RDF_FORMATS
-
-
-def format_for(out: Path, fmt: str | None) -> str:
-    """The format asked for, else the one the file name's ending names."""
-    if fmt is not None:
-        if fmt not in FORMATS:
-            raise UsageError(f"unknown format {fmt!r} (formats: {', '.join(FORMATS)})")
-        return fmt
-    name = out.name.lower()
-    for ending in sorted(EXTENSIONS, key=len, reverse=True):
-        if name.endswith(ending):
-            return EXTENSIONS[ending]
-    raise UsageError(f"{out}: cannot tell the format from the file name; give --format "
-                     f"({', '.join(FORMATS)})")
-
-
-def export(store: Any, *, view: str, fmt: str | None, out: Path, readout: str | None = None,
-           forum: str | None = None, date_from: str | None = None, date_to: str | None = None) -> ExportSummary:
-    """Write one view of the store (or, for RDF formats, the store's triples) to `out`."""
-    out = Path(out)
-    fmt = format_for(out, fmt)
-    if view not in VIEWS:
-        raise UsageError(f"unknown view {view!r} (views: {', '.join(VIEWS)})")
-    date_from, date_to = check_date(date_from, "--from"), check_date(date_to, "--to")
-    if date_from and date_to and date_from > date_to:
-        raise UsageError(f"--from {date_from} is after --to {date_to}")
-    readout_iri = resolve_readout(store, readout) if readout else None
-    if not out.parent.exists():
-        raise UsageError(f"{out.parent}: no such folder")
-
-    if fmt in RDF_FORMATS:
-        if view != "full" or forum or date_from or date_to:
-            raise UsageError("RDF dumps hold the store's own triples: give no --view, --forum, "
-                             "--from or --to with them (--readout picks one readout's graph)")
-        subjects, statements = dump_rdf(store, fmt, out, readout_iri)
-        return ExportSummary(subjects, statements, out, fmt)
-
-    scope = Scope(readout=readout_iri, date_from=date_from, date_to=date_to)
-    if forum:
-        scope = Scope(readout=readout_iri, forum=resolve_forum(scope_source(store, scope), forum),
-                      date_from=date_from, date_to=date_to)
-    graph = build_view(store, view, scope)
-    GRAPH_WRITERS[fmt](graph, out)
-    return ExportSummary(graph.number_of_nodes(), graph.number_of_edges(), out, fmt)
+        return getattr(exporting, name)
+    raise AttributeError(f"module 'kg.export' has no attribute {name!r}")

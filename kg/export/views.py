@@ -11,12 +11,12 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import QueryError, UsageError
+from kg.export.formats import VIEWS
 from kg.export.projection import project
 from kg.export.scope import Scope, facts_in_scope, narrow, scope_source
 from kg.model.resources import queries_dir
 from kg.sparql.terms import from_ox
 
-VIEWS = ("full", "actors", "people", "commitments")
 ACTOR_TYPES = frozenset({"Country", "SupranationalUnion"})
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-
 _PACKAGE = Path(__file__).resolve().parents[1]  # the kg package folder
 BUNDLED = _PACKAGE / "_data"  # where a wheel puts the data folders
 

@@ -39,11 +39,11 @@ from rdflib.term import Node
 from kg.errors import QueryError, QueryTimeout, UsageError
 from kg.model.namespaces import ID, actor_iri, forum_iri, readout_iri, topic_iri
 from kg.model.resources import queries_dir
+from kg.query.limits import DEFAULT_TIMEOUT
 from kg.sparql.binding import with_values
 from kg.sparql.results import SAFE_IRI, VARIABLE_NAME, QueryResult, parse_results_json, parse_triples
 from kg.sparql.safety import CheckedQuery, check_query
 
-DEFAULT_TIMEOUT = 30.0  # seconds
 # Run as a script with -P (nothing prepended to sys.path): it imports only pyoxigraph, not the
 # kg package, which halves its start-up time (about 0.05 s on an idle machine).
 WORKER = Path(__file__).with_name("worker.py")

@@ -19,6 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, UsageError
+from kg.sparql.formats import FORMATS
 
 # IRIREF of SPARQL/N-Triples: no spaces, controls or <>"{}|^`\ — checked so that an IRI
 # parameter can never close its brackets, wherever it is serialised (query.py, remote.py).
@@ -59,7 +60,6 @@ class GraphResult:
 
 QueryResult = SelectResult | AskResult | GraphResult
 
-FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples")
 
 
 # ---------------------------------------------------------------- reading

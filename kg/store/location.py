@@ -6,9 +6,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.store.embedded import EmbeddedStore
-
 if TYPE_CHECKING:
+    from kg.store.embedded import EmbeddedStore
     from kg.store.remote import RemoteStore
 
 DEFAULT_STORE = "./kg-store"
@@ -37,4 +36,6 @@ def open_store(location: str | Path | None = None, *, create: bool = True, read_
         from kg.store.remote import RemoteStore
 
         return RemoteStore(loc)
+    from kg.store.embedded import EmbeddedStore  # here: pyoxigraph and rdflib load only when a store opens
+
     return EmbeddedStore(loc, create=create, read_only=read_only, lock_timeout=lock_timeout)

@@ -1,0 +1,82 @@
+"""Writing an export: a view of the store as a graph file, or an RDF dump of the store.
+
+`export(store, view=..., fmt=..., out=...)` runs the view's CONSTRUCT
+(queries/views/<view>.rq), projects it to a property graph (kg.export.projection),
+narrows it (kg.export.scope) and writes it in one format (kg.export.writers, svg, html);
+RDF formats dump the store's own triples (kg.export.rdf_dump).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import UsageError
+from kg.export.formats import GRAPH_FORMATS, RDF_FORMAT_NAMES, VIEWS, format_for
+from kg.export.html import write_html
+from kg.export.rdf_dump import RDF_FORMATS, dump_rdf
+from kg.export.scope import Scope, check_date, resolve_forum, resolve_readout, scope_source
+from kg.export.svg import write_svg
+from kg.export.views import build_view
+from kg.export.writers import cytoscape_data, d3_data, write_dot, write_gexf, write_graphml, write_json
+
+GRAPH_WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
+    "graphml": write_graphml,
+    "gexf": write_gexf,
+    "cytoscape": lambda g, out: write_json(cytoscape_data(g), out),
+    "d3": lambda g, out: write_json(d3_data(g), out),
+    "dot": write_dot,
+    "svg": write_svg,
+    "html": write_html,
+}
+# The names offered (kg.export.formats) and the writers here must be the same set.
+assert tuple(GRAPH_WRITERS) == GRAPH_FORMATS and tuple(RDF_FORMATS) == RDF_FORMAT_NAMES
+__all__ = ["ExportSummary", "build_view", "export"]
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What was written: node and edge counts (for RDF: subjects and statements), file, format."""
+
+    nodes: int
+    edges: int
+    path: Path
+    format: str
+
+    @property
+    def is_rdf(self) -> bool:
+        return self.format in RDF_FORMATS
+
+
+def export(store: Any, *, view: str, fmt: str | None, out: Path, readout: str | None = None,
+           forum: str | None = None, date_from: str | None = None, date_to: str | None = None) -> ExportSummary:
+    """Write one view of the store (or, for RDF formats, the store's triples) to `out`."""
+    out = Path(out)
+    fmt = format_for(out, fmt)
+    if view not in VIEWS:
+        raise UsageError(f"unknown view {view!r} (views: {', '.join(VIEWS)})")
+    date_from, date_to = check_date(date_from, "--from"), check_date(date_to, "--to")
+    if date_from and date_to and date_from > date_to:
+        raise UsageError(f"--from {date_from} is after --to {date_to}")
+    readout_iri = resolve_readout(store, readout) if readout else None
+    if not out.parent.exists():
+        raise UsageError(f"{out.parent}: no such folder")
+
+    if fmt in RDF_FORMATS:
+        if view != "full" or forum or date_from or date_to:
+            raise UsageError("RDF dumps hold the store's own triples: give no --view, --forum, "
+                             "--from or --to with them (--readout picks one readout's graph)")
+        subjects, statements = dump_rdf(store, fmt, out, readout_iri)
+        return ExportSummary(subjects, statements, out, fmt)
+
+    scope = Scope(readout=readout_iri, date_from=date_from, date_to=date_to)
+    if forum:
+        scope = Scope(readout=readout_iri, forum=resolve_forum(scope_source(store, scope), forum),
+                      date_from=date_from, date_to=date_to)
+    graph = build_view(store, view, scope)
+    GRAPH_WRITERS[fmt](graph, out)
+    return ExportSummary(graph.number_of_nodes(), graph.number_of_edges(), out, fmt)

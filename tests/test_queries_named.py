@@ -165,11 +165,15 @@ def test_commitments_by_topic_actor_year_status(store: Any) -> None:
 
 
 def test_commitments_reaffirmed_across_readouts(store: Any) -> None:
-    assert ask(store, "commitments-reaffirmed", "text", "readouts", "firstSeen", "lastSeen") == [
-        (METHANE, "2", "2024-09-07", "2025-03-12"),
+    # matched by who and what (actor, topic), not by the wording
+    assert ask(store, "commitments-reaffirmed", "actor", "topic", "readouts", "firstSeen", "lastSeen",
+               "targetYears", "text") == [
+        ("actor/CN", "topic/methane-non-co2", "2", "2024-09-07", "2025-03-12", "2030", METHANE),
+        ("actor/US", "topic/methane-non-co2", "2", "2024-09-07", "2025-03-12", "2030", METHANE),
     ]
+    assert ask(store, "commitments-reaffirmed", "actor", minReadouts="2", actor="US") == [("actor/US",)]
     assert ask(store, "commitments-reaffirmed", "text", minReadouts="3") == []
-    assert len(ask(store, "commitments-reaffirmed", "text", minReadouts="1")) == 4
+    assert len(ask(store, "commitments-reaffirmed", "text", minReadouts="1")) == 8
 
 
 def test_presidencies(store: Any) -> None:

@@ -69,8 +69,10 @@ def test_a_query_file_and_sparql_text(store_path: str, tmp_path: Path) -> None:
 def test_usage_errors_exit_2(store_path: str) -> None:
     code, out = kg("query", "no-such-question", "--store", store_path)
     assert code == 2 and "no named query 'no-such-question'" in out
-    code, out = kg("query", "meetings", "-p", "country=China", "--store", store_path)
-    assert code == 2 and "parameter country: expected actor" in out
+    code, out = kg("query", "meetings", "-p", "country=Narnia", "--store", store_path)
+    assert code == 2 and "parameter country: no country or union 'Narnia'; closest known:" in out
+    code, out = kg("query", "meetings", "-p", "from=last week", "--store", store_path)
+    assert code == 2 and "parameter from: expected date" in out
     code, out = kg("query", "--store", store_path)
     assert code == 2 and "give a query NAME or FILE" in out
 

@@ -135,8 +135,10 @@ def test_named_questions_are_listed_and_run_with_parameters(endpoint: str) -> No
 
 def test_bad_parameter_and_unknown_query(endpoint: str) -> None:
     base = endpoint.rsplit("/", 1)[0]
-    status, _, body = fetch(f"{base}/queries/meetings?country=China")
-    assert status == 400 and "parameter country: expected actor" in body
+    status, _, body = fetch(f"{base}/queries/meetings?country=Narnia")
+    assert status == 400 and "parameter country: no country or union 'Narnia'; closest known:" in body
+    status, _, body = fetch(f"{base}/queries/meetings?from=soon")
+    assert status == 400 and "parameter from: expected date" in body
     status, _, body = fetch(f"{base}/queries/no-such-question")
     assert status == 404
     for path in ("pyproject.toml", "..%2Fpyproject.toml", "%2Fetc%2Fpasswd"):  # never a file by path

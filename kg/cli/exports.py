@@ -54,3 +54,6 @@ def export_command(store: str | None, view: str, fmt: str | None, output: Path, 
     else:
         click.echo(f"wrote the {view} view as {summary.format}: {summary.nodes} nodes, "
                    f"{summary.edges} edges to {summary.path}")
+        if summary.nodes == 0:
+            click.echo("note: nothing in the store matched; the file holds an empty graph "
+                       "(see `kg readouts`, and --forum/--from/--to)", err=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
-from kg.errors import UsageError
+from kg.errors import KGError, UsageError
 from kg.query.limits import DEFAULT_TIMEOUT
 from kg.sparql.formats import FORMATS
 from kg.store.location import open_store
@@ -30,18 +32,25 @@ def query_command(name_or_file: str | None, sparql: str | None, params: tuple[st
 
     Queries are read-only: updates, SERVICE and FROM outside the store are refused.
     """
-    from kg.query.named import bind_params, load_query, parse_param_options, parse_query_text, run
     from kg.query.named import explain as explain_query
+    from kg.query.named import load_query, parse_param_options, parse_query_text, run
+    from kg.query.values import resolve_params
     from kg.sparql.results import format_result
 
     if (name_or_file is None) == (sparql is None):
         raise UsageError("give a query NAME or FILE, or --sparql TEXT (one of them)")
     query = parse_query_text(sparql, "sparql") if sparql is not None else load_query(str(name_or_file))
-    bindings = bind_params(query, parse_param_options(params))
-    if explain:
-        click.echo(explain_query(query, bindings), nl=False)
+    values = parse_param_options(params)
+    if explain:  # nothing runs, so no store is needed; one that exists resolves names against it
+        try:
+            known: Any = open_store(resolve_store(store), create=False, read_only=True)
+        except KGError:
+            known = None
+        click.echo(explain_query(query, resolve_params(query, values, known)), nl=False)
         return
-    result = run(open_store(resolve_store(store), create=False, read_only=True), query, bindings, timeout=timeout)
+    st = open_store(resolve_store(store), create=False, read_only=True)
+    # values as people write them (names, aliases, shortened IRIs), checked against the store
+    result = run(st, query, resolve_params(query, values, st), timeout=timeout)
     click.echo(format_result(result, fmt), nl=False)
 
 

@@ -49,15 +49,15 @@ from kg.sparql.safety import CheckedQuery, check_query
 WORKER = Path(__file__).with_name("worker.py")
 
 PARAM_TYPES: dict[str, str] = {
-    "iri": "an absolute IRI, e.g. https://w3id.org/climate-kg/id/actor/CN",
-    "actor": "an ISO 3166-1 alpha-2 country code or EU, e.g. CN",
+    "iri": "an IRI, whole or as result tables print it, e.g. actor/CN or https://w3id.org/climate-kg/id/actor/CN",
+    "actor": "an ISO 3166-1 code, a country's name or adjective, or EU, e.g. CN or China",
     "string": "any text",
     "date": "a date YYYY-MM-DD",
     "year": "a year YYYY",
     "integer": "a whole number",
-    "topic": "a topic slug, e.g. energy-transition",
-    "forum": "a forum name, e.g. COP29 or 'China-US Working Group on Enhancing Climate Action in the 2020s'",
-    "readout": "a readout id (16 hex digits) or its IRI",
+    "topic": "a topic slug or name, e.g. energy-transition or methane",
+    "forum": "a forum's name, alias or initials, or a COP number, e.g. COP29",
+    "readout": "a readout id (16 hex digits), its IRI or the file it was loaded from",
 }
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
@@ -188,6 +188,8 @@ def to_term(param: QueryParam, value: str) -> Node:
     if kind == "forum":
         if not raw:
             raise _bad(param, value)
+        if raw.startswith(str(ID["forum/"])) and SAFE_IRI.match(raw):  # as kg.query.values resolves it
+            return URIRef(raw)
         return forum_iri(raw)
     if kind == "readout":
         if re.fullmatch(r"[0-9a-f]{16}", raw):

@@ -22,7 +22,8 @@ from typing import Any
 
 from kg import __version__
 from kg.errors import KGError, QueryError, QueryTimeout, UsageError
-from kg.query.named import DEFAULT_TIMEOUT, NamedQuery, bind_params, list_queries, run
+from kg.query.named import DEFAULT_TIMEOUT, NamedQuery, list_queries, run
+from kg.query.values import resolve_params
 from kg.sparql.results import AskResult, GraphResult, QueryResult, format_result
 from kg.sparql.safety import RefusedQuery
 
@@ -165,7 +166,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._error(404, f"no named query {name!r}; see /queries")
             return
         try:
-            bindings = bind_params(query, {k: v[-1] for k, v in params.items()})
+            # values as people write them (names, aliases, shortened IRIs), checked against the store
+            bindings = resolve_params(query, {k: v[-1] for k, v in params.items()}, self.store)
         except UsageError as exc:
             self._error(400, str(exc))
             return

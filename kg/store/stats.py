@@ -70,7 +70,11 @@ def store_stats(store: Any) -> dict[str, int]:
 def _mentioned_actors(store: Any) -> int:
     q = """PREFIX kg: <https://w3id.org/climate-kg/ontology#>
     PREFIX prov: <http://www.w3.org/ns/prov#>
-    SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Actor . ?a prov:wasDerivedFrom ?r . ?r a kg:Readout }"""
+    SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
+      ?a prov:wasDerivedFrom ?r . ?r a kg:Readout .
+      # no node is typed kg:Actor itself (no inference): its two subclasses are asked for
+      VALUES ?class { kg:Country kg:SupranationalUnion } ?a a ?class .
+    }"""
     for sol in store.query(q):
         return int(_value(sol["n"]) or 0)
     return 0

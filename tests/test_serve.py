@@ -190,3 +190,25 @@ def test_serve_help_mentions_read_only() -> None:
     out = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "serve", "--help"],
                          capture_output=True, text=True, check=True, cwd=Path(__file__).parent).stdout
     assert "read-only SPARQL 1.1 endpoint" in out
+
+
+def test_named_questions_are_paged_and_say_how_many_more(endpoint: str) -> None:
+    base = endpoint.rsplit("/", 1)[0]
+
+    def ask(params: str) -> tuple[int, list[str], str | None]:
+        req = urllib.request.Request(f"{base}/queries/evidence?{params}",
+                                     headers={"Accept": "application/sparql-results+json"})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as resp:
+                return resp.status, json_values(resp.read().decode(), "fact"), resp.headers.get("X-More-Rows")
+        except urllib.error.HTTPError as exc:
+            return exc.code, [], exc.read().decode()
+
+    status, every, more = ask("all=true")
+    assert status == 200 and len(every) == 2 and more is None  # not a page: no header
+    status, page, more = ask("limit=1")
+    assert status == 200 and page == every[:1] and more == "1"
+    status, default, more = ask("")
+    assert status == 200 and default == every and more == "0"  # fewer rows than a page
+    status, _, message = ask("limit=two")
+    assert status == 400 and message is not None and "limit must be a whole number" in message

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
 from kg.errors import KGError, UsageError
-from kg.query.limits import DEFAULT_TIMEOUT
+from kg.query.limits import DEFAULT_TIMEOUT, PAGE_ROWS
 from kg.sparql.formats import FORMATS
 from kg.store.location import open_store
+
+if TYPE_CHECKING:
+    from kg.query.named import RowStream
 
 
 @cli.command("query")
@@ -24,21 +27,27 @@ from kg.store.location import open_store
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
               help="Stop the query after this many seconds.")
 @click.option("--explain", is_flag=True, help="Print the query and its bound parameters instead of running it.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help=f"Return at most N rows of a SELECT (default {PAGE_ROWS}; the rest are counted).")
+@click.option("--all", "all_rows", is_flag=True, help="Return every row (csv and tsv stream them as they come).")
 @store_option
 @handle_errors
 def query_command(name_or_file: str | None, sparql: str | None, params: tuple[str, ...], fmt: str,
-                  timeout: float, explain: bool, store: str | None) -> None:
+                  timeout: float, explain: bool, limit: int | None, all_rows: bool, store: str | None) -> None:
     """Run a named question (see `kg queries`), a .rq FILE or --sparql TEXT over the store.
 
-    Queries are read-only: updates, SERVICE and FROM outside the store are refused.
+    A SELECT answer is paged: its first 1,000 rows, and how many more there are, unless
+    --limit N or --all. Queries are read-only: updates, SERVICE and FROM outside the store are refused.
     """
+    from kg.query.named import RowStream, load_query, parse_param_options, parse_query_text, query_form, run
     from kg.query.named import explain as explain_query
-    from kg.query.named import load_query, parse_param_options, parse_query_text, run
     from kg.query.values import resolve_params
-    from kg.sparql.results import format_result
+    from kg.sparql.results import SelectResult, format_result, more_rows_note
 
     if (name_or_file is None) == (sparql is None):
         raise UsageError("give a query NAME or FILE, or --sparql TEXT (one of them)")
+    if all_rows and limit is not None:
+        raise UsageError("give --limit N or --all, not both")
     query = parse_query_text(sparql, "sparql") if sparql is not None else load_query(str(name_or_file))
     values = parse_param_options(params)
     if explain:  # nothing runs, so no store is needed; one that exists resolves names against it
@@ -48,10 +57,30 @@ def query_command(name_or_file: str | None, sparql: str | None, params: tuple[st
             known = None
         click.echo(explain_query(query, resolve_params(query, values, known)), nl=False)
         return
+    page = None if all_rows else (PAGE_ROWS if limit is None else limit)
     st = open_store(resolve_store(store), create=False, read_only=True)
     # values as people write them (names, aliases, shortened IRIs), checked against the store
-    result = run(st, query, resolve_params(query, values, st), timeout=timeout)
+    bindings = resolve_params(query, values, st)
+    if fmt in ("csv", "tsv") and query_form(query.text) == "SELECT":
+        _stream(RowStream.of(st, query, bindings, timeout=timeout, limit=page), fmt)
+        return
+    result = run(st, query, bindings, timeout=timeout, limit=page)
     click.echo(format_result(result, fmt), nl=False)
+    if isinstance(result, SelectResult) and result.more and fmt != "table":  # the table says it itself
+        click.echo(more_rows_note(result), err=True)
+
+
+def _stream(rows: RowStream, fmt: str) -> None:
+    """Write CSV or TSV rows as the batches come (the header with the first)."""
+    from kg.sparql.results import SelectResult, more_rows_note, to_csv, to_tsv
+
+    write = to_csv if fmt == "csv" else to_tsv
+    shown = 0
+    for n, batch in enumerate(rows):
+        click.echo(write(batch, header=n == 0), nl=False)
+        shown += len(batch.rows)
+    if rows.more:
+        click.echo(more_rows_note(SelectResult([], [{}] * shown, rows.more)), err=True)
 
 
 @cli.command("queries")

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,7 +41,14 @@ from kg.model.namespaces import ID, actor_iri, forum_iri, readout_iri, topic_iri
 from kg.model.resources import queries_dir
 from kg.query.limits import DEFAULT_TIMEOUT
 from kg.sparql.binding import with_values
-from kg.sparql.results import SAFE_IRI, VARIABLE_NAME, QueryResult, parse_results_json, parse_triples
+from kg.sparql.results import (
+    SAFE_IRI,
+    VARIABLE_NAME,
+    QueryResult,
+    SelectResult,
+    parse_results_json,
+    parse_triples,
+)
 from kg.sparql.safety import CheckedQuery, check_query
 
 # Run as a script with -P (nothing prepended to sys.path): it imports only pyoxigraph, not the
@@ -319,6 +326,34 @@ class _KeptWorker:
         return data
 
 
+    def batches(self, request: dict[str, Any], timeout: float | None) -> Iterator[bytes | int]:
+        """A paged answer (worker.py's "paged" request): each batch's results JSON as it
+        comes, then the number of rows past the limit. TimeoutError, EOFError, RuntimeError
+        as `ask`; the whole answer shares one deadline."""
+        assert self.process.stdin is not None
+        deadline = None if timeout is None else time.monotonic() + timeout
+        try:
+            self.process.stdin.write(json.dumps(request).encode() + b"\n")
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            raise EOFError from None
+        header = json.loads(self._take_line(deadline))
+        if not header.get("ok"):
+            raise RuntimeError(header.get("error") or "worker failed")
+        while True:
+            frame = json.loads(self._take_line(deadline))
+            if frame.get("end"):
+                if frame.get("error"):
+                    raise RuntimeError(frame["error"])
+                yield int(frame.get("more", 0))
+                return
+            size = int(frame["size"])
+            self._fill(size, deadline)
+            data = bytes(self.buffer[:size])
+            del self.buffer[:size]
+            yield data
+
+
 _workers: dict[str, _KeptWorker] = {}  # by store location
 _workers_lock = threading.Lock()
 # A process that queries many stores one after another (a test suite) keeps workers for the
@@ -429,20 +464,36 @@ def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, N
     return parse_results_json(data)
 
 
-def run(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None = None,
-        timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
-    """Check a query against the safety rules, then run it with its parameters bound as RDF terms.
-
-    `store` is an EmbeddedStore (the query runs in a child process killed at the time limit)
-    or a RemoteStore (the HTTP request has the time limit). Raises QueryError, QueryTimeout.
-    """
+def _checked(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node],
+             timeout: float | None) -> CheckedQuery:
     text = query.text if isinstance(query, NamedQuery) else query
-    bindings = dict(bindings or {})
     graphs: Callable[[], Collection[str]] = store.graph_names
     checked = check_query(text, graphs)
     _check_bindings(checked, bindings)
     if timeout is not None and timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
+    return checked
+
+
+def run(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT, limit: int | None = None) -> QueryResult:
+    """Check a query against the safety rules, then run it with its parameters bound as RDF terms.
+
+    `store` is an EmbeddedStore (the query runs in a child process killed at the time limit)
+    or a RemoteStore (the HTTP request has the time limit). With `limit`, a SELECT returns
+    at most that many rows and `SelectResult.more` says how many it left out (the page of
+    `kg query` and `kg serve`). Raises QueryError, QueryTimeout.
+    """
+    bindings = dict(bindings or {})
+    checked = _checked(store, query, bindings, timeout)
+    if limit is not None and checked.form == "SELECT":
+        rows = RowStream(store, checked, bindings, timeout, limit)
+        page = SelectResult([], [])
+        for batch in rows:
+            page.variables = batch.variables
+            page.rows.extend(batch.rows)
+        page.more = rows.more
+        return page
     execute = getattr(store, "execute", None)
     if execute is not None:  # a RemoteStore runs checked queries itself
         result: QueryResult = execute(checked, bindings, timeout)
@@ -450,3 +501,78 @@ def run(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None
     # No flush first: the worker's read-only view replays the write-ahead log, so it sees every
     # committed write, and a flush per query would only churn table files (and compactions).
     return _run_embedded(store.location, checked, bindings, timeout)
+
+
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE (the safety check's reading of the text)."""
+    return check_query(text).form
+
+
+class RowStream:
+    """A SELECT's rows as they come, in batches (SelectResult each), up to `limit` (None: all);
+    `more` is the number of rows past the limit once the stream is read to its end.
+
+    On the embedded store the rows come from the query worker while it reads them, so an
+    answer of every row starts when its first row does (`kg query --format csv|tsv`); a
+    remote store answers whole and is cut here.
+    """
+
+    def __init__(self, store: Any, checked: CheckedQuery, bindings: Mapping[str, Node],
+                 timeout: float | None, limit: int | None = None, batch: int = 1000) -> None:
+        self.store, self.checked, self.bindings = store, checked, dict(bindings)
+        self.timeout, self.limit, self.batch = timeout, limit, batch
+        self.more = 0
+
+    @classmethod
+    def of(cls, store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None = None,
+           timeout: float | None = DEFAULT_TIMEOUT, limit: int | None = None) -> RowStream:
+        """The checked stream of a SELECT query (UsageError for another form)."""
+        bindings = dict(bindings or {})
+        checked = _checked(store, query, bindings, timeout)
+        if checked.form != "SELECT":
+            raise UsageError(f"rows stream from SELECT queries only; this is a {checked.form} query")
+        return cls(store, checked, bindings, timeout, limit)
+
+    def __iter__(self) -> Iterator[SelectResult]:
+        if getattr(self.store, "execute", None) is not None:
+            yield from self._cut(self.store.execute(self.checked, self.bindings, self.timeout))
+            return
+        request = {"location": self.store.location, "query": with_values(self.checked, self.bindings),
+                   "union": False, "paged": {"limit": self.limit, "batch": self.batch}}
+        location = self.store.location
+        worker = _take_worker(location)
+        own = worker is None  # the kept worker is busy with another thread's query: one of our own
+        if worker is None:
+            worker = _KeptWorker()
+        finished = False
+        try:
+            for item in worker.batches(request, self.timeout):
+                if isinstance(item, int):
+                    self.more = item
+                    finished = True
+                else:
+                    result = parse_results_json(item)
+                    assert isinstance(result, SelectResult)
+                    yield result
+        except TimeoutError:
+            raise _timeout_error(self.timeout) from None
+        except RuntimeError as exc:
+            finished = True  # the worker reported the failure and is ready for the next query
+            raise QueryError(f"query failed: {exc}") from None
+        except (EOFError, ValueError, KeyError):
+            raise QueryError("query failed: the query worker stopped") from None
+        finally:
+            if own:
+                worker.close()
+            elif finished:
+                worker.busy.release()
+            else:  # stopped mid-answer (a time limit, a reader that went away): its stream is unusable
+                _discard_worker(location, worker)
+                _close_idle_workers()
+
+    def _cut(self, result: QueryResult) -> Iterator[SelectResult]:
+        assert isinstance(result, SelectResult)
+        if self.limit is not None and len(result.rows) > self.limit:
+            self.more = len(result.rows) - self.limit
+            result = SelectResult(result.variables, result.rows[: self.limit])
+        yield result

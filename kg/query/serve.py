@@ -4,7 +4,8 @@
     POST /sparql  application/sparql-query      body = the query
     POST /sparql  application/x-www-form-urlencoded  query=...
     GET  /queries                               the named questions (JSON)
-    GET  /queries/<name>?param=value            a named question with its parameters
+    GET  /queries/<name>?param=value            a named question with its parameters: its first
+                                                1,000 rows (limit=N, all=true), X-More-Rows the rest
 
 Results by content negotiation (Accept, or `format=` in the URL): SPARQL results as JSON, XML,
 CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. The same safety rules
@@ -22,9 +23,10 @@ from typing import Any
 
 from kg import __version__
 from kg.errors import KGError, QueryError, QueryTimeout, UsageError
+from kg.query.limits import PAGE_ROWS
 from kg.query.named import DEFAULT_TIMEOUT, NamedQuery, list_queries, run
 from kg.query.values import resolve_params
-from kg.sparql.results import AskResult, GraphResult, QueryResult, format_result
+from kg.sparql.results import AskResult, GraphResult, QueryResult, SelectResult, format_result
 from kg.sparql.safety import RefusedQuery
 
 MAX_BODY = 1_000_000  # bytes of a POSTed query
@@ -101,11 +103,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if getattr(self.server, "verbose", False):
             super().log_message(format, *args)
 
-    def _send(self, status: int, body: str, media: str) -> None:
+    def _send(self, status: int, body: str, media: str, headers: dict[str, str] | None = None) -> None:
         data = body.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", f"{media}; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Vary", "Accept")
         self.end_headers()
         if self.command != "HEAD":
@@ -115,16 +119,18 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(status, message + "\n", "text/plain")
 
     def _answer(self, query: NamedQuery | str, bindings: dict[str, Any], fmt: str | None,
-                protocol: dict[str, list[str]] | None = None) -> None:
+                protocol: dict[str, list[str]] | None = None, limit: int | None = None) -> None:
         if protocol and ({"default-graph-uri", "named-graph-uri"} & set(protocol)):
             # a protocol dataset could name graphs outside the store; FROM is checked instead
             self._error(400, "default-graph-uri / named-graph-uri are not supported here: "
                              "use FROM <graph> with a graph of this store")
             return
         try:
-            result = run(self.store, query, bindings, timeout=self.timeout_s)
+            result = run(self.store, query, bindings, timeout=self.timeout_s, limit=limit)
             name, media = negotiate(result, self.headers.get("Accept"), fmt)
-            self._send(200, format_result(result, name), media)
+            # A page of a named question's rows: the header says how many more there are.
+            more = {"X-More-Rows": str(result.more)} if isinstance(result, SelectResult) and limit is not None else {}
+            self._send(200, format_result(result, name), media, more)
         except QueryTimeout as exc:
             self._error(503, str(exc))
         except RefusedQuery as exc:
@@ -166,12 +172,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._error(404, f"no named query {name!r}; see /queries")
             return
         try:
+            limit = _page(params)
             # values as people write them (names, aliases, shortened IRIs), checked against the store
             bindings = resolve_params(query, {k: v[-1] for k, v in params.items()}, self.store)
         except UsageError as exc:
             self._error(400, str(exc))
             return
-        self._answer(query, bindings, fmt)
+        self._answer(query, bindings, fmt, limit=limit)
 
     def do_POST(self) -> None:  # noqa: N802
         url = urllib.parse.urlsplit(self.path)
@@ -204,6 +211,21 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._error(405, "this endpoint is read-only: GET or POST queries only")
 
     do_PUT = do_DELETE = do_PATCH = _not_allowed
+
+
+def _page(params: dict[str, list[str]]) -> int | None:
+    """The rows a named question returns: `limit=N`, `all=true` (every row), else PAGE_ROWS.
+    Taken out of `params`, which are the question's own parameters."""
+    limit, every = params.pop("limit", [None])[-1], params.pop("all", [None])[-1]
+    if every is not None and every.lower() not in ("", "0", "false", "no"):
+        if limit is not None:
+            raise UsageError("give limit=N or all=true, not both")
+        return None
+    if limit is None:
+        return PAGE_ROWS
+    if not limit.isdigit():
+        raise UsageError(f"limit must be a whole number of rows, got {limit!r}")
+    return int(limit)
 
 
 def make_server(store: Any, host: str = "127.0.0.1", port: int = 7879,

@@ -36,6 +36,7 @@ Row = dict[str, Node]
 class SelectResult:
     variables: list[str]
     rows: list[Row] = field(default_factory=list)
+    more: int = 0  # rows of the answer past the page that were counted but not returned
 
     def values(self) -> list[tuple[str | None, ...]]:
         """Each row as a tuple of plain strings (None where unbound), in variable order."""
@@ -167,23 +168,25 @@ def to_xml(result: SelectResult | AskResult) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_csv(result: SelectResult) -> str:
-    """SPARQL 1.1 CSV: plain values (IRIs and literals without decoration), CRLF line ends."""
+def to_csv(result: SelectResult, header: bool = True) -> str:
+    """SPARQL 1.1 CSV: plain values (IRIs and literals without decoration), CRLF line ends
+    (`header=False`: the rows only, for the batches after the first of a stream)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(result.variables)
+    if header:
+        writer.writerow(result.variables)
     for row in result.rows:
         writer.writerow([str(row[v]) if v in row else "" for v in result.variables])
     return buf.getvalue()
 
 
-def to_tsv(result: SelectResult) -> str:
+def to_tsv(result: SelectResult, header: bool = True) -> str:
     """SPARQL 1.1 TSV: terms in Turtle/N-Triples syntax, so types and languages survive."""
-    lines = ["\t".join("?" + v for v in result.variables)]
+    lines = ["\t".join("?" + v for v in result.variables)] if header else []
     for row in result.rows:
         cells = [row[v].n3() if v in row else "" for v in result.variables]
         lines.append("\t".join(c.replace("\t", "\\t").replace("\n", "\\n") for c in cells))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def to_table(result: SelectResult) -> str:
@@ -201,8 +204,14 @@ def to_table(result: SelectResult) -> str:
     def line(cells: list[str]) -> str:
         return "  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
     out = [line(header), line(["-" * w for w in widths])] + [line(r) for r in body]
-    out.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+    out.append(f"({len(body)} row{'s' if len(body) != 1 else ''})" if not result.more else more_rows_note(result))
     return "\n".join(out) + "\n"
+
+
+def more_rows_note(result: SelectResult) -> str:
+    """What a page of an answer says about the rest: '(1000 rows shown; 234 more: --limit N or --all)'."""
+    return (f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''} shown; {result.more} more: "
+            f"--limit N or --all)")
 
 
 def format_result(result: QueryResult, fmt: str) -> str:

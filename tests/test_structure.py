@@ -37,13 +37,14 @@ def test_list_markers_in_every_form_are_items_without_their_marker() -> None:
 
 def test_a_lead_in_and_its_unmarked_items() -> None:
     # Items whose markers the page lost: the paragraph after a lead-in, and further entries that
-    # open with a bare verb, a gerund or continue in lower case.
+    # open as the entry before them does (a bare verb, a gerund, lower case "to ...").
     text = ("The two governments will:\n\nExpand grid-scale battery storage. Details follow.\n\n"
-            "Build two interconnectors by 2029.\n\nto report on progress yearly;\n\n"
-            "The ministers then visited a wind farm.")
+            "Build two interconnectors by 2029.\n\nRecalling their talks, the ministers visited a wind farm.")
     blocks = read_structure(text)
-    assert [(b.kind, b.lead_in) for b in blocks] == [
-        ("paragraph", None), ("item", 0), ("item", 0), ("item", 0), ("paragraph", None)]
+    assert [(b.kind, b.lead_in) for b in blocks] == [("paragraph", None), ("item", 0), ("item", 0), ("paragraph", None)]
+    text = ("They intend to work together:\n\nto expand solar power;\n\nto restore wetlands; and\n\n"
+            "to report yearly.\n\nRecalling their talks, both sides look forward to the next session.")
+    assert [b.kind for b in read_structure(text)] == ["paragraph", "item", "item", "item", "paragraph"]
 
 
 def test_items_in_the_same_paragraph_as_their_lead_in() -> None:

@@ -19,6 +19,7 @@ from kg.extract.context import Context
 from kg.extract.dates import parse_iso
 from kg.extract.forum_names import find_cops, find_name_matches
 from kg.extract.meetings import sentence_units
+from kg.extract.relevance import judge, scores
 from kg.extract.sentences import Sentence
 from kg.extract.topics import classify_topics, is_climate_related
 from kg.model.record import Commitment, Record, Span
@@ -59,6 +60,8 @@ _GROUP = re.compile(
     r"all\s+G-?(?:20|7)\s+(?:countries|members))\b", re.I)
 _REAFFIRMED = re.compile(r"\b(?:reaffirm\w*|recall\w*|reiterat\w*|continu\w*|remain(?:s|ed)?\s+committed|"
                          r"renew(?:s|ed|ing)?|build(?:ing)?\s+on)\b", re.I)
+_DECLINED_ITEM = re.compile(r"\blook(?:ed|s|ing)?\s+forward\b|^\W*(?:welcom|not(?:e|ing)\b|recogni[sz]|acknowledg)",
+                            re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _QUOTE_OPEN = "\"“"
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)]|\([a-z0-9]\))[ \t]+")
@@ -256,8 +259,12 @@ def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
             # An item that completes the lead-in ("will:" + "Expand storage.") is the lead-in's
             # subjects' commitment; an item with a committing subject of its own speaks for itself.
             own = _committing_actors(ctx, record, sentence, parties)
-            topics = classify_topics(body)
-            if topics:
+            if not own and _DECLINED_ITEM.search(body):
+                continue  # "look forward to ...", "welcome ...": an item that commits to nothing
+            lead_text = ctx.text[ctx.blocks[lead_block].start:ctx.blocks[lead_block].end] if ctx.blocks else ""
+            topics = classify_topics(body) or (_fallback_topics(ctx, sentence)
+                                               if judge(body, lead_text) else [])
+            if topics and judge(body, lead_text, _block_text(ctx, sentence)):
                 out.append(_commitment(ctx, sentence, own or lead_in, topics, record, meeting_index))
             continue
         if lead_in is not None and ctx.blocks and 0 <= sentence.paragraph < len(ctx.blocks) and \
@@ -283,10 +290,58 @@ def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
                 not _committing_actors(ctx, record, following[0], parties):
             lead_in, lead_block = actors, sentence.paragraph
             continue  # the items are the commitments; the lead-in alone says nothing yet
+        if not _relevant(ctx, sentence, following[0].text if following and body.rstrip("*").endswith(":") else ""):
+            continue  # a commitment on health, security or trade, or on nothing in particular
+        if not topics:
+            topics = _fallback_topics(ctx, sentence)
         if not topics:
             continue
         out.append(_commitment(ctx, sentence, actors, topics, record, meeting_index))
     return out
+
+
+def _block_text(ctx: Context, sentence: Sentence) -> str:
+    if 0 <= sentence.paragraph < len(ctx.blocks):
+        block = ctx.blocks[sentence.paragraph]
+        return ctx.text[block.start:block.end]
+    return sentence.text
+
+
+def _relevant(ctx: Context, sentence: Sentence, items: str = "") -> bool:
+    """Whether what is committed to is climate, energy or the environment: judged on the clause from
+    the commit cue on, then the whole sentence (the nearest that speaks of a subject decides)."""
+    cues = _cues(sentence.text)
+    committed = sentence.text[cues[0].start():] if cues else sentence.text
+    if scores(committed).speaks or scores(sentence.text).speaks:
+        return judge(committed, sentence.text)
+    if items:  # a lead-in ("intend the Partnership to include three areas:") is about what its items say
+        return judge(items)
+    # No subject word at all ("will develop a concrete plan for investments to support these goals"):
+    # a commitment with a topic of its own (finance, technology) takes its paragraph's subject, or
+    # the previous paragraph's; one without ("reaffirm our commitment to quadrilateral cooperation") is
+    # no climate commitment.
+    if not classify_topics(sentence.text):
+        return False
+    index = sentence.paragraph
+    nearby = [ctx.text[b.start:b.end] for b in ctx.blocks[max(0, index - 1):index + 1][::-1]] if ctx.blocks else []
+    return judge(*nearby)
+
+
+def _fallback_topics(ctx: Context, sentence: Sentence) -> list[str]:
+    """Topics for a relevant sentence without a topic word: its paragraph's, else the readout's
+    most frequent one ("Chile plans to have EVs make up half of new bus purchases")."""
+    topics = classify_topics(_block_text(ctx, sentence))
+    if topics:
+        return topics[:1]
+    cached = ctx.notes.get("document_topic")
+    if cached is None:
+        counts: dict[str, int] = {}
+        for s in ctx.sentences:
+            for topic in classify_topics(s.text):
+                counts[topic] = counts.get(topic, 0) + 1
+        cached = [max(counts, key=lambda t: counts[t])] if counts else []
+        ctx.notes["document_topic"] = cached
+    return list(cached)  # type: ignore[call-overload]
 
 
 def _is_heading(sentence: Sentence) -> bool:

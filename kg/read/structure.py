@@ -197,13 +197,31 @@ support sustain track train transition triple undertake unlock upgrade work
 _LABEL = re.compile(r"[*_]*[A-Z][\w’'-]*(?:[ \u00a0][\w’'-]+){0,7}:[*_]*[ \u00a0]")  # "Climate Action: ..."
 
 
-def _looks_like_item(body: str) -> bool:
-    """An entry of a list whose markers the page lost: it continues the lead-in's sentence (lower
-    case, "to ..."), ends in ";", opens with a bare verb or a gerund, or is a short label."""
+def _item_shape(body: str) -> str:
+    """How a list entry opens: in lower case, with a bare verb, a gerund, a label, or otherwise."""
     first = re.match(r"[*_“\"]*([A-Za-z-]+)", body)
-    word = first.group(1).lower() if first else ""
-    return (body[:1].islower() or body.rstrip().endswith((";", "; and", "; or")) or _is_unpunctuated(body)
-            or body.startswith(("**", "__")) or bool(_LABEL.match(body)) or word in _ITEM_VERBS or (len(word) > 5 and word.endswith("ing")))
+    word = first.group(1) if first else ""
+    if body[:1].islower():
+        return "lower"
+    if word.lower() in _ITEM_VERBS:
+        return "verb"
+    if len(word) > 5 and word.endswith("ing"):
+        return "gerund"
+    if body.startswith(("**", "__")) or _LABEL.match(body):
+        return "label"
+    return "unpunctuated" if _is_unpunctuated(body) else "other"
+
+
+def _looks_like_item(body: str, previous: str | None) -> bool:
+    """An entry of a list whose markers the page lost, in a paragraph after the first item: it opens
+    as the entry before it did (both "to ...", both bare verbs or gerunds, both labels), or ends in ";"
+    after an entry that did."""
+    shape = _item_shape(body)
+    if previous is None:
+        return shape != "other"
+    before = _item_shape(previous)
+    return (shape == before and shape != "other") or (
+        previous.rstrip().endswith((";", "; and", "; or")) and shape in ("lower", "verb", "gerund"))
 
 
 def read_structure(text: str) -> list[Block]:
@@ -225,7 +243,8 @@ def read_structure(text: str) -> list[Block]:
             kind, item_of = "paragraph", None
             if _TABLE_ROW.match(text[start:end]):
                 kind = "table-row"
-            elif lead_in is not None and (marker or run_index == run_after_lead_in or _looks_like_item(body)):
+            elif lead_in is not None and (marker or run_index == run_after_lead_in or _looks_like_item(
+                    body, text[blocks[-1].body_start:blocks[-1].end] if blocks[-1].lead_in == lead_in else None)):
                 kind, item_of = "item", lead_in
             elif marker and not text[start:body_start].strip(_WS).startswith("#"):
                 kind = "item"

@@ -93,7 +93,9 @@ class Scores:
 
     @property
     def speaks(self) -> bool:
-        return self.climate > 0 or self.other > 0
+        # One weak word of another subject ("digital", "security") is not enough to say what a text
+        # is about; any word of ours is (the judgement then weighs both).
+        return self.climate > 0 or self.other >= 2
 
     @property
     def about_climate(self) -> bool:

@@ -273,8 +273,13 @@ def resolve_record(record: Record, store: Any) -> Record:
 
 def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = False, jobs: int = 1,
                max_bytes: int | None = None,
-               progress: Callable[[LoadOutcome], None] | None = None) -> LoadSummary:
-    """Load files, folders (their readout files) and "-" (stdin); one bad file never stops the rest."""
+               progress: Callable[[LoadOutcome], None] | None = None,
+               on_start: Callable[[int], None] | None = None) -> LoadSummary:
+    """Load files, folders (their readout files) and "-" (stdin); one bad file never stops the rest.
+
+    `on_start` is told how many readout files were found, before the first is read (a
+    progress bar's length); `progress` is told each file's outcome as it comes.
+    """
     summary = LoadSummary()
     items: list[Path | str] = []
     for path in paths:
@@ -285,6 +290,8 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
             summary.outcomes.append(outcome)
             if progress:
                 progress(outcome)
+    if on_start:
+        on_start(len(items))
     ensure_reference(store)
     # Who and what the store already holds, read once per batch and extended as readouts
     # are stored, so that the cost of a readout does not grow with the store.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
+from kg.cli.progress import StepProgress
 from kg.store.location import open_store
 
 
@@ -36,8 +37,9 @@ def dump(store: str | None, output: str, fmt: str | None) -> None:
               help="nquads, trig, turtle, nt, xml, trix or json-ld (default: from the file name).")
 @click.option("--force", is_flag=True,
               help="Replace the whole content of a store that is not empty (in one transaction).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary and errors (no progress).")
 @handle_errors
-def restore(file: str, store: str | None, fmt: str | None, force: bool) -> None:
+def restore(file: str, store: str | None, fmt: str | None, force: bool, quiet: bool) -> None:
     """Read a backup made by `kg dump` back into an empty store.
 
     The whole file is parsed before anything is written, and written in one transaction:
@@ -47,5 +49,6 @@ def restore(file: str, store: str | None, fmt: str | None, force: bool) -> None:
     from kg.store.backup import restore_store
 
     st = open_store(resolve_store(store))
-    summary = restore_store(st, file, fmt, force=force)
+    with StepProgress("restore", 2, quiet=quiet) as step:
+        summary = restore_store(st, file, fmt, force=force, progress=step)
     click.echo(f"restored {summary.quads} quads in {summary.graphs} named graphs from {summary.location}")

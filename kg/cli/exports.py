@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
+from kg.cli.progress import StepProgress
 from kg.export.formats import FORMATS, VIEWS
 from kg.store.location import open_store
 
@@ -30,9 +31,10 @@ from kg.store.location import open_store
               help="Only meetings and commitments on or after this date (YYYY-MM-DD).")
 @click.option("--to", "date_to", metavar="DATE", default=None,
               help="Only meetings and commitments on or before this date (YYYY-MM-DD).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary and errors (no progress).")
 @handle_errors
 def export_command(store: str | None, view: str, fmt: str | None, output: Path, readout: str | None,
-                   forum: str | None, date_from: str | None, date_to: str | None) -> None:
+                   forum: str | None, date_from: str | None, date_to: str | None, quiet: bool) -> None:
     """Write a view of the graph for Gephi, yEd, Cytoscape, D3, Graphviz or a browser.
 
     Graph formats: graphml, gexf (with time for Gephi's timeline), cytoscape (Cytoscape.js
@@ -44,8 +46,9 @@ def export_command(store: str | None, view: str, fmt: str | None, output: Path, 
     # A read-only snapshot: exporting works while a `kg load` writes, and takes no lock.
     st = open_store(resolve_store(store), create=False, read_only=True)
     try:
-        summary = export(st, view=view, fmt=fmt, out=output, readout=readout, forum=forum,
-                         date_from=date_from, date_to=date_to)
+        with StepProgress("export", 2, quiet=quiet) as step:
+            summary = export(st, view=view, fmt=fmt, out=output, readout=readout, forum=forum,
+                             date_from=date_from, date_to=date_to, progress=step)
     finally:
         st.close()
     if summary.is_rdf:

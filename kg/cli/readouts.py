@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
+from kg.cli.progress import ItemProgress, StepProgress
 from kg.store.location import open_store
 
 if TYPE_CHECKING:
@@ -37,18 +38,21 @@ def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int
     """
     from kg.loader import load_paths
 
-    show_bar = not quiet and sys.stderr.isatty()
     errors: list[LoadOutcome] = []
+    # on a terminal a bar (count, rate, time left) on stderr; otherwise a line per readout
+    bar = ItemProgress("loading", "readouts", quiet=quiet)
 
     def report(outcome: LoadOutcome) -> None:
         if outcome.status in ("rejected", "failed"):
             errors.append(outcome)
-            click.echo(f"Error: {outcome.message}", err=True)
-        elif not quiet and not show_bar:
-            click.echo(f"{outcome.status}: {outcome.source} -> {outcome.readout} ({outcome.triples} triples)")
+            bar.message(f"Error: {outcome.message}")
+            bar.advance()
+        else:
+            bar.advance(f"{outcome.status}: {outcome.source} -> {outcome.readout} ({outcome.triples} triples)")
 
-    with open_store(resolve_store(store)) as st:
-        summary = load_paths(st, paths, allow_empty=allow_empty, jobs=jobs, max_bytes=max_bytes, progress=report)
+    with bar, open_store(resolve_store(store)) as st:
+        summary = load_paths(st, paths, allow_empty=allow_empty, jobs=jobs, max_bytes=max_bytes, progress=report,
+                             on_start=bar.start)
     click.echo(
         f"{summary.count('loaded')} loaded, {summary.count('unchanged')} unchanged, "
         f"{summary.count('rejected')} rejected, {summary.count('failed')} failed"
@@ -81,13 +85,15 @@ def extract(file: str, fmt: str, with_text: bool) -> None:
 @cli.command()
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "turtle", "json"]), default="text", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr; the report still prints.")
 @handle_errors
-def validate(store: str | None, fmt: str) -> None:
+def validate(store: str | None, fmt: str, quiet: bool) -> None:
     """Validate the whole store against the SHACL shapes. Exit code 1 if it does not conform."""
     from kg.store.stats import validate_store
 
-    with open_store(resolve_store(store), create=False, read_only=True) as st:
-        report = validate_store(st)
+    with open_store(resolve_store(store), create=False, read_only=True) as st, \
+            StepProgress("validate", 2, quiet=quiet) as step:
+        report = validate_store(st, progress=step)
     if fmt == "turtle":
         click.echo(report.graph.serialize(format="turtle"))
     elif fmt == "json":

@@ -53,8 +53,12 @@ class ExportSummary:
 
 
 def export(store: Any, *, view: str, fmt: str | None, out: Path, readout: str | None = None,
-           forum: str | None = None, date_from: str | None = None, date_to: str | None = None) -> ExportSummary:
-    """Write one view of the store (or, for RDF formats, the store's triples) to `out`."""
+           forum: str | None = None, date_from: str | None = None, date_to: str | None = None,
+           progress: Callable[[str], None] | None = None) -> ExportSummary:
+    """Write one view of the store (or, for RDF formats, the store's triples) to `out`.
+
+    `progress` is told each step as it starts (building the view, writing the file)."""
+    step = progress or (lambda _step: None)
     out = Path(out)
     fmt = format_for(out, fmt)
     if view not in VIEWS:
@@ -70,13 +74,16 @@ def export(store: Any, *, view: str, fmt: str | None, out: Path, readout: str | 
         if view != "full" or forum or date_from or date_to:
             raise UsageError("RDF dumps hold the store's own triples: give no --view, --forum, "
                              "--from or --to with them (--readout picks one readout's graph)")
+        step(f"writing {fmt}")
         subjects, statements = dump_rdf(store, fmt, out, readout_iri)
         return ExportSummary(subjects, statements, out, fmt)
 
+    step(f"building the {view} view")
     scope = Scope(readout=readout_iri, date_from=date_from, date_to=date_to)
     if forum:
         scope = Scope(readout=readout_iri, forum=resolve_forum(scope_source(store, scope), forum),
                       date_from=date_from, date_to=date_to)
     graph = build_view(store, view, scope)
+    step(f"writing {fmt} ({graph.number_of_nodes()} nodes)")
     GRAPH_WRITERS[fmt](graph, out)
     return ExportSummary(graph.number_of_nodes(), graph.number_of_edges(), out, fmt)

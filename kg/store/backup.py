@@ -13,6 +13,7 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -145,9 +146,14 @@ def _insert_data(quads: list[ox.Quad]) -> str:
     return "CLEAR ALL ;\nINSERT DATA {\n" + "\n".join(blocks) + "\n}"
 
 
-def restore_store(store: Any, path: str | Path, fmt: str | None = None, *, force: bool = False) -> BackupSummary:
-    """Read a dump back: into an empty store, or replacing everything with `force`."""
+def restore_store(store: Any, path: str | Path, fmt: str | None = None, *, force: bool = False,
+                  progress: Callable[[str], None] | None = None) -> BackupSummary:
+    """Read a dump back: into an empty store, or replacing everything with `force`.
+
+    `progress` is told each step as it starts (reading the file, writing the store)."""
+    step = progress or (lambda _step: None)
     inner = _oxigraph(store)
+    step("reading the backup")
     quads = read_backup(path, fmt)
     held = len(inner)
     if held and not force:
@@ -155,6 +161,7 @@ def restore_store(store: Any, path: str | Path, fmt: str | None = None, *, force
             f"store {getattr(store, 'location', '?')} is not empty ({held} quads); restore into an empty store, "
             "or give --force to replace its whole content with the backup"
         )
+    step(f"writing {len(quads)} quads")
     try:
         if held:
             inner.update(_insert_data(quads))

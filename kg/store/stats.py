@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,11 +81,16 @@ def _mentioned_actors(store: Any) -> int:
     return 0
 
 
-def validate_store(store: Any) -> ValidationReport:
-    """Validate everything the store holds, as one graph (the union of its named graphs)."""
+def validate_store(store: Any, progress: Callable[[str], None] | None = None) -> ValidationReport:
+    """Validate everything the store holds, as one graph (the union of its named graphs).
+
+    `progress` is told each step as it starts (reading the store, checking the shapes)."""
     from kg.rdf.validate import validate_graph
 
+    step = progress or (lambda _step: None)
+    step("reading the store")
     union = Graph()
     for s, p, o, _g in store.quads():
         union.add((s, p, o))
+    step(f"checking {len(union)} triples against the shapes")
     return validate_graph(union)

@@ -106,17 +106,22 @@ def queries_command() -> None:
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
               help="Time limit of each query, in seconds.")
 @click.option("--verbose", is_flag=True, help="Log each request.")
+@click.option("--cors", "cors", default="*", show_default=True, metavar="ORIGIN",
+              help="Which web origin's pages may read answers (CORS): * for any (YASGUI, notebooks), "
+                   "one origin such as https://yasgui.triply.cc, or none.")
 @store_option
 @handle_errors
-def serve_command(host: str, port: int, timeout: float, verbose: bool, store: str | None) -> None:
+def serve_command(host: str, port: int, timeout: float, verbose: bool, cors: str, store: str | None) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, named questions at /queries)."""
     from kg.query.serve import endpoint_url, make_server
 
     # read-only: the server holds no write lock, so `kg load` can run while it serves; each
     # query's worker opens a fresh read-only view, so answers include what was loaded since
     st = open_store(resolve_store(store), create=False, read_only=True)
-    server = make_server(st, host, port, timeout, verbose)
-    click.echo(f"SPARQL endpoint: {endpoint_url(server)}  (named questions: /queries; Ctrl-C stops)")
+    server = make_server(st, host, port, timeout, verbose, cors_origin=None if cors == "none" else cors)
+    page = endpoint_url(server).removesuffix("sparql")
+    click.echo(f"SPARQL endpoint: {endpoint_url(server)}  (query page: {page}; named questions: /queries; "
+               f"Ctrl-C stops)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -7,8 +7,14 @@
     GET  /queries/<name>?param=value            a named question with its parameters: its first
                                                 1,000 rows (limit=N, all=true), X-More-Rows the rest
 
-Results by content negotiation (Accept, or `format=` in the URL): SPARQL results as JSON, XML,
-CSV or TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. The same safety rules
+    GET  /sparql                                the SPARQL 1.1 Service Description (Turtle, JSON-LD...)
+    GET  /                                      a query page for a browser (works offline)
+    OPTIONS any                                 CORS preflight
+
+Results by content negotiation (Accept, or `format=` / `output=` / `results=` in the URL, as
+kg/query/negotiation.py reads them): SPARQL results as JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE
+as Turtle, N-Triples, JSON-LD or RDF/XML; 406 for a format the result cannot be given in.
+Answers carry CORS headers (kg/query/web.py) so browser tools of other origins can read them. The same safety rules
 and time limit as `kg query` apply: updates are refused with 403, SERVICE and FROM outside the
 store with 403, a malformed query with 400, a query past its time limit with 503.
 Binds to 127.0.0.1 unless told otherwise.
@@ -25,64 +31,14 @@ from kg import __version__
 from kg.errors import KGError, QueryError, QueryTimeout, UsageError
 from kg.query.limits import PAGE_ROWS
 from kg.query.named import DEFAULT_TIMEOUT, NamedQuery, list_queries, run
+from kg.query.negotiation import NotAcceptable, choose_format, format_values
+from kg.query.service_description import service_description
 from kg.query.values import resolve_params
-from kg.sparql.results import AskResult, GraphResult, QueryResult, SelectResult, format_result
+from kg.query.web import cors_headers, preflight_headers, query_page
+from kg.sparql.results import SelectResult, format_result
 from kg.sparql.safety import RefusedQuery
 
 MAX_BODY = 1_000_000  # bytes of a POSTed query
-
-RESULT_TYPES = {  # media type -> our format name, for SELECT/ASK
-    "application/sparql-results+json": "json", "application/json": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml",
-    "text/csv": "csv", "text/tab-separated-values": "tsv",
-}
-GRAPH_TYPES = {  # media type -> our format name, for CONSTRUCT/DESCRIBE
-    "text/turtle": "turtle", "application/n-triples": "ntriples", "application/ld+json": "json",
-    "application/rdf+xml": "xml",
-}
-FORMAT_MEDIA = {
-    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml", "csv": "text/csv",
-    "tsv": "text/tab-separated-values", "table": "text/plain",
-}
-GRAPH_FORMAT_MEDIA = {"turtle": "text/turtle", "ntriples": "application/n-triples", "json": "application/ld+json",
-                      "xml": "application/rdf+xml", "table": "application/n-triples"}
-
-
-def _accepted(header: str | None) -> list[str]:
-    """Media types of an Accept header, best first (q-values honoured, order kept on ties)."""
-    ranked: list[tuple[float, int, str]] = []
-    for i, part in enumerate((header or "").split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        if not fields[0]:
-            continue
-        q = 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            ranked.append((-q, i, fields[0].lower()))
-    return [m for _, _, m in sorted(ranked)]
-
-
-def negotiate(result: QueryResult, accept: str | None, fmt: str | None) -> tuple[str, str]:
-    """(our format, media type) for a result, from `format=` or the Accept header."""
-    graph = isinstance(result, GraphResult)
-    if fmt:
-        media = (GRAPH_FORMAT_MEDIA if graph else FORMAT_MEDIA).get(fmt)
-        if media is None:
-            raise UsageError(f"format {fmt!r} does not fit this result")
-        return fmt, media
-    table = GRAPH_TYPES if graph else RESULT_TYPES
-    for media in _accepted(accept):
-        if media in table:
-            if isinstance(result, AskResult) and table[media] in ("csv", "tsv"):
-                continue
-            return table[media], media
-    return ("turtle", "text/turtle") if graph else ("json", "application/sparql-results+json")
-
 
 def query_listing(queries: list[NamedQuery]) -> list[dict[str, Any]]:
     return [{
@@ -96,6 +52,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server_version = f"kg/{__version__}"
     store: Any = None
     timeout_s: float = DEFAULT_TIMEOUT
+    cors_origin: str | None = "*"  # who may read answers from a page of another origin (kg/query/web.py)
 
     # -- plumbing
 
@@ -111,6 +68,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.send_header("Vary", "Accept")
+        for name, value in cors_headers(self.cors_origin).items():
+            self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
@@ -118,7 +77,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str) -> None:
         self._send(status, message + "\n", "text/plain")
 
-    def _answer(self, query: NamedQuery | str, bindings: dict[str, Any], fmt: str | None,
+    def _answer(self, query: NamedQuery | str, bindings: dict[str, Any], asked: list[str],
                 protocol: dict[str, list[str]] | None = None, limit: int | None = None) -> None:
         if protocol and ({"default-graph-uri", "named-graph-uri"} & set(protocol)):
             # a protocol dataset could name graphs outside the store; FROM is checked instead
@@ -127,10 +86,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         try:
             result = run(self.store, query, bindings, timeout=self.timeout_s, limit=limit)
-            name, media = negotiate(result, self.headers.get("Accept"), fmt)
+            name, media = choose_format(result, self.headers.get("Accept"), asked)
             # A page of a named question's rows: the header says how many more there are.
             more = {"X-More-Rows": str(result.more)} if isinstance(result, SelectResult) and limit is not None else {}
             self._send(200, format_result(result, name), media, more)
+        except NotAcceptable as exc:
+            self._error(406, str(exc))
         except QueryTimeout as exc:
             self._error(503, str(exc))
         except RefusedQuery as exc:
@@ -145,27 +106,47 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 — the http.server naming
         url = urllib.parse.urlsplit(self.path)
         params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
-        fmt = params.pop("format", [None])[0]
+        fmt = format_values(params)  # format=, output=, results= (what clients call it)
+        for name in ("format", "output", "results"):
+            params.pop(name, None)
         if url.path in ("/sparql", "/query"):
             if "update" in params:
                 self._error(403, "refused: updates are not accepted; this endpoint is read-only")
             elif "query" not in params:
-                self._error(400, "give the query as ?query=...")
+                self._describe(fmt)
             else:
                 self._answer(params["query"][0], {}, fmt, params)
         elif url.path in ("/queries", "/queries/"):
             self._send(200, json.dumps(query_listing(list_queries()), indent=2) + "\n", "application/json")
         elif url.path.startswith("/queries/"):
             self._named(urllib.parse.unquote(url.path[len("/queries/"):]), params, fmt)
-        elif url.path == "/":
-            self._send(200, "kg read-only SPARQL endpoint: /sparql?query=..., named questions at /queries\n",
-                       "text/plain")
+        elif url.path in ("/", "/index.html"):
+            self._send(200, query_page(), "text/html")
         else:
             self._error(404, f"no such resource {url.path}")
 
     do_HEAD = do_GET
 
-    def _named(self, name: str, params: dict[str, list[str]], fmt: str | None) -> None:
+    def _describe(self, asked: list[str]) -> None:
+        """The SPARQL 1.1 Service Description, in the RDF format asked for (Turtle by default)."""
+        host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
+        description = service_description(f"http://{host}/sparql")
+        try:
+            name, media = choose_format(description, self.headers.get("Accept"), asked)
+        except NotAcceptable as exc:
+            self._error(406, str(exc))
+            return
+        self._send(200, format_result(description, name), media)
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 — a CORS preflight, or a client asking what is allowed
+        self.send_response(204)
+        for name, value in preflight_headers(self.cors_origin,
+                                             self.headers.get("Access-Control-Request-Headers")).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _named(self, name: str, params: dict[str, list[str]], fmt: list[str]) -> None:
         # only the library's questions by name: never a path, so no file of the server is read
         query = {q.name: q for q in list_queries()}.get(name)
         if query is None:
@@ -191,7 +172,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         body = self.rfile.read(length).decode("utf-8", "replace")
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        fmt = urllib.parse.parse_qs(url.query).get("format", [None])[0]
+        fmt = format_values(urllib.parse.parse_qs(url.query))
         if url.path == "/update" or ctype == "application/sparql-update":
             self._error(403, "refused: updates are not accepted; this endpoint is read-only")
         elif ctype == "application/sparql-query":
@@ -203,7 +184,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             elif "query" not in form:
                 self._error(400, "give the query as the form field query=...")
             else:
-                self._answer(form["query"][0], {}, form.get("format", [fmt])[0], form)
+                self._answer(form["query"][0], {}, format_values(form) or fmt, form)
         else:
             self._error(415, "POST a query as application/sparql-query or application/x-www-form-urlencoded")
 
@@ -229,9 +210,13 @@ def _page(params: dict[str, list[str]]) -> int | None:
 
 
 def make_server(store: Any, host: str = "127.0.0.1", port: int = 7879,
-                timeout: float = DEFAULT_TIMEOUT, verbose: bool = False) -> ThreadingHTTPServer:
-    """An HTTP server (not yet serving) answering read-only SPARQL over `store`."""
-    handler = type("BoundSparqlHandler", (SparqlHandler,), {"store": store, "timeout_s": timeout})
+                timeout: float = DEFAULT_TIMEOUT, verbose: bool = False,
+                cors_origin: str | None = "*") -> ThreadingHTTPServer:
+    """An HTTP server (not yet serving) answering read-only SPARQL over `store`.
+
+    `cors_origin`: the origin whose pages may read answers ('*': any; None: none)."""
+    handler = type("BoundSparqlHandler", (SparqlHandler,),
+                   {"store": store, "timeout_s": timeout, "cors_origin": cors_origin})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     server.verbose = verbose  # type: ignore[attr-defined]

@@ -129,7 +129,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def _describe(self, asked: list[str]) -> None:
         """The SPARQL 1.1 Service Description, in the RDF format asked for (Turtle by default)."""
-        host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
+        host = self.headers.get("Host") or endpoint_url(self.server).split("/")[2]  # type: ignore[arg-type]
         description = service_description(f"http://{host}/sparql")
         try:
             name, media = choose_format(description, self.headers.get("Accept"), asked)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF
+from rdflib.term import Node
 
 from kg import __version__
 from kg.model.namespaces import REFERENCE_GRAPH
@@ -22,10 +23,10 @@ RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_C
                   "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
 
 
-def service_description(endpoint: str, named_graphs: int | None = None) -> GraphResult:
+def service_description(endpoint: str) -> GraphResult:
     """The description of the endpoint at `endpoint` (its absolute URL), as triples."""
     service, dataset, default_graph, reference = URIRef(endpoint), BNode(), BNode(), BNode()
-    triples = [
+    triples: list[tuple[Node, Node, Node]] = [
         (service, RDF.type, SD.Service),
         (service, SD.endpoint, service),
         (service, SD.supportedLanguage, SD.SPARQL11Query),  # read-only: no SPARQL11Update
@@ -44,6 +45,4 @@ def service_description(endpoint: str, named_graphs: int | None = None) -> Graph
         (reference, SD.name, REFERENCE_GRAPH),
     ]
     triples += [(service, SD.resultFormat, FORMATS[name]) for name in RESULT_FORMATS]
-    if named_graphs is not None:
-        triples.append((dataset, DCTERMS.extent, Literal(f"{named_graphs} named graphs")))
     return GraphResult(triples)

@@ -29,6 +29,13 @@ def only(text: str, published: str | None = None) -> tuple[str, str, str]:
     ("On July 14 2025, the ministers met.", "2025-07-14", "2025-07-14"),
     ("An event on 21st of May 2023 on the beach.", "2023-05-21", "2023-05-21"),
     ("Signed on 8 July 2021 in Singapore.", "2021-07-08", "2021-07-08"),
+    # UNSEEN.md rewrites: an ordinal range with articles, and "between ... and ..."
+    ("From the 4th to the 6th of September 2024, ministers met.", "2024-09-04", "2024-09-06"),
+    ("Between September 4 and September 6, 2024, the envoys met.", "2024-09-04", "2024-09-06"),
+    ("They met between 4 September and 6 September 2024 in Oslo.", "2024-09-04", "2024-09-06"),
+    # a weekday in brackets after each day
+    ("The mission travels from February 26 (Tue) to March 15 (Sat) 2008.", "2008-02-26", "2008-03-15"),
+    ("A mission went from February 7 (Thu) to 25 (Mon), 2008.", "2008-02-07", "2008-02-25"),
 ])
 def test_explicit_dates_and_ranges(text: str, begin: str, finish: str) -> None:
     assert only(text)[1:] == (begin, finish)

@@ -29,6 +29,11 @@ def test_us_style_dateline() -> None:
     assert info("Washington, D.C. — September 17, 2021 — The Secretary met.").published == "2021-09-17"
 
 
+def test_a_wire_services_tag_after_the_dateline() -> None:
+    assert info("Lima, March 3, 2025 (ANDINA) -- The minister met the envoy.").published == "2025-03-03"
+    assert info("OTTAWA, ON, April 14, 2023 /CNW/ - The minister will travel.").published == "2023-04-14"
+
+
 def test_published_block_and_date_line() -> None:
     assert info("Published 23 September 2021\nPress release\nThe PM met the SG.\n\nThey agreed.").published \
         == "2021-09-23"

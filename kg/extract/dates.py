@@ -20,7 +20,8 @@ WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.da
 
 _MONTH = (r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+# "February 26 (Tue)": a weekday in brackets after the day only confirms it.
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\))?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 _DASH = r"\s*(?:-|–|—|to|until|through|till)\s*"
 
@@ -31,6 +32,13 @@ def _p(template: str, name: str) -> str:
 
 # Ordered most specific first: the first pattern that matches a stretch of text wins it.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Between September 4 and September 6, 2024 / between 4 September and 6 September 2024: "and" closes a range
+    ("mdy-mdy", re.compile(
+        rf"\bbetween\s+{_p(_MONTH, 'm1')}\s+{_p(_DAY, 'd1')}(?:,?\s+{_p(_YEAR, 'y1')})?\s+and\s+"
+        rf"{_p(_MONTH, 'm2')}\s+{_p(_DAY, 'd2')}\b(?:,?\s+{_p(_YEAR, 'y2')})?", re.I)),
+    ("dmy-dmy", re.compile(
+        rf"\bbetween\s+(?:the\s+)?{_p(_DAY, 'd1')}\s+(?:of\s+)?{_p(_MONTH, 'm1')}(?:,?\s+{_p(_YEAR, 'y1')})?\s+and\s+"
+        rf"(?:the\s+)?{_p(_DAY, 'd2')}\s+(?:of\s+)?{_p(_MONTH, 'm2')}(?:,?\s+{_p(_YEAR, 'y2')})?", re.I)),
     # 30 November to 12 December 2023 / 30 November 2023 - 12 December 2023
     ("dmy-dmy", re.compile(
         rf"\b{_p(_DAY, 'd1')}\s+(?:of\s+)?{_p(_MONTH, 'm1')}(?:,?\s+{_p(_YEAR, 'y1')})?{_DASH}"
@@ -43,9 +51,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md-d-y", re.compile(
         rf"\b{_p(_MONTH, 'm1')}\s+{_p(_DAY, 'd1')}(?:{_DASH}|\s+and\s+){_p(_DAY, 'd2')}\b(?:,?\s+{_p(_YEAR, 'y1')})?",
         re.I)),
-    # 4–6 September 2024 / from 26 to 27 September 2023 / 13 and 14 July
+    # 4–6 September 2024 / from 26 to 27 September 2023 / 13 and 14 July / from the 4th to the 6th of September
     ("d-dmy", re.compile(
-        rf"\b{_p(_DAY, 'd1')}(?:{_DASH}|\s+and\s+){_p(_DAY, 'd2')}\s+(?:of\s+)?{_p(_MONTH, 'm1')}(?:,?\s+{_p(_YEAR, 'y1')})?",
+        rf"\b(?:the\s+)?{_p(_DAY, 'd1')}(?:{_DASH}|\s+and\s+)(?:the\s+)?{_p(_DAY, 'd2')}\s+(?:of\s+)?{_p(_MONTH, 'm1')}(?:,?\s+{_p(_YEAR, 'y1')})?",
         re.I)),
     # 14 July 2022 / 21st of May 2023 / 6 September
     ("dmy", re.compile(rf"\b{_p(_DAY, 'd1')}\s+(?:of\s+)?{_p(_MONTH, 'm1')}(?:,?\s+{_p(_YEAR, 'y1')})?", re.I)),

@@ -29,7 +29,7 @@ HEADS: dict[str, str] = {
 _TWO_WORD_HEADS = {("Working", "Group"): "working-group", ("Sub-Working", "Group"): "working-group",
                    ("Ministerial", "Meeting"): "ministerial", ("Ministerial", "Conference"): "ministerial",
                    ("Ministers'", "Meeting"): "ministerial", ("Ministers’", "Meeting"): "ministerial",
-                   ("Leaders", "Meeting"): "summit", ("High-Level", "Meeting"): "forum",
+                   ("Leaders", "Meeting"): "summit", ("Leaders'", "Meeting"): "summit", ("Leaders’", "Meeting"): "summit", ("High-Level", "Meeting"): "forum",
                    ("Task", "Force"): "task-force", ("Round", "Table"): "roundtable",
                    ("Joint", "Statement"): "initiative"}
 # Capitalised words that may follow a forum's head without being part of a longer name.
@@ -62,7 +62,9 @@ BREAKERS = {
     # people who belong to a forum introduce its name: "Representatives of the International Partners Group"
     "Representatives", "Representative", "Delegates", "Delegation", "Delegations", "Officials", "Head", "Heads",
 }
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'’./&\-]*|&")
+# An acronym in brackets is a word of the name it sits in: "Asia-Pacific Economic Cooperation (APEC)
+# Economic Leaders' Meeting".
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'’./&\-]*|&|\([A-Z][A-Za-z0-9&.\-]{0,9}\)")
 _ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$", re.I)
 _ABBREV = re.compile(r"(?:^|-)(?:[A-Z]\.)+$")
 
@@ -105,7 +107,7 @@ def tokens(text: str) -> list[Token]:
 
 
 def _is_name_word(tok: Token) -> bool:
-    return tok.text[0].isupper() or tok.text[0].isdigit() or tok.text in CONNECTORS
+    return tok.text[0].isupper() or tok.text[0].isdigit() or tok.text in CONNECTORS or tok.text[0] == "("
 
 
 def name_runs(text: str) -> list[list[Token]]:
@@ -129,7 +131,15 @@ def name_runs(text: str) -> list[list[Token]]:
             run = []
     if run:
         runs.append(run)
-    return [r for r in runs if any(t.text[0].isupper() for t in r)]
+    trimmed = []
+    for r in runs:  # a bracketed acronym belongs to a name only between its words
+        while r and r[0].text[0] == "(":
+            r = r[1:]
+        while r and r[-1].text[0] == "(":
+            r = r[:-1]
+        if any(t.text[0].isupper() for t in r):
+            trimmed.append(r)
+    return trimmed
 
 
 def _head_at(run: list[Token], i: int) -> tuple[str, str, int] | None:
@@ -194,12 +204,15 @@ def find_name_matches(text: str) -> list[NameMatch]:
                 if word in CONNECTORS:
                     if word not in ("of", "the", "and", "&"):
                         break  # "on/for/in/to" open a complement of an earlier word, not this name
-                    if word in ("the", "and", "&") and j > 0 and _is_head_word(run[j - 1].text):
-                        break
+                    if word in ("the", "and", "&") and j > 0 and (_is_head_word(run[j - 1].text)
+                                                                  or run[j - 1].text[0] == "("):
+                        break  # "X Coalition (CCAC) and the Y Programme": the acronym closes the first name
                     if j == 0 or (run[j - 1].text in CONNECTORS and word != "the"):
                         break  # two connectors in a row, except "of the"
                     j -= 1
                     continue
+                if word[0] == "(" and j > 0 and run[j - 1].text in CONNECTORS:
+                    break
                 if word in BREAKERS or word.endswith(("-led", "-hosted", "-based")):
                     if word in ORDINAL_WORDS:
                         prefix = word

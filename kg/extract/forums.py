@@ -60,6 +60,9 @@ _SUB_HEAD = {"sub-working groups": "Sub-Working Group", "working groups": "Worki
              "sub-groups": "Sub-Group", "workstreams": "Workstream", "pillars": "Pillar"}
 _SUB_KIND = {"Sub-Working Group": "working-group", "Working Group": "working-group", "Task Force": "task-force"}
 _SMALL = {"and", "of", "the", "for", "on", "in", "to", "&"}
+# Kinds of forum that meet: one whose session the text reports is a forum whatever its topic.
+MEETING_KINDS = {"working-group", "dialogue", "forum", "roundtable", "summit", "conference", "ministerial",
+                 "task-force"}
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -203,14 +206,19 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
     if head_word == "Conference" and not re.search(r"Conference (?:of|on)\b", name) and "Climate" not in name \
             and not (_ORG_OK.search(name) and is_climate_related(name)):
         return None  # "UN Ocean Conference" is one; "the Munich Security Conference" is not
-    held_at = kind in ("summit", "conference", "ministerial") and re.search(
-        r"\b(?:margins?|sidelines?|side lines|held|met|meet|meeting|attend\w*|participat\w*)\b", sentence)
-    if not (is_climate_related(name) or is_climate_related(sentence) or held_at
-            or is_climate_related(_paragraph_at(ctx, m.start))):
-        return None
     if re.search(r"\bStrategic\b|\bComprehensive\b", name) and not is_climate_related(name):
         return None  # a general relationship between states, not a climate mechanism
     return kind
+
+
+def _relevant(ctx: Context, m: NameMatch, kind: str) -> bool:
+    """Whether a forum is about climate, energy or environment by its name or its sentence or
+    paragraph, or is a summit or conference where something is held."""
+    sentence = _sentence_at(ctx, m.start)
+    held_at = kind in ("summit", "conference", "ministerial") and re.search(
+        r"\b(?:margins?|sidelines?|side lines|held|met|meet|meeting|attend\w*|participat\w*)\b", sentence)
+    return bool(is_climate_related(_clean(m.name)) or is_climate_related(sentence) or held_at
+                or is_climate_related(_paragraph_at(ctx, m.start)))
 
 
 def _title(item: str) -> str:
@@ -341,6 +349,7 @@ def extract_forums(ctx: Context) -> list[Forum]:
     """Every forum the readout names, in order of first mention, with kinds and aliases."""
     text = ctx.text
     forums = ForumList(text)
+    candidates = ForumList(text)
     cops = find_cops(text)
     _add_cops(cops, forums)
     matches = find_name_matches(text)
@@ -352,6 +361,10 @@ def extract_forums(ctx: Context) -> list[Forum]:
             continue
         kind = _judge(ctx, m)
         if kind is None:
+            continue
+        if not _relevant(ctx, m, kind):
+            if kind in MEETING_KINDS:  # kept aside: a meeting held at it makes it a forum (GUIDE.md)
+                candidates.add(_clean(m.name), kind, m.start, m.end)
             continue
         if m.head == "Conference" and re.search(r"Climate Change Conference|Conference of the Parties", m.name) \
                 and not _session_conference(ctx, m):
@@ -378,4 +391,7 @@ def extract_forums(ctx: Context) -> list[Forum]:
     _sub_forums(ctx, forums)
     ctx.notes["forum_mentions"] = forums.mention_index()
     ctx.notes["forum_list"] = forums
+    known = {e.forum.name for e in forums.entries}
+    candidates.entries = [e for e in candidates.entries if e.forum.name not in known]
+    ctx.notes["forum_candidates"] = candidates
     return forums.forums()

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from kg.extract.context import Context
 from kg.extract.dates import DateMention, find_dates
+from kg.extract.forums import ForumList
 from kg.extract.gazetteer import find_actor_mentions, find_places
-from kg.extract.sentences import Sentence
+from kg.extract.meeting_clues import another_time, in_title, is_dateline, sentence_units
 from kg.model.record import Meeting, Person, Record, Span
 from kg.model.reference import city_country, cops
 
@@ -27,10 +28,12 @@ _MEETING_CUE = re.compile(
     r"\b(?:met|meets?|meeting|meetings|held|hold|holds|hosted|hosts?|convened?|convenes|participat\w*|attend\w*|"
     r"received|receives|"
     r"visit\w*|call|called|spoke|talks|session|sessions|gather\w*|took place|take place|takes place|concluded|"
+    r"travel\w*|trip|dispatch\w*|mission|sign(?:s|ed|ing)?|exchang\w+\s+(?:of\s+)?letters|"
     r"kick off|kicks off|co-chair\w*|(?-i:chair|chairs|chaired)|roundtables?|event|summit|dialogue|conference|"
     r"at the (?:White House|Elysee|Élysée|Kremlin|Kantei|Great Hall of the People))\b", re.I)
 _MEETING_VERB = re.compile(
     r"\b(?:met|meets?|meeting|held|hold|hosted|convened?|participat\w*|attend\w*|visit\w*|call|spoke|talks|received|"
+    r"travel\w*|trip|dispatch\w*|sign(?:s|ed|ing)?|exchang\w+\s+(?:of\s+)?letters|"
     r"gather\w*|took place|take place|concluded|kick off|co-chair\w*|(?-i:chair|chaired)|roundtables?|event|"
     r"at the (?:White House|Elysee|Élysée|Kremlin|Kantei|Great Hall of the People))\b", re.I)
 # Seats of government that readouts name as the place of a meeting, with their state.
@@ -43,9 +46,9 @@ _HOLDS = re.compile(r"\b(?:chair\w*|co-chair\w*|hold|holds|held|host\w*|convene\
 _HOLDS_SESSION = re.compile(r"\b(?:chair\w*|co-chair\w*|hold|holds|held|host\w*|convene\w*|attend\w*|"
                             r"participate\s+in|take\s+part\s+in|concluded)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$",
                             re.I)
-_DATELINE_AFTER = re.compile(r"^\**\s*[–—-]")
 _SAME_DAY = re.compile(r"\b(?:Earlier|Later) (?:in|on) the day\b|\b(?:on|during) the same day\b|\bon this occasion\b|"
-                       r"^\W*(?:Earlier|Later|In the afternoon|In the morning|In the evening),", re.I)
+                       r"^\W*(?:Earlier|Later|In the afternoon|In the morning|In the evening|Then|Afterwards|Subsequently|Thereafter|"
+                       r"After that|After the meeting|Following the meeting),", re.I)
 # "The high-level segment will take place on 29 and 30 October": a session of the main meeting.
 _SEGMENT = re.compile(r"\bthe\s+(?:high-level|ministerial|closing|opening|leaders'?)\s+(?:segment|session|plenary)\b", re.I)
 _BESIDE_MAIN = re.compile(r"\b(?:in|on)\s+the\s+(?:side\s?-?lines|margins)\s+of\s+the\s+main\s+"
@@ -70,8 +73,6 @@ _OPENED = re.compile(r"\b(?:opened|inaugurated|launched|held|co-chaired|chaired)
 _DURING_MEETING = re.compile(r"^\W*(?:During|At|In)\s+the\s+(?:meeting|talks|call|visit)\b", re.I)
 _REVIEW_UNDER = re.compile(r"\b(?:review\w*|tak\w+\s+stock\s+of|assess\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                            r"(?:under|of)\s+(?:the\s+)?$", re.I)
-# "the COP28 Presidency", "COP27 President": a title, not the conference as an event.
-_TITLE_AFTER = re.compile(r"\s*(?:Presidency|President|presidency|president)\b")
 _HOSTED = re.compile(r"\b(?:hosted|hosts|will host|convened|convenes|will convene)\b")  # "X and Y held" is joint
 _HOSTED_BY = re.compile(r"\b(?:hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?$")
 _JOINED = re.compile(r"^[\s,)]*(?:and|&|as well as)?\s*(?:the\s+)?(?:\w+(?:st|nd|rd|th)\s+|second\s+|third\s+|"
@@ -91,19 +92,6 @@ class _Draft:
 
 def _forum_kinds(record: Record) -> dict[str, str]:
     return {f.name: f.kind for f in record.forums}
-
-
-def _is_dateline(ctx: Context, d: DateMention, sentence_start: int) -> bool:
-    """"Singapore, 14 July 2022 – ..." and "Published 23 September 2021" date the document."""
-    after = ctx.text[d.end:d.end + 6]
-    before = ctx.text[max(sentence_start, d.start - 40):d.start]
-    if _DATELINE_AFTER.match(after):
-        return True
-    if re.search(r"(?:Published|Publication date|Updated)\s*$", before, re.I):
-        return True
-    line_start = ctx.text.rfind("\n", 0, d.start) + 1
-    line = ctx.text[line_start:ctx.text.find("\n", d.end) if "\n" in ctx.text[d.end:] else len(ctx.text)]
-    return bool(re.fullmatch(r"[\s*#_]*(?:[A-Z][\w ]*,\s*)?" + re.escape(d.text) + r"[\s*_]*", line))
 
 
 def _width(d: DateMention) -> int:
@@ -208,7 +196,7 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
               # "The steering committee of the X met": a body of the forum meets as the forum
               or re.search(r"\b(?:steering\s+committee|committee|board|council|plenary|secretariat)\s+of\s+(?:the\s+)?$",
                            text[max(0, m[0] - 30):m[0]], re.I)]
-    usable = [m for m in usable if not _TITLE_AFTER.match(text[m[1]:m[1] + 14])
+    usable = [m for m in usable if not in_title(text, m[0], m[1], max(0, d.start - 400))
               and not _inside_cop_name(m, mentions, kinds, text) and _fits_reference(m[2], d)]
     if not usable:
         return []
@@ -264,27 +252,15 @@ def _fits_reference(forum: str, d: DateMention) -> bool:
     return ref.start <= d.finish and d.begin <= ref.end
 
 
-def sentence_units(ctx: Context) -> list[Sentence]:
-    """Sentences, with a fragment cut at a hard line break ("... and President\nLuiz Lula ... met in")
-    joined to the sentence it continues, so a date and its meeting verb are read together."""
-    units: list[Sentence] = []
-    for sentence in ctx.sentences:
-        if units:
-            last = units[-1]
-            gap = ctx.text[last.end:sentence.start]
-            if (not re.search(r"[.!?:;\"'”’)\]*_]\s*$", last.text) and "\n\n" not in gap and not gap.strip()
-                    and gap.count("\n") == 1):
-                units[-1] = Sentence(last.start, sentence.end, ctx.text[last.start:sentence.end], last.paragraph)
-                continue
-        units.append(sentence)
-    return units
-
-
 def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
     """Every dated meeting the text reports, one per forum and start date."""
     text = ctx.text
     kinds = _forum_kinds(record)
     mentions = list(ctx.notes.get("forum_mentions", []))  # type: ignore[call-overload]
+    candidates = ctx.notes.get("forum_candidates")
+    if isinstance(candidates, ForumList):  # forums off-topic by their words, forums if a meeting is held at them
+        mentions = sorted(mentions + candidates.mention_index())
+        kinds.update({f.name: f.kind for f in candidates.forums()})
     people = _people_index(record.people)
     drafts: list[_Draft] = []
     last_dated: dict[int, DateMention] = {}
@@ -322,7 +298,7 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
             _add_participants(ctx, unnamed, s, e, people)
             continue
         dates = [d for d in find_dates(sentence.text, ctx.published, base=s, context=text)
-                 if len(d.begin) >= 7 and not _is_dateline(ctx, d, s)]
+                 if len(d.begin) >= 7 and not is_dateline(ctx, d, s)]
         # "today participated in the X, held on 20 and 21 October": the stated days date the meeting.
         dates = [d for d in dates if not (d.kind == "relative" and any(
             o is not d and o.kind not in ("relative", "countdown", "weekday") and o.is_full and len(o.begin) == 10
@@ -339,6 +315,9 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
                             or unnamed_session):
             inherited = next((k for k in drafts if k.paragraph == sentence.paragraph and k.date is not None
                               and k.date.kind != "countdown"), None) or (drafts[-1] if drafts else None)
+            if (inherited is not None and not _SAME_DAY.search(sentence.text)
+                    and another_time(sentence.text, inherited.meeting.evidence[0].text)):
+                inherited = None  # "Today the ministers met in Oslo. Chile will attend COP30": not the same day
             if inherited is not None and _FOLLOWING.search(sentence.text) and not held_forum:
                 _add_participants(ctx, inherited, s, e, people)  # "a session immediately following": the same meeting
                 continue
@@ -389,7 +368,11 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
             if d.is_full:
                 last_dated[sentence.paragraph] = d
     _title_forum(ctx, drafts, kinds, mentions)
-    return _merge(drafts)
+    meetings = _merge(drafts)
+    if isinstance(candidates, ForumList):
+        held = {m.forum for m in meetings}
+        record.forums.extend(f for f in candidates.forums() if f.name in held)
+    return meetings
 
 
 def _title_forum(ctx: Context, drafts: list[_Draft], kinds: dict[str, str],
@@ -399,8 +382,10 @@ def _title_forum(ctx: Context, drafts: list[_Draft], kinds: dict[str, str],
     head = ctx.text.lstrip()
     offset = len(ctx.text) - len(head)
     line_end = offset + (head.find("\n") if "\n" in head else len(head))
+    if len(ctx.text[offset:line_end]) > 250 or re.search(r"[.!?]\W*$", ctx.text[offset:line_end]):
+        return  # the text opens with a paragraph, not a title line
     named = [m for m in mentions if offset <= m[0] and m[1] <= line_end and kinds.get(m[2]) in MEETING_KINDS
-             and kinds.get(m[2]) != "organization"]
+             and kinds.get(m[2]) != "organization" and not in_title(ctx.text, m[0], m[1], offset)]
     if len({m[2] for m in named}) != 1 or any(k.meeting.forum == named[0][2] for k in drafts):
         return
     first = next((k for k in drafts if k.meeting.start and len(k.meeting.start) == 10), None)

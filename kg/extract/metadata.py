@@ -50,8 +50,9 @@ _DATE_PATTERNS = [
     re.compile(rf"(?i)(?:^|\s)(?:Date|Published|Release date|Publication date)\s*[:：]\s*{_ANY_DATE}"),
     re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}(?:,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{_MARKUP}$"),
     # Dateline: a place, a comma or dash, a date, then a dash or the end of the line.
+    # A wire service's tag may follow the date: "Riyadh, November 21, 2024 (SPA) --", "April 14, 2023 /CNW/ -".
     re.compile(rf"(?m)^{_MARKUP}[A-Z][\w .,'’-]{{1,40}}?(?:,|\s[-–—])\s*(?:\w+day,?\s+)?{_ANY_DATE}{_MARKUP}"
-               rf"(?:[-–—:]|$)"),
+               rf"(?:\([A-Z][\w/ ]{{1,20}}\)\s*|/[A-Z][\w ]{{1,20}}/\s*)?(?:[-–—:]|$)"),
     # A date line with page furniture after a bullet: "September 25, 2024 • Statements and Releases".
     re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}\s*[•|·]\s*[A-Z][\w ,&'-]{{0,60}}$"),
     # Date first, then the place: "June 5, 2024 – Bonn, Germany".

@@ -1,0 +1,110 @@
+"""Meetings attached to the right event and date: datelines, titles, headlines, tense, event verbs.
+
+Every text is invented; the UNSEEN.md examples are quoted where a test reproduces one.
+"""
+
+from __future__ import annotations
+
+from event_helpers import read, spans_are_exact
+
+from kg.model.record import Meeting
+
+
+def meetings_of(text: str, published: str | None) -> list[Meeting]:
+    _, record = read(text, published)
+    assert spans_are_exact(text, record)
+    return record.meetings
+
+
+def test_a_wire_dateline_dates_the_release_not_a_meeting() -> None:
+    text = ("OTTAWA, ON, April 14, 2023 /CNW/ - Canada's ministers will travel to Sapporo, Japan, in the coming days "
+            "for the G7 Ministerial Meeting on Climate, Energy, and Environment.")
+    assert [m for m in meetings_of(text, "2023-04-14") if m.start == "2023-04-14"] == []
+
+
+def test_a_bracketed_wire_tag_after_a_dateline_without_year() -> None:
+    text = ("Doha [Qatar], March 3 (QNA): The Minister of State for Energy met the Norwegian climate envoy.\n\n"
+            "They discussed methane abatement.")
+    assert [m.start for m in meetings_of(text, "2024-03-03")] == []
+
+
+def test_a_conference_named_in_a_persons_title_is_not_the_meetings_forum() -> None:
+    text = ("On March 15, 2024, Vice Minister Li Wei met with Australian Minister for Climate Change and "
+            "president-designate of the 31st session of the Conference of the Parties to the United Nations "
+            "Framework Convention on Climate Change (COP31) Sarah Reid, who is on a visit to China.")
+    [m] = meetings_of(text, "2024-03-15")
+    assert (m.forum, m.start) == (None, "2024-03-15")
+    assert {"AU", "CN"} <= set(m.participants)
+
+
+def test_a_title_line_naming_a_president_does_not_name_the_meeting() -> None:
+    text = ("Joint statement from COP31 President-Designate Sarah Reid and Chilean Envoy Ana Soto\n\n"
+            "COP31 President-Designate Sarah Reid and Envoy Ana Soto met on 8 March 2026 in Santiago.")
+    [m] = meetings_of(text, "2026-03-09")
+    assert (m.forum, m.start, m.place) == (None, "2026-03-08", "Santiago")
+
+
+def test_an_anniversary_remembers_a_past_session() -> None:
+    text = ("The Prime Minister spoke to the UN Secretary-General today, to mark the 80th anniversary of the first "
+            "UN General Assembly in London.")
+    [m] = meetings_of(text, "2026-01-10")
+    assert (m.forum, m.start, m.place) == (None, "2026-01-10", None)
+
+
+def test_a_headline_and_the_body_are_read_apart_and_then_continues_the_day() -> None:
+    text = ("President Rossi in Madrid to meet Prime Minister Ortega and attend the Mediterranean Energy Summit\n"
+            "Tomorrow, President Marta Rossi of Italy will travel to Madrid. First, she will meet Spanish Prime "
+            "Minister Luis Ortega.\n"
+            "Then, the President will participate in the Mediterranean Energy Summit, hosted by Spain.")
+    found = {(m.forum, m.start, m.place) for m in meetings_of(text, "2025-04-23")}
+    assert found == {(None, "2025-04-24", "Madrid"), ("Mediterranean Energy Summit", "2025-04-24", "Madrid")}
+
+
+def test_a_later_event_in_the_paragraph_does_not_take_its_date() -> None:
+    # UNSEEN.md: "Today the ministers met in Oslo. Chile will send its minister to the COP30 ministerial segment."
+    for text in ("Today the ministers met in Oslo. Chile will send its minister to the COP30 ministerial segment.",
+                 "Today the ministers met in Oslo. Chile will attend the COP30 ministerial segment.",
+                 "On 2 October the ministers met in Oslo. Later this year, Chile will host the Andean Climate Dialogue."):
+        found = [(m.forum, m.start, m.place) for m in meetings_of(text, "2025-10-02")]
+        assert found == [(None, "2025-10-02", "Oslo")], text
+
+
+def test_exchanging_letters_is_an_event_at_its_forum() -> None:
+    # UNSEEN.md, verbatim
+    text = "Ghana and Sweden exchanged letters of intent on forest finance today on the sidelines of COP28."
+    [m] = meetings_of(text, "2023-12-05")
+    assert (m.forum, m.start) == ("COP28", "2023-12-05")
+    assert set(m.participants) == {"GH", "SE"}
+
+
+def test_signing_is_an_event() -> None:
+    text = "Kenya and Finland signed a memorandum on geothermal energy in Nairobi on 4 June 2024."
+    [m] = meetings_of(text, "2024-06-05")
+    assert (m.forum, m.start, m.place, m.host) == (None, "2024-06-04", "Nairobi", "KE")
+    assert set(m.participants) == {"KE", "FI"}
+
+
+def test_a_dispatched_mission_with_bracketed_weekdays_is_a_visit() -> None:
+    text = ("The Government of Japan will dispatch a survey mission to Fiji from February 26 (Tue) to March 15 (Sat) "
+            "to study adaptation needs.")
+    [m] = meetings_of(text, "2008-02-20")
+    assert (m.forum, m.start, m.end) == (None, "2008-02-26", "2008-03-15")
+    assert set(m.participants) == {"JP", "FJ"}
+
+
+def test_a_range_written_with_between_or_ordinals_dates_the_meeting() -> None:
+    # UNSEEN.md rewrites of one date
+    for text in ("From the 4th to the 6th of September 2024, Kenya hosted the East African Clean Cooking Forum "
+                 "in Nairobi.",
+                 "Between September 4 and September 6, 2024, Kenya hosted the East African Clean Cooking Forum "
+                 "in Nairobi."):
+        [m] = meetings_of(text, "2024-09-07")
+        assert (m.forum, m.start, m.end) == ("East African Clean Cooking Forum", "2024-09-04", "2024-09-06"), text
+
+
+def test_an_acronym_inside_a_forum_name_keeps_the_name_whole() -> None:
+    text = ("Today, Prime Minister Hall of New Zealand met with President Vega of Peru on the margins of the "
+            "Asia-Pacific Economic Cooperation (APEC) Economic Leaders’ Meeting.")
+    [m] = meetings_of(text, "2024-11-15")
+    assert (m.forum, m.start) == ("Asia-Pacific Economic Cooperation (APEC) Economic Leaders’ Meeting", "2024-11-15")
+    assert set(m.participants) == {"NZ", "PE"}

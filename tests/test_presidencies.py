@@ -25,6 +25,10 @@ def presidencies_of(text: str) -> set[tuple[str, str]]:
      "Parties (COP-27) Sameh Shoukry invited ministers.", ("COP27", "EG")),
     ("They discussed the upcoming Brazilian presidency of the G20 and climate finance.", ("G20", "BR")),
     ("Climate was a priority of the Hungarian Presidency of the Council of the EU.", ("Council of the EU", "HU")),
+    # UNSEEN.md: a verb before the body and "Presidency"
+    ("Germany is preparing to assume the G20 presidency in 2027.", ("G20", "DE")),
+    ("Ministers thanked Canada, the current holder of the G7 Presidency, for its climate leadership.", ("G7", "CA")),
+    ("Brazil will assume the G20 Presidency in December and put energy transitions first.", ("G20", "BR")),
 ])
 def test_presidency_forms(text: str, expected: tuple[str, str]) -> None:
     assert presidencies_of(text) == {expected}

@@ -24,6 +24,10 @@ HEADS: dict[str, str] = {
     "Convention": "organization", "Assembly": "organization", "Network": "other", "Accelerator": "initiative",
     "Agenda": "initiative", "Charter": "initiative", "Taskforce": "task-force", "Community": "other", "Arrangement": "partnership", "Expo": "forum", "System": "other", "Club": "other",
     "Committee": "other", "Stocktake": "other",
+    # heads of an open vocabulary that readouts give new mechanisms
+    "Hub": "platform", "Consortium": "alliance", "Colloquium": "forum", "Symposium": "forum", "Breakthrough": "initiative",
+    "Breakthroughs": "initiative", "Caucus": "forum",
+    "Coalitions": "alliance",
 }
 # A head needs a modifier: "the Partnership" alone names nothing new.
 _TWO_WORD_HEADS = {("Working", "Group"): "working-group", ("Sub-Working", "Group"): "working-group",
@@ -38,7 +42,7 @@ _TRAILING_OK = {"Summit", "Meeting", "Session", "Plenary", "Leaders", "Ministeri
                 # the document a meeting issues: "... Ministers' Meeting Communiqué"
                 "Communiqué", "Communique", "Statement", "Declaration", "Readout", "Report", "Summary", "Outcome",
                 "Conclusions", "Chair's", "Chairs'", "Joint", "Fact", "Press", "Media"}
-CONNECTORS = {"of", "the", "on", "for", "and", "&", "in", "to", "de"}
+CONNECTORS = {"of", "the", "on", "for", "and", "&", "in", "to", "de", "a"}
 _COMPLEMENT = {"on", "for", "of", "to"}
 ORDINAL_WORDS = {
     "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
@@ -64,7 +68,7 @@ BREAKERS = {
 }
 # An acronym in brackets is a word of the name it sits in: "Asia-Pacific Economic Cooperation (APEC)
 # Economic Leaders' Meeting".
-_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w'’./&\-]*|&|\([A-Z][A-Za-z0-9&.\-]{0,9}\)")
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9](?:[\w'’./&\-]|–(?=[A-Z]))*|&|\([A-Z][A-Za-z0-9&.\-]{0,9}\)")
 _ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$", re.I)
 _ABBREV = re.compile(r"(?:^|-)(?:[A-Z]\.)+$")
 
@@ -87,6 +91,7 @@ class NameMatch:
     head: str
     kind: str
     prefix: str  # an ordinal or edition word written before the name ("Sixth", "12th"), or ""
+    acronym: str = ""  # an acronym written inside the name, after its head ("Forum (RCF) on ...")
 
 
 def tokens(text: str) -> list[Token]:
@@ -157,6 +162,7 @@ def _is_head_word(word: str) -> bool:
     return word in HEADS
 
 
+_IN_FIELD = re.compile(r"\s+in\s+the\s+(?:field|area|sphere|domain)s?\s+of\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,4}")
 # On one line only: a title's last word is not continued by the dateline below it.
 _LISTED_AFTER = re.compile(r"(?:,[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2})*,?[ \t]+and[ \t]+[A-Z][\w-]*"
                            r"(?:[ \t]+[A-Z][\w-]*){0,2}(?![\w-])")
@@ -203,7 +209,7 @@ def find_name_matches(text: str) -> list[NameMatch]:
                 word = run[j].text
                 if word in CONNECTORS:
                     if word not in ("of", "the", "and", "&"):
-                        break  # "on/for/in/to" open a complement of an earlier word, not this name
+                        break  # "on/for/in/to/a" open a complement of an earlier word, not this name
                     if word in ("the", "and", "&") and j > 0 and (_is_head_word(run[j - 1].text)
                                                                   or run[j - 1].text[0] == "("):
                         break  # "X Coalition (CCAC) and the Y Programme": the acronym closes the first name
@@ -230,6 +236,11 @@ def find_name_matches(text: str) -> list[NameMatch]:
             # Forwards: a numeral edition ("2.0", "2022") or a complement ("on Energy Security").
             end = i
             k = i + 1
+            acronym = ""
+            if (k + 1 < len(run) and run[k].text[0] == "(" and run[k + 1].text in _COMPLEMENT
+                    and not run[i].possessive):
+                acronym = run[k].text[1:-1]  # "the Regional Climate Forum (RCF) on Coastal Adaptation"
+                k += 1
             if k < len(run) and re.fullmatch(r"\d+(?:\.\d+)?", run[k].text):
                 end = k
             elif k < len(run) and run[k].text in _COMPLEMENT and not run[i].possessive:
@@ -250,13 +261,22 @@ def find_name_matches(text: str) -> list[NameMatch]:
                 continue  # a bare head word names nothing
             if head_text == "Joint Statement" and start == first:
                 continue  # "Joint Statement on ...": the document itself; "China-France Joint Statement" names one
+            if end == i:  # "Joint Working Group in the field of Renewable Energy": a field written in lower case
+                field = _IN_FIELD.match(text, run[i].end)
+                if field and start < first:
+                    s, e = run[start].start, field.end()
+                    found.append(NameMatch(s, e, text[s:e], head_text, kind, prefix))
+                    continue
             s, e = run[start].start, run[end].end
             s = _listed_modifiers(text, s, run[first].start)
             if end > i:  # "... Partnership on Raw Materials, Batteries and Renewable Hydrogen": a listed complement
                 listed = _LISTED_AFTER.match(text, e)
                 if listed:
                     e = listed.end()
-            found.append(NameMatch(s, e, text[s:e], head_text, kind, prefix))
+            name = text[s:e]
+            if acronym:
+                name = re.sub(rf"\s*\({re.escape(acronym)}\)", "", name, count=1)
+            found.append(NameMatch(s, e, name, head_text, kind, prefix, acronym))
     # Keep the longest of names that overlap and share a head (complements make them nest).
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[NameMatch] = []
@@ -265,6 +285,44 @@ def find_name_matches(text: str) -> list[NameMatch]:
             continue
         kept.append(m)
     return kept
+
+
+# "the Clean Cooling and Clean Buildings Initiatives": one plural head shared by a list of names.
+_PLURAL_HEADS = {"Initiatives": "Initiative", "Partnerships": "Partnership", "Dialogues": "Dialogue",
+                 "Alliances": "Alliance", "Coalitions": "Coalition", "Forums": "Forum", "Platforms": "Platform",
+                 "Pledges": "Pledge", "Challenges": "Challenge", "Compacts": "Compact", "Hubs": "Hub",
+                 "Working Groups": "Working Group", "Task Forces": "Task Force", "Roundtables": "Roundtable"}
+_NAME_WORDS = r"(?:[A-Z][\w’'-]*\s+){1,4}"
+_SHARED_HEAD = re.compile(rf"\bthe\s+((?:{_NAME_WORDS},\s+)*{_NAME_WORDS}(?:,\s+)?and\s+{_NAME_WORDS})"
+                          rf"({'|'.join(_PLURAL_HEADS)})\b")
+
+
+# "the first in a series of Coastal Resilience Dialogues": a series named by its plural.
+_SERIES = re.compile(rf"\bseries\s+of\s+(?:the\s+)?({_NAME_WORDS}({'|'.join(_PLURAL_HEADS)}))\b")
+
+
+def _singular_kind(singular: str) -> str:
+    words = singular.split()
+    if len(words) == 2:
+        return _TWO_WORD_HEADS.get((words[0], words[1]), "other")
+    return HEADS.get(words[-1], "other")
+
+
+def find_shared_heads(text: str) -> list[NameMatch]:
+    """Each name of a list that shares one plural head, with the head in the singular; a series
+    named by its plural ("a series of Coastal Resilience Dialogues")."""
+    found: list[NameMatch] = []
+    for m in _SERIES.finditer(text):
+        singular = _PLURAL_HEADS[m.group(2)]
+        kind = _singular_kind(singular)
+        found.append(NameMatch(m.start(1), m.end(1), m.group(1), singular + "s", kind, ""))
+    for m in _SHARED_HEAD.finditer(text):
+        singular = _PLURAL_HEADS[m.group(2)]
+        kind = _singular_kind(singular)
+        for part in re.finditer(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", m.group(1)):
+            start, end = m.start(1) + part.start(), m.start(1) + part.end()
+            found.append(NameMatch(start, end, f"{part.group()} {singular}", singular, kind, ""))
+    return found
 
 
 # --- COPs ---------------------------------------------------------------------------------
@@ -289,9 +347,17 @@ class CopMatch:
     number: int
 
 
+# "at COPs 21 and 22", "COPs 26, 27 and 28": one plural names several numbered COPs.
+_COP_LIST = re.compile(r"\bCOPs\s+(\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&)\s+\d{1,2})\b")
+
+
 def find_cops(text: str) -> list[CopMatch]:
     """Every reference to a numbered COP ("COP 29", "COP-28", "27th UN Climate Change Conference")."""
     found: list[CopMatch] = []
+    for m in _COP_LIST.finditer(text):
+        for number in re.finditer(r"\d{1,2}", m.group(1)):
+            at = m.start(1) + number.start()
+            found.append(CopMatch(at, at + len(number.group()), f"COP{int(number.group())}", int(number.group())))
     for pattern in _COP_PATTERNS:
         for m in pattern.finditer(text):
             if any(f.start < m.end() and m.start() < f.end for f in found):

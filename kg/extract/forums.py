@@ -10,12 +10,32 @@ left in `ctx.notes["forum_mentions"]` as (start, end, forum name) for the meetin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from kg.extract.context import Context
-from kg.extract.forum_names import CopMatch, NameMatch, cop_name, find_cops, find_name_matches
+from kg.extract.forum_list import (
+    ACRONYM,
+    NOT_FORUM_WORDS,
+    ForumList,
+    about_climate,
+    clause_at,
+    clean,
+    cop_number_of,
+    other_sentences,
+    paragraph_at,
+    sentence_at,
+)
+from kg.extract.forum_names import (
+    CopMatch,
+    NameMatch,
+    cop_name,
+    find_cops,
+    find_name_matches,
+    find_shared_heads,
+)
+from kg.extract.forum_open import governed_names, group_meetings, shared_commissions
+from kg.extract.gazetteer import find_actor_mentions
 from kg.extract.topics import is_climate_related
-from kg.model.record import Forum, Span
+from kg.model.record import Forum
 from kg.model.reference import cops as reference_cops
 
 # Bodies that readouts name by acronym or by a name without a head word (reference data:
@@ -38,19 +58,26 @@ KNOWN_BODIES: tuple[tuple[str, str, str], ...] = (
     ("United Nations Convention to Combat Desertification", "UNCCD", "organization"),
     ("UN Convention to Combat Desertification", "UNCCD", "organization"),
     ("Convention on Biological Diversity", "CBD", "organization"),
+    ("Quadrilateral Security Dialogue", "Quad", "forum"),
+    ("Asia-Pacific Economic Cooperation", "APEC", "forum"),
 )
+# Known bodies of general remit (security, trade, regional politics): forums only where the text ties them
+# to climate, energy or environment, or reports a session of them.
+_GENERAL_REMIT = {"Association of Southeast Asian Nations", "Quadrilateral Security Dialogue",
+                  "Asia-Pacific Economic Cooperation"}
 _GROUPS = re.compile(r"\b(G20|G7|G-20|G-7)\b(?!\s*(?:Summit|Leaders|countries|members|nations|economies|host|"
                      r"Environment|Energy|Climate|Sherpa|Finance|Framework|[A-Z]))")
 _NOT_CLIMATE = re.compile(r"\b(?:Democracy|Grain|Racial|Security Council|Defen[cs]e|Health|Human Rights|Trade|"
                           r"Belt and Road|Global (?:Development|Security|Civilization) Initiative|"
                           r"Counterterrorism|Terrorism|Nuclear Security|Food Security|Migration|Peacekeeping)\b")
-_NOT_FORUM_WORDS = re.compile(r"\b(?:Ministry|Department|Office|Bank|Company|University|Foundation|Institute|"
-                              r"Pavilion|Secretariat|Committee|Act|Law|Report|Assessment|Inc|Ltd|"
-                              r"Corporation|Commission|Parliament|House)\b")
+# Treaties and charters of other fields, whatever words they share with climate texts.
+_OTHER_FIELD = re.compile(r"\b(?:Investment Treaty|Tax Treaty|UN Charter|Charter of the United Nations)\b")
 _EU_INSTITUTIONS = re.compile(r"^(?:European (?:Council|Commission|Parliament)|Council of the (?:EU|European Union))$")
 _ORG_OK = re.compile(r"\b(?:International|World|United Nations|UN|Global|Intergovernmental|Framework)\b")
+_ONE_STATE_HEADS = {"Initiative", "Plan", "Programme", "Agenda", "Strategy", "Mission", "Vision"}
+_GENERIC_MODIFIERS = {"Climate", "Energy", "Environment", "Environmental", "Development", "Global", "Green", "Clean"}
+_GENERIC_HEADS = {"Challenge", "Agenda", "Plan", "Mission", "Framework", "Pathway", "Community"}
 _ONE_PARTY_HEADS = {"Plan", "Agency", "Programme", "Framework", "Organization", "Organisation", "Agenda", "Charter"}
-_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&\- ]{0,14}?)\s*\)")
 _SUB_LIST = re.compile(
     r"\b(?:under|in|of|across)\s+the\s+(?P<items>[a-z][^.;:()]*?),?\s+(?:and\s+)?(?:the\s+)?"
     r"(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -65,125 +92,34 @@ MEETING_KINDS = {"working-group", "dialogue", "forum", "roundtable", "summit", "
                  "task-force"}
 
 
-def name_key(name: str) -> tuple[str, ...]:
-    """A forum name folded for comparison: lower-case words, "U.S." as "us"."""
-    folded = name.lower().replace("u.s.", "us").replace("’", "'")
-    return tuple(w for w in re.findall(r"[a-z0-9]+", folded) if w not in ("the",))
-
-
-def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """"Energy Dialogue" within "China-EU Energy Dialogue"; "Task Force" within "U.S.-EU Task Force
-    on Energy Security" (a name cut before its complement)."""
-    if len(short) >= len(long) or len(short) < 2:
-        return False
-    if long[-len(short):] == short:
-        return True
-    return long[:len(short)] == short and long[len(short)] in ("on", "for", "of", "to")
-
-
-@dataclass
-class _Entry:
-    forum: Forum
-    key: tuple[str, ...]
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-
-
-class ForumList:
-    """Forums in order of first mention, one per identity, with aliases and mentions."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.entries: list[_Entry] = []
-
-    def find(self, name: str) -> _Entry | None:
-        key = name_key(name)
-        for entry in self.entries:
-            if entry.key == key or key in (name_key(a) for a in entry.forum.aliases):
-                return entry
-        return None
-
-    def add(self, name: str, kind: str, start: int, end: int, *, alias: str | None = None,
-            parent: str | None = None, merge_suffix: bool = True) -> _Entry:
-        key = name_key(name)
-        entry = self.find(name)
-        if entry is None and merge_suffix:
-            for other in self.entries:
-                if _is_suffix(key, other.key):
-                    entry = other
-                    self._alias(entry, name)
-                    break
-                if _is_suffix(other.key, key) and cop_number_of(other.forum.name) is None:
-                    # The fuller form came later: it becomes the name, the short one an alias.
-                    self._alias(other, other.forum.name)
-                    other.forum.name, other.key = name, key
-                    if other.forum.kind == "other":
-                        other.forum.kind = kind
-                    entry = other
-                    break
-        if entry is None:
-            entry = _Entry(Forum(name=name, kind=kind, parent=parent), key)
-            self.entries.append(entry)
-        if alias and name_key(alias) != entry.key:
-            self._alias(entry, alias)
-        entry.mentions.append((start, end))
-        span = Span(start, end, self.text[start:end])
-        if span not in entry.forum.evidence:
-            entry.forum.evidence.append(span)
-        return entry
-
-    def _alias(self, entry: _Entry, alias: str) -> None:
-        alias = re.sub(r"\s+", " ", alias).strip()
-        if name_key(alias) != entry.key and alias not in entry.forum.aliases:
-            entry.forum.aliases.append(alias)
-
-    def forums(self) -> list[Forum]:
-        return [e.forum for e in self.entries]
-
-    def mention_index(self) -> list[tuple[int, int, str]]:
-        return sorted((s, e, entry.forum.name) for entry in self.entries for s, e in entry.mentions)
-
-
-def cop_number_of(name: str) -> int | None:
-    m = re.fullmatch(r"COP(\d{1,3})", name)
-    return int(m.group(1)) if m else None
-
-
-def _sentence_at(ctx: Context, offset: int) -> str:
-    for sentence in ctx.sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.text
-    return ctx.text[max(0, offset - 200):offset + 200]
-
-
-def _paragraph_at(ctx: Context, offset: int) -> str:
-    """The paragraph around a name: "Representatives of the X Group took part" speaks of climate
-    only through the sentences beside it."""
-    here = next((s.paragraph for s in ctx.sentences if s.start <= offset < s.end), None)
-    if here is None:
-        return ""
-    return " ".join(s.text for s in ctx.sentences if s.paragraph == here)
-
-
 def _actor_codes_in(ctx: Context, start: int, end: int) -> set[str]:
     return {m.code for m in ctx.actor_mentions if start <= m.start and m.end <= end}
 
 
-def _clean(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip()
-
-
 def _judge(ctx: Context, m: NameMatch) -> str | None:
     """The kind of a candidate name, or None when it is not a forum by GUIDE.md's rules."""
-    name = _clean(m.name)
+    name = clean(m.name)
     head_word = m.head.split()[-1]
-    sentence = _sentence_at(ctx, m.start)
+    sentence = sentence_at(ctx, m.start)
     codes = _actor_codes_in(ctx, m.start, m.end)
+    # a committee or commission of several states ("Intergovernmental ...", "Bi-national Commission") is shared
     shared_committee = head_word == "Committee" and (re.match(r"(?:Intergovernmental|International|Joint)\b", name)
                                                      or len(codes) >= 2)
-    not_forum = _NOT_FORUM_WORDS.search(name)
-    if not_forum and not (shared_committee and not _NOT_FORUM_WORDS.search(name.replace("Committee", ""))):
+    not_forum = NOT_FORUM_WORDS.search(name)
+    if not_forum and not (shared_committee and not NOT_FORUM_WORDS.search(name.replace(head_word, ""))):
         return None  # one state's body; a committee of several states ("Intergovernmental ...") is shared
-    if _EU_INSTITUTIONS.match(name) or (_NOT_CLIMATE.search(name) and not is_climate_related(name)):
+    if re.match(r"(?:National|Federal|State|Provincial|Presidential)\b", name) and len(codes) < 2:
+        return None  # "the National Adaptation Council": one state's body
+    if head_word in _ONE_STATE_HEADS and len(codes) == 1 and _actor_codes_in(ctx, m.start, m.start + 12) and \
+            not re.search(r"\b(?:International|Global|Regional|Joint)\b", name):
+        return None  # "the Saudi Green Initiative": one state's national initiative
+    tail = find_actor_mentions(name.split()[-1])
+    if tail and tail[0].form == "adjective" and re.match(r"\s+[a-z]", ctx.text[m.end:m.end + 3]):
+        return None  # "Business Forum of South African and Swedish [business]": a name cut in a description
+    if len(name.split()) == 2 and name.split()[0] in _GENERIC_MODIFIERS and head_word in _GENERIC_HEADS:
+        return None  # "the Climate Challenge": a phrase, not a proper name
+    if _EU_INSTITUTIONS.match(name) or (_NOT_CLIMATE.search(name) and not is_climate_related(name)) or \
+            _OTHER_FIELD.search(name):
         return None  # "Trade" names no climate forum, "Global Clean Hydrogen Trade Partnership" does
     if re.match(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
                 name):
@@ -212,13 +148,14 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
 
 
 def _relevant(ctx: Context, m: NameMatch, kind: str) -> bool:
-    """Whether a forum is about climate, energy or environment by its name or its sentence or
-    paragraph, or is a summit or conference where something is held."""
-    sentence = _sentence_at(ctx, m.start)
+    """Whether a forum is about climate, energy or environment by its name, its clause or the rest of
+    its paragraph, or is a summit or conference where something is held."""
+    sentence = clause_at(ctx, m.start)
     held_at = kind in ("summit", "conference", "ministerial") and re.search(
-        r"\b(?:margins?|sidelines?|side lines|held|met|meet|meeting|attend\w*|participat\w*)\b", sentence)
-    return bool(is_climate_related(_clean(m.name)) or is_climate_related(sentence) or held_at
-                or is_climate_related(_paragraph_at(ctx, m.start)))
+        r"\b(?:margins?|sidelines?|side lines|held|met|meet|meeting|attend\w*|participat\w*|at|during|for)\s+(?:of\s+)?"
+        r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", ctx.text[max(0, m.start - 60):m.start])
+    return bool(about_climate(clean(m.name)) or about_climate(sentence) or held_at
+                or about_climate(other_sentences(ctx, m.start)))
 
 
 def _title(item: str) -> str:
@@ -254,10 +191,14 @@ def _sub_forums(ctx: Context, forums: ForumList) -> None:
 
 def _known_bodies(ctx: Context, forums: ForumList) -> None:
     text = ctx.text
+    # longer names already read; a COP's long name holds its convention's, which is a body of its own
+    named = [m for m in forums.mention_index() if cop_number_of(m[2]) is None]
     for long, _acronym, kind in KNOWN_BODIES:
         for m in re.finditer(rf"\b{re.escape(long)}\b", text):
             if re.match(r"\s+(?:Ministerial|Summit|Forum|Dialogue|Meeting|Conference)\b", text[m.end():m.end() + 14]):
                 continue  # "Mission Innovation Ministerial": a longer name, read as such
+            if any(s <= m.start() and m.end() <= e and e - s > m.end() - m.start() for s, e, _ in named):
+                continue  # "Asia-Pacific Economic Cooperation (APEC) Economic Leaders' Meeting": inside a longer name
             forums.add(long, kind, m.start(), m.end())
     for long, acronym, kind in KNOWN_BODIES:
         # One body may be written in several long forms ("UN ..." / "United Nations ..."): any found one takes it.
@@ -267,6 +208,8 @@ def _known_bodies(ctx: Context, forums: ForumList) -> None:
             if re.match(r"\s+COP(?:\b|\s?-?\d)", text[m.end():m.end() + 6]) and written is None:
                 continue  # "CBD COP16": the acronym says which convention's COP, it names no body of its own
             entry = written or forums.find(long) or forums.find(acronym)
+            if entry is None and any(s <= m.start() and m.end() <= e and e - s > len(acronym) for s, e, _ in named):
+                continue
             if entry is None:
                 if len(acronym) < 3:
                     continue
@@ -274,14 +217,39 @@ def _known_bodies(ctx: Context, forums: ForumList) -> None:
             else:
                 forums.add(entry.forum.name, entry.forum.kind, m.start(), m.end(), alias=acronym)
     for m in _GROUPS.finditer(text):
+        # "at the G7", "G20 in Italy": the group as a meeting place; "our G7 partners" only describes states,
+        # and "the G7 leaders' summit" is that summit's name. A presidency adds the group on its own (GUIDE.md).
         name = m.group(1).replace("-", "")
+        summit = next((e for e in forums.entries if e.forum.name.startswith(name + " ")
+                       and e.forum.kind in ("summit", "ministerial")), None)
+        if re.match(r"\s+(?!(?:in|at|on|and|or|to|this|next|last|was|is|will|has|had|were|are|under|with|for)\b)[a-z’'-]+",
+                    text[m.end(1):m.end(1) + 20]):
+            continue  # "G7 partners", "G20 leaders' summit": a modifier, not the group
+        if summit is not None and re.search(r"\b(?:at|to|during)\s+the\s+$", text[max(0, m.start(1) - 12):m.start(1)]):
+            forums.add(summit.forum.name, summit.forum.kind, m.start(1), m.end(1), alias=name)
+            continue
         forums.add(name, "forum", m.start(1), m.end(1))
+
+
+def _off_topic_bodies(ctx: Context, forums: ForumList, candidates: ForumList) -> None:
+    """A known body the text names only beside other topics ("support for ASEAN's unity") is no
+    climate forum; one that meets is kept aside in case a session of it is reported."""
+    general = {name for long, acronym, _ in KNOWN_BODIES for name in (long, acronym) if long in _GENERAL_REMIT}
+    for entry in list(forums.entries):
+        if entry.forum.name not in general:
+            continue
+        if any(is_climate_related(sentence_at(ctx, s)) or is_climate_related(paragraph_at(ctx, s))
+               for s, _ in entry.mentions):
+            continue
+        forums.entries.remove(entry)
+        if entry.forum.kind in MEETING_KINDS or entry.forum.kind == "organization":
+            candidates.entries.append(entry)
 
 
 def _add_cops(cops: list[CopMatch], forums: ForumList) -> None:
     for cop in cops:
         name = cop_name(cop.number)
-        written = _clean(cop.text)
+        written = clean(cop.text)
         forums.add(name, "conference", cop.start, cop.end, alias=written if written != name else None)
 
 
@@ -324,8 +292,8 @@ _QUOTED_KINDS = {"platform": "platform", "initiative": "initiative", "partnershi
 def _lower_head_and_quoted(ctx: Context, forums: ForumList) -> None:
     for m in _LOWER_HEAD.finditer(ctx.text):
         group = 1 if m.group(1) else 3
-        name = _clean(m.group(group))
-        if group == 3 and (not is_climate_related(_sentence_at(ctx, m.start())) or re.search(
+        name = clean(m.group(group))
+        if group == 3 and (not is_climate_related(sentence_at(ctx, m.start())) or re.search(
                 r"\b(?:Presidency|President|Government|Ministry|Commission)\b", name)
                 or _actor_codes_in(ctx, m.start(group), m.end(group))):
             continue  # "the Italian Presidency initiative", "the EU initiative": not a name
@@ -333,9 +301,9 @@ def _lower_head_and_quoted(ctx: Context, forums: ForumList) -> None:
             forums.add(name, {"dialogue": "dialogue", "roundtable": "roundtable", "summit": "summit",
                               "initiative": "initiative"}[m.group(group + 1)], m.start(group), m.end(group))
     for m in _QUOTED_EVENT.finditer(ctx.text):
-        sentence = _sentence_at(ctx, m.start())
+        sentence = sentence_at(ctx, m.start())
         if is_climate_related(m.group(1)) or is_climate_related(sentence):
-            entry = forums.add(_clean(m.group(1)), _QUOTED_KINDS.get(m.group("head"), "other"), m.start(1), m.end(1),
+            entry = forums.add(clean(m.group(1)), _QUOTED_KINDS.get(m.group("head"), "other"), m.start(1), m.end(1),
                                merge_suffix=False)
             acronym = m.group("acronym")
             if acronym and sum(c.isupper() for c in acronym) >= 2:
@@ -353,41 +321,54 @@ def extract_forums(ctx: Context) -> list[Forum]:
     cops = find_cops(text)
     _add_cops(cops, forums)
     matches = find_name_matches(text)
+    shared = find_shared_heads(text)
+    matches = [m for m in matches if not any(x.start <= m.start < x.end + 40 and m.head == x.head + "s"
+                                             for x in shared)] + shared
     for m in matches:
         overlapping = [c for c in cops if c.start < m.end and m.start < c.end]
         if overlapping:
             if m.head in ("Summit", "Conference") and m.start <= overlapping[0].start:
-                forums.add(cop_name(overlapping[0].number), "conference", m.start, m.end, alias=_clean(m.name))
+                forums.add(cop_name(overlapping[0].number), "conference", m.start, m.end, alias=clean(m.name))
+            continue
+        named_cop = re.match(r"\s*\(\s*COP\s?-?\s?(\d{1,2})\s*\)", text[m.end:m.end + 12])
+        if named_cop and m.head in ("Summit", "Conference"):  # "the United Nations (UN) Climate Change Summit (COP27)"
+            forums.add(cop_name(int(named_cop.group(1))), "conference", m.start, m.end, alias=clean(m.name))
             continue
         kind = _judge(ctx, m)
         if kind is None:
             continue
         if not _relevant(ctx, m, kind):
             if kind in MEETING_KINDS:  # kept aside: a meeting held at it makes it a forum (GUIDE.md)
-                candidates.add(_clean(m.name), kind, m.start, m.end)
+                candidates.add(clean(m.name), kind, m.start, m.end)
             continue
         if m.head == "Conference" and re.search(r"Climate Change Conference|Conference of the Parties", m.name) \
                 and not _session_conference(ctx, m):
             cop = _unnumbered_cop(ctx, m, cops)
             if cop is not None:
-                forums.add(cop_name(cop), "conference", m.start, m.end, alias=_clean(m.name))
+                forums.add(cop_name(cop), "conference", m.start, m.end, alias=clean(m.name))
                 continue
             if cops:
                 continue
-        name = _clean(m.name)
+        name = clean(m.name)
         entry = forums.add(name, kind, m.start, m.end)
         if m.prefix:
             forums._alias(entry, f"{m.prefix} {name}")
-        acronym = _ACRONYM.match(text, m.end)
-        if acronym and sum(c.isupper() for c in acronym.group(1)) >= 2:
-            short = acronym.group(1)
+        acronym = ACRONYM.match(text, m.end)
+        short = m.acronym or (acronym.group(1) if acronym and sum(c.isupper() for c in acronym.group(1)) >= 2 else "")
+        if short:
             forums._alias(entry, short)
-            entry.mentions.append((acronym.start(1), acronym.end(1)))
+            first_at = acronym.start(1) if acronym and not m.acronym else -1
+            if first_at >= 0:
+                entry.mentions.append((first_at, first_at + len(short)))
             for later in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-                if later.start() != acronym.start(1) and (later.start(), later.end()) not in entry.mentions:
+                if later.start() != first_at and (later.start(), later.end()) not in entry.mentions:
                     entry.mentions.append((later.start(), later.end()))
     _known_bodies(ctx, forums)
+    _off_topic_bodies(ctx, forums, candidates)
+    shared_commissions(ctx, forums)
+    group_meetings(ctx, forums)
     _lower_head_and_quoted(ctx, forums)
+    governed_names(ctx, forums)
     _sub_forums(ctx, forums)
     ctx.notes["forum_mentions"] = forums.mention_index()
     ctx.notes["forum_list"] = forums

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.context import Context
 from kg.extract.dates import DateMention, find_dates
-from kg.extract.forums import ForumList
+from kg.extract.forum_list import ForumList
 from kg.extract.gazetteer import find_actor_mentions, find_places
 from kg.extract.meeting_clues import another_time, in_title, is_dateline, sentence_units
 from kg.model.record import Meeting, Person, Record, Span
@@ -196,6 +196,7 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
               # "The steering committee of the X met": a body of the forum meets as the forum
               or re.search(r"\b(?:steering\s+committee|committee|board|council|plenary|secretariat)\s+of\s+(?:the\s+)?$",
                            text[max(0, m[0] - 30):m[0]], re.I)]
+    usable = [m for m in usable if not _CO_ORGANISER.search(text[max(0, m[0] - 40):m[0]])]
     usable = [m for m in usable if not in_title(text, m[0], m[1], max(0, d.start - 400))
               and not _inside_cop_name(m, mentions, kinds, text) and _fits_reference(m[2], d)]
     if not usable:
@@ -375,6 +376,13 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
     return meetings
 
 
+# "jointly organised with IRENA", "supported by UNEP": a body that helps run a meeting is not its forum.
+_CO_ORGANISER = re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|supported|facilitated|funded|sponsored)\s+(?:jointly\s+)?"
+                           r"(?:by|with)\s+(?:the\s+)?$", re.I)
+# "... Preparation for Hosting COP27", "... ahead of COP30": a title naming a later event, not the meeting.
+_AHEAD_OF = re.compile(r"\b(?:for|ahead\s+of|towards|toward|before|hosting|host|preparing|preparations?)\s+(?:the\s+)?$", re.I)
+
+
 def _title_forum(ctx: Context, drafts: list[_Draft], kinds: dict[str, str],
                  mentions: list[tuple[int, int, str]]) -> None:
     """A title that names the meeting ("G7 ... Ministers' Meeting Communiqué") names the unnamed
@@ -385,7 +393,8 @@ def _title_forum(ctx: Context, drafts: list[_Draft], kinds: dict[str, str],
     if len(ctx.text[offset:line_end]) > 250 or re.search(r"[.!?]\W*$", ctx.text[offset:line_end]):
         return  # the text opens with a paragraph, not a title line
     named = [m for m in mentions if offset <= m[0] and m[1] <= line_end and kinds.get(m[2]) in MEETING_KINDS
-             and kinds.get(m[2]) != "organization" and not in_title(ctx.text, m[0], m[1], offset)]
+             and kinds.get(m[2]) != "organization" and not in_title(ctx.text, m[0], m[1], offset)
+             and not _AHEAD_OF.search(ctx.text[offset:m[0]])]
     if len({m[2] for m in named}) != 1 or any(k.meeting.forum == named[0][2] for k in drafts):
         return
     first = next((k for k in drafts if k.meeting.start and len(k.meeting.start) == 10), None)

@@ -25,8 +25,12 @@ _PRESIDENCY = re.compile(rf"(?:(?P<body>{_BODY})\s+)?[Pp]residency\b")
 # "Presidency of (the) COP30 / G20 / Council of the EU"
 _OF_BODY = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?(?P<body>{_BODY})\b")
 _OF_ACTOR = re.compile(r"\s+of\s+(?:the\s+)?$")
-_ASSUMES = re.compile(r"\b(?:assume[sd]?|assuming|hold[s]?|holding|held|took over|take[s]? over|taking over|"
-                      r"hand(?:s|ed)? over|will assume)\s+the\s+[Pp]residency\b")
+_ASSUMES = re.compile(rf"\b(?:assume[sd]?|assuming|hold[s]?|holding|held|took over|take[s]? over|taking over|"
+                      rf"hand(?:s|ed)? over|will assume|(?:current|incoming|outgoing)?\s*holders?\s+of)\s+the\s+"
+                      rf"(?:{_BODY}\s+)?[Pp]residency\b")
+# What may stand between the state and the verb: "Germany is preparing to assume", "Canada, the current holder of".
+_BEFORE_ASSUME = re.compile(r"^,?\s*(?:the\s+)?(?:will\s+|is\s+(?:preparing|set|due|poised|about|scheduled|expected)\s+to\s+|"
+                            r"prepares\s+to\s+|has\s+|had\s+|(?:formally|officially)\s+)?(?:the\s+)?$")
 _COP_PRESIDENT = re.compile(rf"(?P<body>{_COP})\s+President(?:-designate|-Designate)?\b")
 _PRESIDENT_OF = re.compile(rf"\bPresident(?:-designate|-Designate)?\s+(?:of|for)\s+(?:the\s+)?(?P<body>{_COP}|"
                            r"\d{1,2}(?:st|nd|rd|th)\s+(?:session\s+of\s+the\s+)?[^()]{0,60}?Conference[^()]{0,40}?"
@@ -144,9 +148,9 @@ def extract_presidencies(ctx: Context, forums: list[Forum], people: list[Person]
         if actor_mention is None and _PRONOUN.search(text[max(0, m.start() - 8):m.start()]):
             actor_mention = _pronoun_actor(ctx, m.start())
         if actor_mention is None:
-            assume = _ASSUMES.search(text, max(0, m.start() - 40), m.end())
+            assume = _ASSUMES.search(text, max(0, m.start() - 60), m.end())
             if assume and assume.end() == m.end():
-                actor_mention = _mention_ending_before(ctx, assume.start(), re.compile(r"^\s*(?:will\s+)?$"))
+                actor_mention = _mention_ending_before(ctx, assume.start(), _BEFORE_ASSUME)
         if actor_mention is None:
             continue
         actor = actor_mention.code

@@ -139,6 +139,66 @@ def engine_latencies(store_dir: Path, q: QuerySpec, runs: int, budget_s: float,
     return result
 
 
+def _time_calls(owner: Any, name: str, totals: dict[str, float], key: str,
+                clock: Callable[[], float] = time.perf_counter) -> None:
+    """Replace owner.name by a wrapper adding its time to totals[key] (a method on an
+    instance, or a function looked up by its module at call time)."""
+    fn = getattr(owner, name)
+    totals.setdefault(key, 0.0)
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        t0 = clock()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            totals[key] += clock() - t0
+
+    setattr(owner, name, timed)
+
+
+def first_batch_ms(store: Any, q: QuerySpec, runs: int = 3) -> dict[str, Any]:
+    """ms from asking to the first rows of the every-row form as `kg query --all -f csv` gets
+    them (kg.query.named.RowStream from the kept worker, started beforehand); median of runs."""
+    import kg.query.named as named
+
+    times: list[float] = []
+    try:
+        for _ in range(runs):
+            named.run(store, "ASK { }", {}, timeout=60)  # the kept worker is up: its start is not the answer's
+            t0 = time.perf_counter()
+            if not hasattr(named, "RowStream"):  # a checkout before streaming: the first row comes with the last
+                named.run(store, q.text, q.bindings, timeout=60)
+            else:
+                stream = named.RowStream.of(store, q.text, q.bindings, timeout=60)
+                for _batch in stream:
+                    break
+                del stream  # stopped mid-answer: the worker is let go, as a reader closing the pipe does
+            times.append((time.perf_counter() - t0) * 1000)
+    except Exception as exc:  # one broken query must not hide the other figures
+        return {"error": f"{type(exc).__name__}: {exc}"[:200]}
+    return {"median_ms": round(statistics.median(times), 2), "p95_ms": round(max(times), 2), "runs": len(times)}
+
+
+def measure_load_serial(paths: list[Path], store_dir: Path) -> dict[str, Any]:
+    """`kg load --jobs 1` of the corpus (no queries): throughput on one core and the CPU a
+    readout's extraction takes (kg.extract.extract, timed where the loader calls it)."""
+    import kg.extract
+    from kg.loader import load_paths
+    from kg.store.location import open_store
+
+    totals: dict[str, float] = {}
+    _time_calls(kg.extract, "extract", totals, "extract_cpu_s", time.process_time)
+    store = open_store(store_dir)
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    summary = load_paths(store, paths, jobs=1)
+    store.flush()
+    load_s, cpu_s = time.perf_counter() - t0, time.process_time() - cpu0
+    store.close()
+    n = len(paths)
+    return {"n": n, "load_s": round(load_s, 3), "cpu_s": round(cpu_s, 2), "loaded": summary.count("loaded"),
+            "extract_cpu_ms": round(totals["extract_cpu_s"] * 1000 / n, 2), "loadavg": round(os.getloadavg()[0], 2)}
+
+
 def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int,
                query_budget_s: float) -> dict[str, Any]:
     from kg.errors import QueryTimeout
@@ -164,10 +224,25 @@ def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int
                 "cpu_self_s": round(cpu_seconds()["self"] - cpu0["self"], 2), "loadavg": os.getloadavg()[0],
             }), encoding="utf-8")
 
+    # The serial part of a load (this process, one readout after another, whatever --jobs):
+    # Oxigraph's write of each readout, and all of store_prepared (identity, the write, and
+    # what the store keeps up to date with it).
+    import kg.loader
+
+    kg.loader.ensure_reference(store)  # written once, before the timers: not a readout's write
+    serial: dict[str, float] = {}
+    _time_calls(store, "add_new_graph", serial, "write_s")
+    _time_calls(store, "replace_triples", serial, "write_s")
+    _time_calls(store, "compact", serial, "compact_s")
+    _time_calls(kg.loader, "store_prepared", serial, "store_prepared_s")
     summary = load_paths(store, paths, jobs=jobs, progress=progress)
     store.flush()
     load_s = time.perf_counter() - t0
     cpu1 = cpu_seconds()
+    compacted_by_load = serial["compact_s"] > 0
+    if not compacted_by_load:  # kg load compacts after 1,000 readouts; the disk figure is after compaction
+        store.compact()
+    store_mb_compacted = folder_size_mb(store_dir)
     out: dict[str, Any] = {
         "n": len(paths), "load_s": round(load_s, 3),
         # CPU of this process and of the extraction workers (reaped when the pool closes):
@@ -179,6 +254,10 @@ def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int
         "problems": [f"{o.source}: {o.message}"[:300] for o in summary.outcomes
                      if o.status in ("rejected", "failed")][:5],
         "triples": len(store), "graphs": len(store.graph_names()),
+        "write_ms": round(serial["write_s"] * 1000 / len(paths), 2),
+        "store_prepared_ms": round(serial["store_prepared_s"] * 1000 / len(paths), 2),
+        "compact_s": round(serial["compact_s"], 2), "compacted_by_load": compacted_by_load,
+        "store_mb_compacted": store_mb_compacted,
     }
     out["rss_mb"] = peak_rss_mb()  # before the queries: their child processes are not the load's
     from bench.asked import sample_bindings
@@ -209,6 +288,7 @@ def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int
     out["queries_engine"] = engine
     out["queries_asked"] = asked
     out["queries_kg"] = via_kg
+    out["first_batch"] = {q.name: first_batch_ms(store, q) for q in queries}
     store.close()
     out["store_mb"] = folder_size_mb(store_dir)
     out["rss_after_queries_mb"] = peak_rss_mb()

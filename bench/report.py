@@ -48,6 +48,14 @@ def _q(stats: dict[str, Any] | None) -> str:
     return f"{_num(stats['median_ms'])} / {_num(stats['p95_ms'])}"
 
 
+def _first(kg: dict[str, Any], name: str) -> str:
+    engine = (kg.get("queries_engine") or {}).get(name) or {}
+    stream = (kg.get("first_batch") or {}).get(name) or {}
+    left = _num(engine.get("first_row_ms")) if "first_row_ms" in engine else "stopped" if engine else "-"
+    right = _num(stream.get("median_ms")) if "median_ms" in stream else "error" if stream else "-"
+    return f"{left} / {right}"
+
+
 def _names(runs: dict[str, Any], key: str) -> list[str]:
     names: set[str] = set()
     for entry in runs.values():
@@ -98,9 +106,26 @@ def render(results: dict[str, Any]) -> str:
     base_cost = _cost_ms(kgs[0])
     out.append(_row(f"cost per readout vs N={sizes[0]:,}",
                     [_num(c / base_cost, 2) + "x" if (c := _cost_ms(k)) and base_cost else "-" for k in kgs]))
+    serials = [e.get("kg1") or {} for e in entries]
     out += [
+        _row("serial: Oxigraph write per readout (ms)", [_num(k.get("write_ms"), 2) if _ok(k) else "-" for k in kgs]),
+        _row("serial: main process per readout (ms)",
+             [_num(k.get("store_prepared_ms"), 2) if _ok(k) else "-" for k in kgs]),
+        _row("kg load --jobs 1: throughput (readouts/s)", [_num(_throughput(s1)) for s1 in serials]),
+        _row("kg load --jobs 1: CPU per readout (ms)",
+             [_num(s1["cpu_s"] * 1000 / s1["n"], 1) if _ok(s1) else "-" for s1 in serials]),
+        _row("extraction CPU per readout (ms)", [_num(s1.get("extract_cpu_ms"), 2) if _ok(s1) else "-" for s1 in serials]),
+        _row(f"throughput --jobs {results['jobs']} / --jobs 1",
+             [_num(a / b, 2) + "x" if (a := _throughput(k)) and (b := _throughput(s1)) else "-"
+              for k, s1 in zip(kgs, serials, strict=True)]),
         _row("triples in store", [format(k["triples"], ",") if _ok(k) else "-" for k in kgs]),
-        _row("store on disk (MB)", [_num(k.get("store_mb"), 1) if _ok(k) else "-" for k in kgs]),
+        _row("store on disk after compaction (MB)", [_num(k.get("store_mb_compacted"), 1) if _ok(k) else "-" for k in kgs]),
+        _row("  per readout (KB)", [_num(k["store_mb_compacted"] * 1000 / k["n"], 1)
+                                    if _ok(k) and k.get("store_mb_compacted") else "-" for k in kgs]),
+        _row("  compacted by (kg load / the benchmark), seconds",
+             [("kg load " if k.get("compacted_by_load") else "bench ") + _num(k.get("compact_s"), 1)
+              if _ok(k) and "compact_s" in k else "-" for k in kgs]),
+        _row("store on disk after the queries (MB)", [_num(k.get("store_mb"), 1) if _ok(k) else "-" for k in kgs]),
         _row("peak RSS, main process (MB)", [_num(k["rss_mb"]["self"], 0) if _ok(k) else "-" for k in kgs]),
         _row("peak RSS, largest worker (MB)", [_num(k["rss_mb"]["children"], 0) if _ok(k) else "-" for k in kgs]),
         _head("KG QUERIES AS ASKED (parameters: 5 sets drawn from the store, rotated; bench/asked.py),"),
@@ -115,6 +140,10 @@ def render(results: dict[str, Any]) -> str:
     out.append(_head("KG QUERIES, EVERY ROW (parameters unbound), Oxigraph engine: median / p95 (ms)"))
     for name in engine_names:
         out.append(_row(name, [_q((k.get("queries_engine") or {}).get(name)) for k in kgs]))
+    out.append(_head("FIRST ROW OF THE EVERY-ROW FORMS (ms): on the engine (median) / as `kg query --all -f csv`"))
+    out.append(_head("  gets it (kg.query.named.RowStream from the kept worker: first batch, median of 3)"))
+    for name in engine_names:
+        out.append(_row(name, [_first(k, name) for k in kgs]))
 
     out.append(_head("NAIVE: rdflib in-memory Dataset, whole-graph pyshacl after each readout, rdflib SPARQL"))
     for i, nv in enumerate(naives):
@@ -165,6 +194,8 @@ def render(results: dict[str, Any]) -> str:
     out.append(_row("load speed-up (CPU per readout)", cpu_ratio))
     speedups = _speedup_rows(out, "as asked", _names(runs, "queries_asked"), "queries_asked", sizes, kgs, naives)
     every_row = _speedup_rows(out, "every row", engine_names, "queries_engine", sizes, kgs, naives)
+    out += ["", "TARGETS (issue 18; measured, not asserted)"]
+    out += _targets_18(sizes, kgs)
     out += ["", "TARGETS (issue 7; measured, not asserted)"]
     out += _targets(sizes, kgs, naives, speedups, every_row)
     if notes:
@@ -248,3 +279,29 @@ def _targets(sizes: list[int], kgs: list[dict[str, Any]], naives: list[dict[str,
                  f"{' (lower bound)' if n1 and n1.get('stopped') else ''} -> "
                  f"{verdict(None if cr is None else cr >= 10)}")
     return lines
+
+
+def _targets_18(sizes: list[int], kgs: list[dict[str, Any]]) -> list[str]:
+    """The targets of issue 18, at N=10,000 when it was run."""
+    big = dict(zip(sizes, kgs, strict=True)).get(10000)
+
+    def line(what: str, figure: float | None, unit: str, ok: bool | None, extra: str = "") -> str:
+        verdict = "not measured" if ok is None else "met" if ok else "NOT met"
+        return f"  {what}: {_num(figure)}{unit}{extra} -> {verdict}"
+
+    ok = big is not None and _ok(big)
+    kb = big["store_mb_compacted"] * 1000 / big["n"] if ok and big and big.get("store_mb_compacted") else None
+    write = big.get("write_ms") if ok and big else None
+    tp = _throughput(big) if ok and big else None
+    firsts = {name: s.get("median_ms") for name, s in ((big or {}).get("first_batch") or {}).items()}
+    slow_first = sorted(name for name, ms in firsts.items() if ms is None or ms > 200)
+    worst_first = max((ms for ms in firsts.values() if ms is not None), default=None)
+    return [
+        line("disk <= 100 KB per readout at N=10,000 after compaction", kb, " KB", None if kb is None else kb <= 100),
+        line("serial write <= 5 ms per readout at N=10,000", write, " ms", None if write is None else write <= 5),
+        line("throughput >= 60 readouts/s at N=10,000 (the run's --jobs)", tp, "/s", None if tp is None else tp >= 60),
+        line("first row of every every-row form <= 200 ms at N=10,000 (as kg query --all -f csv)", worst_first,
+             " ms (slowest)", None if not firsts else not slow_first,
+             f"; over: {', '.join(slow_first)}" if slow_first else ""),
+        "  every named question as asked median <= 100 ms, cost per readout within 1.3x: see issue 7's lines below",
+    ]

@@ -36,6 +36,12 @@ def _worker(args: argparse.Namespace) -> int:
     from bench.measure import measure_kg, measure_naive
 
     paths = sorted(Path(args.corpus).glob("*.txt"))[: args.n]
+    if args.worker == "kg1":
+        from bench.measure import measure_load_serial
+
+        Path(args.result).write_text(json.dumps(measure_load_serial(paths, Path(args.store)), indent=1),
+                                     encoding="utf-8")
+        return 0
     if args.worker == "kg":
         result = measure_kg(paths, Path(args.store), jobs=args.jobs, query_runs=args.query_runs,
                             query_budget_s=args.query_budget)
@@ -51,8 +57,8 @@ def _worker(args: argparse.Namespace) -> int:
 
 def _spawn(kind: str, n: int, corpus: Path, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     result = work / f"{kind}-{n}.json"
-    store = work / f"store-{n}"
-    if kind == "kg":  # a fresh store to load into (the naive way keeps its graph in memory)
+    store = work / (f"store-{n}" if kind != "kg1" else f"store1-{n}")
+    if kind in ("kg", "kg1"):  # a fresh store to load into (the naive way keeps its graph in memory)
         shutil.rmtree(store, ignore_errors=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--n", str(n), "--corpus", str(corpus),
            "--store", str(store), "--result", str(result), "--jobs", str(args.jobs),
@@ -67,7 +73,7 @@ def _spawn(kind: str, n: int, corpus: Path, work: Path, args: argparse.Namespace
         return {"error": f"{kind} worker failed (exit {done.returncode}): " + " | ".join(tail)}
     data: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
     data["process_s"] = round(wall, 2)
-    if not args.keep and kind == "kg":
+    if kind == "kg1" or (not args.keep and kind == "kg"):
         shutil.rmtree(store, ignore_errors=True)
     return data
 
@@ -80,6 +86,7 @@ def _collect(work: Path, args: argparse.Namespace) -> dict[str, Any]:
     runs: dict[str, Any] = {}
     for n in sizes:
         kg_file, naive_file, progress = work / f"kg-{n}.json", work / f"naive-{n}.json", work / f"store-{n}.progress.json"
+        serial_file = work / f"kg1-{n}.json"
         if kg_file.exists():
             kg = json.loads(kg_file.read_text(encoding="utf-8"))
         elif progress.exists():
@@ -90,7 +97,8 @@ def _collect(work: Path, args: argparse.Namespace) -> dict[str, Any]:
                  else {"skipped": "not reached before the run was stopped" if n <= args.baseline_max_n
                        else f"not run above --baseline-max-n {args.baseline_max_n}"})
         runs[str(n)] = {"mean_kb": round(sum(f.stat().st_size for f in files[:n]) / n / 1000, 2), "kg": kg,
-                        "naive": naive}
+                        "naive": naive,
+                        "kg1": json.loads(serial_file.read_text(encoding="utf-8")) if serial_file.exists() else None}
     return {"seed": args.seed, "jobs": args.jobs, "sizes": [n for n in sizes if str(n) in runs],
             "cpus": os.cpu_count(), "runs": runs}
 
@@ -112,11 +120,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-max-n", type=int, default=1000, help="largest N the naive way is tried at")
     parser.add_argument("--baseline-query-budget", type=float, default=30.0, help="seconds per query at most (naive)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the naive way")
+    parser.add_argument("--serial-max-n", type=int, default=10000,
+                        help="largest N also loaded with --jobs 1 (throughput on one core, extraction CPU)")
     parser.add_argument("--workdir", type=Path, help="where corpora and stores go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the stores")
     parser.add_argument("--json", type=Path, help="also write all figures as JSON here")
     # child mode (internal)
-    parser.add_argument("--worker", choices=("kg", "naive"), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=("kg", "kg1", "naive"), help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--store", help=argparse.SUPPRESS)
@@ -154,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         mean_kb = sum(f.stat().st_size for f in files[:n]) / n / 1000
         entry: dict[str, Any] = {"mean_kb": round(mean_kb, 2)}
+        if n <= args.serial_max_n:
+            _log(f"N={n}: kg load --jobs 1")
+            entry["kg1"] = _spawn("kg1", n, corpus, work, args)
         _log(f"N={n}: kg load + queries")
         entry["kg"] = _spawn("kg", n, corpus, work, args)
         if args.no_baseline:

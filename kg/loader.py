@@ -22,9 +22,10 @@ from rdflib.namespace import PROV
 
 from kg import __version__
 from kg.errors import InputError, KGError, ValidationError
-from kg.model.namespaces import REFERENCE_GRAPH, readout_iri
+from kg.model.namespaces import REFERENCE_GRAPH, SUMMARY_GRAPH, readout_iri
 from kg.model.record import Record
 from kg.model.record_json import record_from_json
+from kg.query import summaries
 from kg.query.people import known_forums, known_people
 from kg.rdf.identity import IdentityIndex
 from kg.read.document import Document
@@ -245,15 +246,23 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
             and store.add_new_graph(prepared.iri, prepared.ntriples):
         if identities is not None:  # a new readout (most of a large load): written as it came
             identities.add(prepared.record)
+        summaries.add_readout(store, prepared.record)
         return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=prepared.ntriples.count(b"\n"))
     triples = prepared.triples() if isinstance(prepared, ShippedReadout) else None
     size = len(triples) if triples is not None else len(prepared.graph)  # type: ignore[union-attr]
     if is_unchanged(store, prepared, triples):
         return LoadOutcome(source, "unchanged", readout=str(prepared.iri), triples=size)
+    # A readout stored before (its load's time or tool changed) takes its share of the
+    # summaries with it: its keys are recomputed; a new one adds its share.
+    replaced = summaries.keys_of_readout(store, prepared.iri) if store.has_graph(prepared.iri) else None
     if triples is not None:
         store.replace_triples(prepared.iri, triples)
     else:
         store.replace_graph(prepared.iri, prepared.graph)  # type: ignore[union-attr]
+    if replaced is None:
+        summaries.add_readout(store, prepared.record)
+    else:
+        summaries.recompute(store, replaced | set(summaries.share_of(prepared.record)))
     if identities is not None:
         identities.add(prepared.record)
     return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=size)
@@ -293,6 +302,8 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
     if on_start:
         on_start(len(items))
     ensure_reference(store)
+    if not store.has_graph(SUMMARY_GRAPH):  # a store from before the summaries were kept (or empty)
+        summaries.rebuild(store)
     # Who and what the store already holds, read once per batch and extended as readouts
     # are stored, so that the cost of a readout does not grow with the store.
     identities = identity_index(store)
@@ -317,6 +328,8 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
 def remove_readout(store: Any, readout: str) -> str:
     """Remove one readout's graph, given its IRI or its 16-hex id; returns the IRI removed."""
     iri = URIRef(readout) if readout.startswith(("http://", "https://")) else readout_iri(readout)
+    keys = summaries.keys_of_readout(store, iri) if store.has_graph(iri) else set()
     if not store.remove_graph(iri):
         raise InputError(f"{readout}: no such readout in the store")
+    summaries.recompute(store, keys)  # the summaries it had a share in, from the readouts left
     return str(iri)

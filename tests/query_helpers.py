@@ -7,6 +7,7 @@ from typing import Any
 
 from rdflib import Dataset, URIRef
 
+from kg.query import summaries
 from kg.sparql.results import SelectResult
 
 FIXTURE = Path(__file__).parent / "query_data" / "graphs.trig"
@@ -23,6 +24,7 @@ def fixture_graphs() -> list[tuple[URIRef, Any]]:
 def load_fixture(store: Any) -> None:
     for name, graph in fixture_graphs():
         store.replace_graph(name, graph)
+    summaries.rebuild(store)  # graphs written around the loader: what it keeps is built here
 
 
 def short(value: str | None) -> str | None:

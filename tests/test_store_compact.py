@@ -31,7 +31,7 @@ def test_compacting_leaves_no_write_ahead_log(tmp_path: Path) -> None:
         store.compact()
         # RocksDB's logs are replayed into table files and deleted; the store still answers.
         assert sum(f.stat().st_size for f in (tmp_path / "s").glob("*.log")) == 0
-        assert len(store.graph_names()) == len(list(EXAMPLES.glob("*.txt"))) + 1  # the reference graph too
+        assert len(store.graph_names()) == len(list(EXAMPLES.glob("*.txt"))) + 2  # and the reference and summaries
 
 
 def test_a_large_batch_is_compacted_once_at_its_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

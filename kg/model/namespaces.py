@@ -25,6 +25,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 
 REFERENCE_GRAPH = GRAPH["reference"]  # countries, COP sessions, topics, forum kinds
 ONTOLOGY_GRAPH = GRAPH["ontology"]
+SUMMARY_GRAPH = GRAPH["summaries"]  # what the questions would otherwise group over the store (kg/query/summaries.py)
 
 PREFIXES: dict[str, str] = {k: str(v) for k, v in {
     "kg": KG, "id": ID, "org": ORG, "schema": SCHEMA, "oa": OA, "foaf": FOAF, "prov": PROV,

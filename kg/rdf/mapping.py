@@ -97,6 +97,12 @@ def utc_timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def issued_literal(published: str | None) -> Literal | None:
+    """The readout's dcterms:issued value for a record's `published` (None when not given)."""
+    dated = _date_literal(published or "")
+    return dated[1] if dated else None
+
+
 def _date_literal(value: str) -> tuple[URIRef, Literal] | None:
     """'2024-09-04' → (day property, xsd:date); '2024-09' → (month property, xsd:gYearMonth)."""
     if len(value) == 7:

@@ -148,6 +148,41 @@ class EmbeddedStore:
     def _nt(triples: Iterable[tuple[Any, Any, Any]]) -> str:
         return "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
 
+    def edit_graph(self, graph_iri: URIRef, remove: list[tuple[Node, Node, Node]],
+                   add: list[tuple[Node, Node, Node]]) -> None:
+        """Take triples out of a named graph and put others in, with the union, in one
+        transaction (a graph kg keeps up to date in place: kg/query/summaries.py). A removed
+        triple leaves the union unless another graph states it."""
+        from kg.sparql.binding import nt_term
+
+        name = nt_term(graph_iri)
+        kept, removed = set(add), set(remove)
+        gone = [t for t in remove if t not in kept]
+        own = to_ox(graph_iri)
+
+        def stated_elsewhere(triple: tuple[Node, Node, Node]) -> bool:
+            s, p, o = (to_ox(x) for x in triple)
+            return any(q.graph_name != own and not isinstance(q.graph_name, ox.DefaultGraph)
+                       for q in self._store.quads_for_pattern(s, p, o, None))  # type: ignore[arg-type]
+
+        union_gone = [t for t in gone if not stated_elsewhere(t)]
+        fresh = [t for t in add if t not in removed]
+
+        def lines(triples: list[tuple[Node, Node, Node]]) -> str:
+            return "\n".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples)
+
+        parts = []
+        if gone:
+            parts.append(f"DELETE DATA {{ GRAPH {name} {{ {lines(gone)} }} {lines(union_gone)} }}")
+        if fresh:
+            parts.append(f"INSERT DATA {{ GRAPH {name} {{ {lines(fresh)} }} {lines(fresh)} }}")
+        if not parts:
+            return
+        try:
+            self._store.update(" ;\n".join(parts))
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.path}: editing graph {graph_iri} failed ({exc})") from exc
+
     def remove_graph(self, graph_iri: URIRef) -> bool:
         """Remove a named graph and the triples of the union that only it stated."""
         node = ox.NamedNode(str(graph_iri))

@@ -138,6 +138,20 @@ class RemoteStore:
         self._request(self._graph_url(graph_iri), method="PUT", data=body.encode("utf-8"),
                       headers={"Content-Type": "application/n-triples"})
 
+    def edit_graph(self, graph_iri: URIRef, remove: list[tuple[Node, Node, Node]],
+                   add: list[tuple[Node, Node, Node]]) -> None:
+        """EmbeddedStore.edit_graph: one SPARQL update (one server transaction)."""
+        name = nt_term(URIRef(graph_iri))
+
+        def lines(triples: list[tuple[Node, Node, Node]]) -> str:
+            return "\n".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples)
+
+        gone, fresh = [t for t in remove if t not in set(add)], [t for t in add if t not in set(remove)]
+        parts = ([f"DELETE DATA {{ GRAPH {name} {{ {lines(gone)} }} }}"] if gone else []) + \
+                ([f"INSERT DATA {{ GRAPH {name} {{ {lines(fresh)} }} }}"] if fresh else [])
+        if parts:
+            self._update(" ;\n".join(parts))
+
     def remove_graph(self, graph_iri: URIRef) -> bool:
         if not self.has_graph(graph_iri):
             return False

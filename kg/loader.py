@@ -22,7 +22,7 @@ from rdflib.namespace import PROV
 
 from kg import __version__
 from kg.errors import InputError, KGError, ValidationError
-from kg.model.namespaces import REFERENCE_GRAPH, SUMMARY_GRAPH, readout_iri
+from kg.model.namespaces import REFERENCE_GRAPH, readout_iri
 from kg.model.record import Record
 from kg.model.record_json import record_from_json
 from kg.query import summaries
@@ -302,7 +302,7 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
     if on_start:
         on_start(len(items))
     ensure_reference(store)
-    if not store.has_graph(SUMMARY_GRAPH):  # a store from before the summaries were kept (or empty)
+    if not summaries.up_to_date(store):  # a store from before summaries, or a load killed mid-readout
         summaries.rebuild(store)
     # Who and what the store already holds, read once per batch and extended as readouts
     # are stored, so that the cost of a readout does not grow with the store.
@@ -331,5 +331,5 @@ def remove_readout(store: Any, readout: str) -> str:
     keys = summaries.keys_of_readout(store, iri) if store.has_graph(iri) else set()
     if not store.remove_graph(iri):
         raise InputError(f"{readout}: no such readout in the store")
-    summaries.recompute(store, keys)  # the summaries it had a share in, from the readouts left
+    summaries.recompute(store, keys, -1)  # the summaries it had a share in, from the readouts left
     return str(iri)

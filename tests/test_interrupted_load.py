@@ -14,6 +14,9 @@ import pytest
 from kg_process import expected_graphs, readouts_whole_or_absent, run_kg, start_kg, wait_for_lines
 from readout_factory import write_records
 
+from kg.query import summaries
+from kg.store.embedded import EmbeddedStore
+
 BATCH = 200
 
 
@@ -48,3 +51,8 @@ def test_sigkill_mid_batch_then_rerun(tmp_path: Path, jobs: str) -> None:
     assert summary, again.stdout
     assert summary.groups() == (str(BATCH - present), str(present), "0", "0")
     assert readouts_whole_or_absent(store, expected) == BATCH
+    with EmbeddedStore(store, read_only=True) as st:  # the summaries hold every readout's share
+        assert summaries.up_to_date(st)
+        kept = {k: (v.readouts, v.first, v.last, v.text, v.years) for k, v in summaries.kept(st).items()}
+        assert kept == {k: (v.readouts, v.first, v.last, v.text, v.years)
+                        for k, v in summaries.computed_from_scratch(st).items()}

@@ -143,14 +143,39 @@ def stored(store: Any, keys: Iterable[Key]) -> dict[Key, tuple[Summary, list[Tri
     return out
 
 
+# How many readouts' shares the summaries hold, kept in the same transaction as each change: a
+# load killed between a readout's write and its share leaves a count that differs from the
+# readouts stored, and the next load rebuilds the summaries (`up_to_date`).
+TALLY = ID["summary/commitments"]
+
+
+def _tally(store: Any) -> tuple[int | None, list[Triple]]:
+    rows = list(store.query(f"SELECT ?n WHERE {{ GRAPH {_GRAPH} {{ {nt_term(TALLY)} "
+                            f"{nt_term(KG.readoutsSummarised)} ?n }} }}"))
+    values = [from_ox(r[0]) for r in rows]
+    return (int(str(values[0])) if values else None), [(TALLY, KG.readoutsSummarised, v) for v in values]
+
+
+def _retally(store: Any, delta: int) -> tuple[list[Triple], list[Triple]]:
+    count, old = _tally(store)
+    return old, [(TALLY, KG.readoutsSummarised, Literal((count or 0) + delta))]
+
+
+def readouts_stored(store: Any) -> int:
+    prefix = str(ID["readout/"])
+    return sum(1 for name in store.graph_names() if name.startswith(prefix))
+
+
+def up_to_date(store: Any) -> bool:
+    """Whether the summaries hold the share of every readout stored (and of no other)."""
+    return _tally(store)[0] == readouts_stored(store)
+
+
 def add_readout(store: Any, record: Record) -> None:
     """A new readout was stored: fold its share into the summaries it touches."""
     shares = share_of(record)
-    if not shares:
-        return
     old = stored(store, shares)
-    remove: list[Triple] = []
-    add: list[Triple] = []
+    remove, add = _retally(store, +1)
     for key, share in shares.items():
         summary, triples = old.get(key, (Summary(), []))
         remove += triples
@@ -185,15 +210,15 @@ def computed_from_scratch(store: Any, keys: Iterable[Key] | None = None) -> dict
     return out
 
 
-def recompute(store: Any, keys: set[Key]) -> None:
-    """Set these keys' summaries from the readouts the store holds now (after a removal or a
-    replacement, where a readout's share cannot be taken back out of a minimum)."""
-    if not keys:
-        return
+def recompute(store: Any, keys: set[Key], readouts_delta: int = 0) -> None:
+    """Set these keys' summaries from the readouts the store holds now (after a removal,
+    `readouts_delta` -1, or a replacement, 0: a readout's share cannot be taken back out of a
+    minimum)."""
     old = stored(store, keys)
     fresh = computed_from_scratch(store, keys)
-    remove = [t for _, triples in old.values() for t in triples]
-    add = [t for key, summary in fresh.items() for t in triples_of(key, summary)]
+    remove, add = _retally(store, readouts_delta) if readouts_delta else ([], [])
+    remove += [t for _, triples in old.values() for t in triples]
+    add += [t for key, summary in fresh.items() for t in triples_of(key, summary)]
     store.edit_graph(SUMMARY_GRAPH, remove, add)
 
 
@@ -210,6 +235,7 @@ def rebuild(store: Any) -> None:
     kept, or graphs written around the loader)."""
     old = kept(store)
     fresh = computed_from_scratch(store)
-    remove = [t for key, summary in old.items() for t in triples_of(key, summary)]
-    add = [t for key, summary in fresh.items() for t in triples_of(key, summary)]
+    remove = _tally(store)[1] + [t for key, summary in old.items() for t in triples_of(key, summary)]
+    add: list[Triple] = [(TALLY, KG.readoutsSummarised, Literal(readouts_stored(store)))]
+    add += [t for key, summary in fresh.items() for t in triples_of(key, summary)]
     store.edit_graph(SUMMARY_GRAPH, remove, add)

@@ -19,35 +19,15 @@ from kg.extract.context import Context
 from kg.extract.dates import parse_iso
 from kg.extract.forum_names import find_cops, find_name_matches
 from kg.extract.meetings import sentence_units
+from kg.extract.modality import EXCLUDE as _EXCLUDE
+from kg.extract.modality import commit_cues as _cues
 from kg.extract.relevance import judge, scores
 from kg.extract.sentences import Sentence
+from kg.extract.subjects import INSTRUMENT, INTENT_CUE, opener_end, pronoun_stands_for_a_thing
 from kg.extract.topics import classify_topics, is_climate_related
 from kg.model.record import Commitment, Record, Span
 from kg.model.reference import cops
 
-_CUE = re.compile(
-    r"\b(?:commit(?:s|ted)?\s+(?:themselves\s+)?to|(?:am|are|is|remain|remains|were|was|be|being|similarly|also|"
-    r"firmly|fully|strongly|deeply)\s+(?:\w+\s+)?committed\s+(?:to|towards)|"
-    r"(?:show\w*|demonstrat\w*)\s+(?:\w+\s+){0,2}commitment\s+to|"
-    r"(?:highlight\w*|underline\w*|showed|demonstrated)\s+the\s+(?:\w+\s+){0,2}commitment\s+of|"
-    r"(?-i:pledge[sd]?\b|pledging)|agree[sd]?\s+to|decide[sd]?\s+to|intends?\b|intended\s+to|intentions?\b|"
-    r"intent\b|will\b|shall\b|plans?\s+to|planned\s+\w+|(?:are|is)\s+determined\s+to|determination\s+to|"
-    r"reaffirm(?:s|ed)?\s+(?:\S+\s+){0,4}?(?:commitment|intention|intent|resolve|determination|pledge|goal|"
-    r"vision|objective|support\s+for\s+(?:the\s+)?(?:goal|target|transition))|reaffirm(?:s|ed)?\s+that|"
-    r"(?-i:resolve)\b|launch(?:ed|es)?\s+(?:a|an|the)\b|announced\s+(?:a|an)\s+new|"
-    r"announced\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}(?:event|initiative|programme|program|plan|campaign)\s+to\s+be\b|"
-    r"joined\s+the|joining\s+the|aims?\s+to\s+achieve)", re.I)
-_EXCLUDE = re.compile(
-    r"\b(?:welcom\w*|appreciat\w*|look(?:ed|s)?\s+forward|discuss(?:ed|es|ing)?\b|not(?:ed|es)\b|take\s+note|took\s+note|"
-    r"exchang\w*\s+views|underscor\w*|emphasi[sz]\w*|congratulat\w*|commend\w*|recogni[sz]\w*|call(?:ed|s)?\s+on|"
-    r"urg\w*|expressed\s+support|is\s+expected|are\s+expected)\b", re.I)
-_NOT_A_CUE_AFTER_WILL = re.compile(
-    r"^\s*(?:also\s+)?(?:be\s+in\b|be\s+held|take\s+place|be\s+accompanied|meet\b|attend|participate|visit|"
-    r"deliver\s+(?:\S+\s+){0,3}(?:[Ss]tatement|speech|remarks|address|keynote)|(?:co-)?host\b|be\s+(?:co-)?hosted|"
-    r"discuss|exchange|chair|address|focus|kick\s+off|be\s+co-chaired|have\s+bilateral|hold\s+bilateral|speak|"
-    r"lead\s+the\s+(?:delegation|negotiations|talks)|join\s+\w+\s+for|travel|be\s+(?:a|an|the)\b|generate|unlock|create|"
-    r"play|seek|"
-    r"bolster|reduce\s+warming|help\s+shift|result|depend|remain\s+a|be\s+(?:key|critical|important|essential))", re.I)
 _GROUP = re.compile(
     r"\b(?:both\s+sides|the\s+two\s+sides|both\s+leaders|the\s+two\s+leaders|the\s+leaders|leaders|both\s+countries|"
     r"the\s+two\s+countries|both\s+parties|the\s+parties|the\s+participants|participants|both\s+governments|"
@@ -104,27 +84,6 @@ def _inside_quote(ctx: Context, sentence: Sentence) -> bool:
     closes = before.count("”")
     straight = before.count('"')
     return (opens - straight) > closes or straight % 2 == 1
-
-
-def _cues(text: str) -> list[re.Match[str]]:
-    out = []
-    for m in _CUE.finditer(text):
-        word = m.group().lower()
-        if word in ("will", "shall") and _NOT_A_CUE_AFTER_WILL.match(text[m.end():]):
-            continue
-        if re.search(r"\b(?:that|which|who)\s+(?:also\s+)?$", text[:m.start()]) or re.search(
-                r"(?<!\bin\s)(?<!\bby\s)(?<!\bunder\s)(?<!\bthrough\s)\b(?:which|whom|where)\s+(?:[\w'’-]+\s+){1,3}$",
-                text[:m.start()]):
-            continue  # a relative clause: "a Challenge, which will ...", "a Conference, which France will host"
-        if re.match(r"\s*(?:to\s+)?(?:elevate|upgrade|raise)\s+(?:\S+\s+){0,3}(?:relations|relationship|ties)\b",
-                    text[m.end():]):
-            continue  # "agreed to elevate China-Brazil relations": diplomacy, not a climate action
-        if re.search(r"\bhad\s+(?:\w+\s+)?$", text[:m.start()]):
-            continue  # "recalled that Ghana and Germany had both joined the Pledge": a past action
-        if word.startswith("planned") and re.search(r"\b(?:in|of|for|on|to|with|about|by|from)\s+$", text[:m.start()]):
-            continue  # "experience in planned relocation": a noun's modifier, not an intention
-        out.append(m)
-    return out
 
 
 def _actors_before(ctx: Context, sentence: Sentence, pos: int, from_offset: int | None = None) -> list[str]:
@@ -316,11 +275,11 @@ def _relevant(ctx: Context, sentence: Sentence, items: str = "") -> bool:
         return judge(committed, sentence.text)
     if items:  # a lead-in ("intend the Partnership to include three areas:") is about what its items say
         return judge(items)
-    # No subject word at all ("will develop a concrete plan for investments to support these goals"):
+    # No word of any subject ("will develop a concrete plan for investments to support these goals"):
     # a commitment with a topic of its own (finance, technology) takes its paragraph's subject, or
     # the previous paragraph's; one without ("reaffirm our commitment to quadrilateral cooperation") is
     # no climate commitment.
-    if not classify_topics(sentence.text):
+    if not classify_topics(sentence.text) or scores(sentence.text).other > 0:
         return False
     index = sentence.paragraph
     nearby = [ctx.text[b.start:b.end] for b in ctx.blocks[max(0, index - 1):index + 1][::-1]] if ctx.blocks else []
@@ -359,7 +318,10 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
         return []
     cue = cues[0]
     clause_start = max(0, body.rfind(";", 0, cue.start()) + 1)
+    clause_start += opener_end(body[clause_start:cue.start()])  # "Recognizing X, Spain commits": not the verb
     subject = body[clause_start:cue.start()]
+    if pronoun_stands_for_a_thing(ctx, sentence, subject):
+        return []  # "The new rules take effect in May. They will give investors certainty."
     last_clause = re.split(r",\s+(?:and\s+|but\s+|as\s+|while\s+)|\band\s+(?=\w+\s+(?:also\s+)?reaffirm)",
                            subject)[-1]
     excluded = _EXCLUDE.search(last_clause + cue.group())
@@ -425,6 +387,8 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
         actors = list(parties)
     else:
         actors = _people_actors(record, subject)
+    if not actors and INSTRUMENT.search(near) and INTENT_CUE.match(cue.group()):
+        actors = list(parties)  # "The Accord is intended to mobilize ...": the parties' own instrument
     if re.search(r"\b(?:and|with)\s+(?:its|their)\s+(?:\w+\s+)?partners\b", near) and actors:
         actors = list(dict.fromkeys(actors + parties))  # "Egypt and its development partners": the meeting's parties
     joined = _actors_after_join(ctx, sentence, pos)

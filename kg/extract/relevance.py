@@ -25,10 +25,10 @@ CLIMATE_TERMS: dict[str, float] = {
     r"climate": 2, r"global warming": 2, r"greenhouse": 2, r"emission": 2, r"carbon": 2, r"co2\b": 2,
     r"decarboni[sz]": 2, r"net[- ]zero": 2, r"low-carbon": 2, r"ndcs?\b": 2, r"nationally determined": 2,
     r"paris agreement": 2, r"unfccc": 2, r"kyoto": 2, r"cop\s?-?\d": 2, r"conference of the parties": 1,
-    r"ipcc": 2, r"1\.5\s?°?\s?c\b": 2, r"mitigation": 2, r"adaptation": 2, r"loss and damage": 2,
+    r"digital sequence information": 2, r"genetic resources": 2, r"ipcc": 2, r"1\.5\s?°?\s?c\b": 2, r"mitigation": 2, r"adaptation": 2, r"loss and damage": 2,
     r"assigned amount units?": 2, r"aaus?\b": 2, r"clean development mechanism": 2, r"offsets?\b": 1,
     # energy
-    r"energy": 1, r"renewable": 2, r"solar": 2, r"wind\b": 2, r"offshore wind": 2, r"hydrogen": 2,
+    r"energy": 1, r"clean energy": 2, r"renewable": 2, r"solar": 2, r"wind\b": 2, r"offshore wind": 2, r"hydrogen": 2,
     r"hydropower": 2, r"geothermal": 2, r"nuclear power": 2, r"nuclear energy": 2, r"reactor": 1,
     r"electricity": 2, r"power (?:grid|sector|plant|station|generation|system|transmission|line)": 2, r"grids?\b": 1,
     r"interconnector": 2, r"batter(?:y|ies)": 1, r"storage": 1, r"coal": 2, r"fossil": 2, r"oil and gas": 2,
@@ -59,11 +59,11 @@ OTHER_TERMS: dict[str, float] = {
     r"war\b": 1, r"sanction": 1, r"counter-?narcotic": 2, r"crime": 2, r"police": 2,
     # economy and trade
     r"trade\b": 2, r"tariff": 2, r"free trade": 2, r"investment treaty": 2, r"market access": 2, r"tourism": 2,
-    r"economic relations": 2, r"investment relations": 2, r"banking": 1, r"taxation": 2,
+    r"economic relations": 2, r"supply chains?": 1, r"investment relations": 2, r"banking": 1, r"taxation": 2,
     r"semiconductor": 2, r"telecommunication": 2, r"broadband": 2, r"5g\b": 2, r"digital": 1,
     r"artificial intelligence": 2, r"space\b": 1, r"aviation safety": 2,
     # society and politics
-    r"education": 2, r"scholarship": 2, r"students?\b": 2, r"universit": 1, r"culture": 2, r"cultural": 2,
+    r"education": 2, r"scholarship": 2, r"students?\b": 2, r"schools?\b": 2, r"fib(?:er|re)[- ]optic": 2, r"universit": 1, r"culture": 2, r"cultural": 2,
     r"sport": 2, r"migration": 2, r"migrants?\b": 2, r"refugee": 2, r"human rights": 2, r"democra": 2,
     r"disinformation": 2, r"gender": 1, r"racial": 2, r"labou?r rights": 2, r"elections?\b": 2,
     r"people-to-people": 2, r"consular": 2, r"visa": 2, r"anti-corruption": 2,
@@ -105,11 +105,13 @@ class Scores:
         return self.climate >= 2 or self.climate > self.other
 
 
-def _weigh(pattern: re.Pattern[str], weights: list[float], text: str, skip_after_ours: bool = False) -> float:
+def _weigh(pattern: re.Pattern[str], weights: list[float], text: str,
+           ours: list[tuple[int, int]] | None = None) -> float:
     total = 0.0
     for m in pattern.finditer(text):
-        if skip_after_ours and _OURS_BEFORE_OTHER.search(text[max(0, m.start() - 16):m.start()]):
-            continue
+        if ours is not None and (_OURS_BEFORE_OTHER.search(text[max(0, m.start() - 16):m.start()])
+                                 or any(s <= m.start() < e for s, e in ours)):
+            continue  # "energy security", "digital sequence information": inside or after a term of ours
         index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         total += weights[index]
     return total
@@ -118,7 +120,8 @@ def _weigh(pattern: re.Pattern[str], weights: list[float], text: str, skip_after
 @lru_cache(maxsize=4096)
 def scores(text: str) -> Scores:
     """The weighted climate and other-subject evidence in a text."""
-    return Scores(_weigh(_CLIMATE, _CLIMATE_WEIGHTS, text), _weigh(_OTHER, _OTHER_WEIGHTS, text, True))
+    ours = [m.span() for m in _CLIMATE.finditer(text)]
+    return Scores(_weigh(_CLIMATE, _CLIMATE_WEIGHTS, text), _weigh(_OTHER, _OTHER_WEIGHTS, text, ours))
 
 
 def judge(*texts: str) -> bool:

@@ -58,7 +58,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "adaptation-resilience": (
         r"adaptation", r"adapt to\b", r"climate[- ]resilien", r"resilien\w* (?:to|against) climate", r"resilient infrastructure",
-        r"loss and damage", r"early warning", r"disaster", r"climate impacts",
+        r"loss and damage", r"early[- ]warning", r"wildfire", r"heatwave", r"disaster", r"climate impacts",
         r"drought", r"flood", r"small island developing states", r"\bsids\b",
     ),
     "technology-industry": (

@@ -1,0 +1,65 @@
+"""Modality of a clause: does it commit its subject to a future action, and how?
+
+A commit cue is a verb phrase of commitment (commit, pledge, agree to, decide to, intend, plan
+to, resolve to, will, are determined to, are willing to, reaffirm or reiterate a commitment,
+stand united in a commitment, agree on the need to, launch a new mechanism, join in launching).
+What does not commit: welcoming, noting, discussing, "looking forward", urging; a "will" of an
+itinerary or a delegation's make-up ("will travel", "will further comprise"), or of a
+prediction ("will unlock"); a cue in a relative clause ("a Challenge, which will ...") or in
+the past perfect ("had joined"); launching a one-off event rather than a mechanism.
+"""
+
+from __future__ import annotations
+
+import re
+
+CUE = re.compile(
+    r"\b(?:commit(?:s|ted)?\s+(?:themselves\s+)?to|(?:am|are|is|remain|remains|were|was|be|being|similarly|also|"
+    r"firmly|fully|strongly|deeply)\s+(?:\w+\s+)?committed\s+(?:to|towards)|"
+    r"(?:show\w*|demonstrat\w*)\s+(?:\w+\s+){0,2}commitment\s+to|"
+    r"(?:highlight\w*|underline\w*|showed|demonstrated)\s+the\s+(?:\w+\s+){0,2}commitment\s+of|"
+    r"(?-i:pledge[sd]?\b|pledging)|agree[sd]?\s+to|agree[sd]?\s+(?:on|upon)\s+the\s+need\s+to|"
+    r"decide[sd]?\s+(?:not\s+)?to|resolv(?:e|es|ed)\s+to|(?:am|is|are|was|were|remain\w*)\s+willing\s+to|"
+    r"\bin\s+(?:their|our|its|his|her)\s+(?:\w+\s+)?commitment\s+to|joined\s+in\s+\w+ing\b|planning\s+to|intends?\b|intended\s+to|intentions?\b|"
+    r"intent\b|will\b|shall\b|plans?\s+to|planned\s+\w+|(?:are|is)\s+determined\s+to|determination\s+to|"
+    r"(?:reaffirm|reiterat|restat|renew)\w*\s+(?:\S+\s+){0,4}?(?:commitment|intention|intent|resolve|determination|pledge|goal|"
+    r"vision|objective|support\s+for\s+(?:the\s+)?(?:goal|target|transition))|reaffirm(?:s|ed)?\s+that|"
+    r"(?-i:resolve)\b|launch(?:ed|es)?\s+(?:a|an|the)\s+(?:\S+\s+){0,6}?"
+    r"(?-i:[A-Z][\w-]*\s+)?(?:partnership|initiative|pledge|programme|program|plan|platform|alliance|coalition|fund|"
+    r"facility|pathway|mission|dialogue|roadmap|challenge|campaign|mechanism|strategy|compact|agenda|network|"
+    r"cent(?:re|er)|hub|consortium|accord|framework|task\s+force|working\s+group|project|cooperation)s?\b|announced\s+(?:a|an)\s+new|"
+    r"announced\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}(?:event|initiative|programme|program|plan|campaign)\s+to\s+be\b|"
+    r"joined\s+the|joining\s+the|aims?\s+to\s+achieve)", re.I)
+EXCLUDE = re.compile(
+    r"\b(?:welcom\w*|appreciat\w*|look(?:ed|s)?\s+forward|discuss(?:ed|es|ing)?\b|not(?:ed|es)\b|take\s+note|took\s+note|"
+    r"exchang\w*\s+views|underscor\w*|emphasi[sz]\w*|congratulat\w*|commend\w*|recogni[sz]\w*|call(?:ed|s)?\s+on|"
+    r"urg(?:e|es|ed|ing)|expressed\s+support|is\s+expected|are\s+expected)\b", re.I)
+NOT_A_CUE_AFTER_WILL = re.compile(
+    r"^\s*(?:(?:also|further|then|later|next|first|subsequently)\s+)*(?:comprise|consist|include|be\s+composed|"
+    r"be\s+led|be\s+joined\s+by|tour|arrive|depart|return|fly|stop\s+(?:in|at)|be\s+in\b|be\s+held|take\s+place|be\s+accompanied|meet\b|attend|participate|visit|"
+    r"deliver\s+(?:\S+\s+){0,3}(?:[Ss]tatement|speech|remarks|address|keynote)|(?:co-)?host\b|be\s+(?:co-)?hosted|"
+    r"discuss|exchange|chair|address|focus|kick\s+off|be\s+co-chaired|have\s+bilateral|hold\s+bilateral|speak|"
+    r"lead\s+the\s+(?:delegation|negotiations|talks)|join\s+\w+\s+for|travel|be\s+(?:a|an|the)\b|generate|unlock|create|"
+    r"play|seek|"
+    r"bolster|reduce\s+warming|help\s+shift|result|depend|remain\s+a|be\s+(?:key|critical|important|essential))", re.I)
+
+def commit_cues(text: str) -> list[re.Match[str]]:
+    """The commit cues of a text, in order, without those that do not commit (see the module)."""
+    out = []
+    for m in CUE.finditer(text):
+        word = m.group().lower()
+        if word in ("will", "shall") and NOT_A_CUE_AFTER_WILL.match(text[m.end():]):
+            continue
+        if re.search(r"\b(?:that|which|who)\s+(?:also\s+)?$", text[:m.start()]) or re.search(
+                r"(?<!\bin\s)(?<!\bby\s)(?<!\bunder\s)(?<!\bthrough\s)\b(?:which|whom|where)\s+(?:[\w'’-]+\s+){1,3}$",
+                text[:m.start()]):
+            continue  # a relative clause: "a Challenge, which will ...", "a Conference, which France will host"
+        if re.match(r"\s*(?:to\s+)?(?:elevate|upgrade|raise)\s+(?:\S+\s+){0,3}(?:relations|relationship|ties)\b",
+                    text[m.end():]):
+            continue  # "agreed to elevate China-Brazil relations": diplomacy, not a climate action
+        if re.search(r"\bhad\s+(?:\w+\s+)?$", text[:m.start()]):
+            continue  # "recalled that Ghana and Germany had both joined the Pledge": a past action
+        if word.startswith("planned") and re.search(r"\b(?:in|of|for|on|to|with|about|by|from)\s+$", text[:m.start()]):
+            continue  # "experience in planned relocation": a noun's modifier, not an intention
+        out.append(m)
+    return out

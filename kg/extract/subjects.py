@@ -1,0 +1,57 @@
+"""Who a committing clause's subject is, where the words alone do not say it.
+
+- An opening participial phrase ("Recognizing the rise in wildfire damage, Portugal and
+  Spain commit ...") is not the clause's subject or main verb: the subject starts after it.
+- A pronoun subject ("They will ...") stands for the previous sentence's subject; when that
+  subject is a thing ("The new grid rules take effect in May. They will give investors
+  certainty."), the sentence is a prediction about the thing, not a party's commitment.
+- A joint instrument as subject ("The Accord is intended to mobilize ...") speaks for the
+  parties that concluded it, when it states an intention or aim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import Context
+from kg.extract.sentences import Sentence
+
+# "Recognizing ..., ", "Building on ..., ", "Given the urgency of ..., ", "In view of ..., "
+OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ing\b|Given\b|In\s+view\s+of\b|In\s+light\s+of\b|Mindful\s+of\b|"
+                    r"Aware\s+of\b|Conscious\s+of\b)[^,;:]{0,240},\s+")
+PRONOUN = re.compile(r"\s*(?:they|it|these|those)\s*$", re.IGNORECASE)
+INSTRUMENT = re.compile(r"\b(?:this|the|these)\s+(?:[\w-]+\s+){0,5}?(?:accord|agreement|compact|pact|memorandum|mou|"
+                        r"declaration|partnership|collaboration)s?\s+(?:(?:is|are)\s+)?$", re.IGNORECASE)
+INTENT_CUE = re.compile(r"intend|intended|aims?\b|pledge|commit", re.IGNORECASE)
+# Words that make a subject a group of people or states, not a thing.
+_PEOPLE = re.compile(
+    r"\b(?:sides?|leaders?|ministers?|countries|country|governments?|government|parties|partners?|delegations?|"
+    r"officials?|presidents?|prime\s+ministers?|envoys?|secretary|secretaries|members?|states|nations|participants|"
+    r"chairs?|co-chairs|we|they|he|she|both|all|each|his|her|their|our)\b", re.IGNORECASE)
+
+
+def opener_end(text: str) -> int:
+    """Where the subject starts after an opening participial phrase; 0 when there is none."""
+    match = OPENER.match(text)
+    return match.end() if match else 0
+
+
+def pronoun_stands_for_a_thing(ctx: Context, sentence: Sentence, subject: str) -> bool:
+    """Whether a pronoun subject refers back to a thing: the previous sentence opens with neither
+    a state, a person nor a group of them."""
+    if not PRONOUN.fullmatch(subject):
+        return False
+    previous = [s for s in ctx.sentences if s.end <= sentence.start]
+    while previous and PRONOUN.fullmatch(" ".join(previous[-1].text.split()[:1])):
+        previous.pop()  # "They will ... They will also ...": the antecedent is further back
+    if not previous:
+        return False
+    before = previous[-1]
+    head = " ".join(before.text.split()[:8])
+    head_end = before.start + len(head)
+    if any(before.start <= a.start < head_end for a in ctx.actor_mentions):
+        return False
+    if _PEOPLE.search(head):
+        return False
+    # A capitalised name that is not the first word may be a person ("Minister Lind met ...").
+    return not re.search(r"\b(?:Mr|Ms|Mrs|Dr|H\.E|President|Minister|Secretary|Envoy|Commissioner)\b", head)

@@ -1,0 +1,125 @@
+"""Commitments read by clause: subject, modality, tense, lead-ins with items, relevance.
+
+Each text is invented; the cases are the classes of failure UNSEEN.md lists for readouts the
+extractor had never seen (one test per invented example there, in the commitments area).
+"""
+
+from __future__ import annotations
+
+import pytest
+from event_helpers import read, spans_are_exact
+
+from kg.model.record import Commitment
+
+OPENING = "On 2 March 2026, Chile and Peru held the third Chile-Peru Energy Dialogue in Lima. "
+
+
+def commitments_of(text: str, published: str = "2026-03-03") -> list[Commitment]:
+    _, record = read(text, published)
+    assert spans_are_exact(text, record)
+    return record.commitments
+
+
+def rows(text: str) -> list[tuple[str, list[str], int | None]]:
+    return [(c.text, sorted(c.actors), c.target_year) for c in commitments_of(text)]
+
+
+def test_lead_in_items_in_bold_with_a_no_break_space_after_the_bullet() -> None:
+    text = (OPENING + "To that end, the two governments will:\n\n"
+            "-\u00a0**Expand grid-scale battery storage.** Storage sites will be chosen by 2027.\n"
+            "-\u00a0**Build two cross-border power interconnectors by 2029.**\n\n"
+            "The ministers then visited a port.")
+    assert rows(text) == [
+        ("Expand grid-scale battery storage.", ["CL", "PE"], None),
+        ("Build two cross-border power interconnectors by 2029.", ["CL", "PE"], 2029)]
+
+
+def test_lead_in_items_separated_by_blank_lines_without_markers() -> None:
+    text = (OPENING + "The two governments will:\n\nExpand rooftop solar in public schools.\n\n"
+            "Launch a joint fund for mangrove restoration by 2028.\n\nThe ministers then visited a port.")
+    assert rows(text) == [("Expand rooftop solar in public schools.", ["CL", "PE"], None),
+                          ("Launch a joint fund for mangrove restoration by 2028.", ["CL", "PE"], 2028)]
+
+
+def test_a_non_climate_commitment_is_not_recorded() -> None:
+    text = OPENING + ("The two leaders committed to expanding cooperation on vaccine research and pharmaceutical "
+                      "manufacturing. The two leaders committed to expanding cooperation on green hydrogen.")
+    assert [c.text for c in commitments_of(text)] == [
+        "The two leaders committed to expanding cooperation on green hydrogen."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ghana reiterated its commitment to phase out single-use plastics by 2028.",
+    "Ghana resolved to phase out single-use plastics by 2028.",
+    "Ghana agreed on the need to phase out single-use plastics by 2028.",
+    "Ghana stands united in its commitment to phase out single-use plastics by 2028.",
+    "Ghana joined in launching a drive to phase out single-use plastics by 2028.",
+])
+def test_commit_wording_beyond_a_cue_list(sentence: str) -> None:
+    text = "On 2 March 2026, the Ghana-Norway Dialogue on Plastics met in Accra. " + sentence
+    [c] = commitments_of(text)
+    assert (c.text, c.actors, c.target_year) == (sentence, ["GH"], 2028)
+    assert "circular-economy" in c.topics
+
+
+def test_the_instrument_as_subject_stands_for_its_parties() -> None:
+    text = ("On 2 March 2026, Norway and Japan signed the Offshore Wind Accord in Oslo. "
+            "The Accord is intended to mobilize private finance for offshore wind.")
+    [c] = commitments_of(text)
+    assert sorted(c.actors) == ["JP", "NO"]
+
+
+def test_a_participial_opener_does_not_void_the_sentence() -> None:
+    sentence = ("Recognizing the rise in wildfire damage, Portugal and Spain commit to a joint early-warning "
+                "system by 2026.")
+    [c] = commitments_of("On 2 March 2025, Portugal and Spain met in Madrid. " + sentence, "2025-03-03")
+    assert (c.text, sorted(c.actors), c.target_year) == (sentence, ["ES", "PT"], 2026)
+    assert "adaptation-resilience" in c.topics
+
+
+def test_urgency_is_not_urging() -> None:
+    sentence = "Given the urgency of the crisis, Chile and Peru agreed to phase out coal power by 2040."
+    assert rows(OPENING + sentence) == [(sentence, ["CL", "PE"], 2040)]
+
+
+def test_welcomed_and_will_commits_in_its_second_clause() -> None:
+    sentence = "Both sides welcomed the new roadmap and will jointly fund two solar plants."
+    assert rows(OPENING + sentence) == [(sentence, ["CL", "PE"], None)]
+
+
+def test_a_commitment_without_a_topic_keyword() -> None:
+    sentence = "Chile plans to have EVs make up half of new bus purchases by 2028."
+    [c] = commitments_of(OPENING + sentence)
+    assert (c.actors, c.target_year) == (["CL"], 2028)
+    assert c.topics == ["energy-transition"]
+
+
+def test_delegation_and_itinerary_will_are_not_commitments() -> None:
+    text = ("On 2 March 2026, Portugal and Spain met in Madrid on climate adaptation. "
+            "Portugal's delegation will further comprise two climate negotiators. "
+            "The Spanish minister will then travel to Seville to visit a solar plant.")
+    assert commitments_of(text) == []
+
+
+def test_a_pronoun_that_refers_to_a_thing_is_not_the_parties() -> None:
+    text = OPENING + ("The new grid rules take effect in May. They will give investors in solar power certainty. "
+                      "They will also cut costs for wind farms.")
+    assert commitments_of(text) == []
+
+
+def test_a_pronoun_that_refers_to_the_parties_is_them() -> None:
+    text = OPENING + "The ministers reviewed the grid. They will jointly build a solar plant by 2028."
+    assert rows(text) == [("They will jointly build a solar plant by 2028.", ["CL", "PE"], 2028)]
+
+
+def test_a_missing_space_after_a_period_gives_two_commitments() -> None:
+    text = OPENING + ("Chile will retire its coal plants by 2030.The two countries will also deploy 500 electric "
+                      "buses.")
+    assert rows(text) == [("Chile will retire its coal plants by 2030.", ["CL"], 2030),
+                          ("The two countries will also deploy 500 electric buses.", ["CL", "PE"], None)]
+
+
+def test_past_actions_are_not_commitments() -> None:
+    text = OPENING + ("Chile installed 2 GW of solar power last year. Peru launched a wind auction in 2025. "
+                      "Both sides had pledged to end coal power in 2021.")
+    assert commitments_of(text) == []

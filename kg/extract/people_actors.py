@@ -72,6 +72,15 @@ def _official_actor(person: Person) -> str | None:
     return None
 
 
+def _suggested_official(person: Person, ctx: Context) -> str | None:
+    """The reference list of office-holders suggests a state; the text must name that state for it
+    to be taken (GUIDE.md: null when the text does not say)."""
+    actor = _official_actor(person)
+    if actor is None or not re.fullmatch(r"[A-Z]{2}", actor):
+        return actor
+    return actor if any(m.code == actor for m in ctx.actor_mentions) else None
+
+
 def _role_coreference(person: Person, mentions: list[Mention], role_only: list[RoleOnly],
                       taken: set[tuple[str, str]]) -> None:
     heads = {m.head for m in mentions if m.head}
@@ -124,6 +133,29 @@ def _sentence_group_actor(person: Person, ctx: Context) -> str | None:
             if re.match(rf"\s+{_GROUP_NOUNS}\b[^.;]*?\b(?:including|such as|namely|:)", after):
                 return mention.code
     return None
+
+
+# "In the Kingdom of Saudi Arabia, Envoy Kerry met with Crown Prince X, Minister Y ...": a trip's leg.
+_LEG_OPENING = re.compile(r"^\W*(?:In|While\s+in|During\s+(?:his|her|their|the)\s+(?:visit|stay|stop)\s+(?:to|in))\s+"
+                          r"(?:the\s+)?$")
+_MET_WITH = re.compile(r"\b(?:met|meets|meeting)(?:\s+with)?\b|\bheld\s+(?:talks|meetings)\s+with\b|\breceived\b")
+
+
+def _trip_leg_actor(person: Person, ctx: Context) -> str | None:
+    """The people a visitor meets in a paragraph that opens "In <state>, ..." are that state's."""
+    if not person.evidence:
+        return None
+    span = min(person.evidence, key=lambda x: x.start)
+    sentence = next((s for s in ctx.sentences if s.start <= span.start < s.end), None)
+    if sentence is None:
+        return None
+    opening = next((m for m in ctx.actor_mentions if sentence.start <= m.start < sentence.start + 60
+                    and _LEG_OPENING.match(ctx.text[sentence.start:m.start])
+                    and re.match(r"\s*,", ctx.text[m.end:m.end + 3])), None)
+    if opening is None or opening.form in {"adjective", "possessive"}:
+        return None
+    verb = _MET_WITH.search(ctx.text, opening.end, span.start)
+    return opening.code if verb is not None else None
 
 
 # Titles that many states give: sharing one says nothing of whose post it is.
@@ -227,7 +259,8 @@ def resolve_actors(people: list[Person], *, groups_mentions: list[list[Mention]]
         _role_coreference(person, mentions, role_only, taken)
         if person.actor:
             continue
-        person.actor = _official_actor(person) or _sentence_group_actor(person, ctx)
+        person.actor = _trip_leg_actor(person, ctx) or _suggested_official(person, ctx) or \
+            _sentence_group_actor(person, ctx)
         if person.actor:
             continue
         if eu_text and person.role and any(title in person.role for title in EU_TITLES):

@@ -38,7 +38,7 @@ ROLE_MODIFIERS = {
     "First", "Second", "Federal", "Presidential", "High", "General", "Interim", "Lead", "Climate", "Energy",
     "Environment", "Finance", "Trade", "Crown", "Grand", "Managing", "Co-", "Secretary", "Minister",
     "National", "Security", "International", "Under", "Joint", "Regional", "Economic", "Development",
-    "Environmental", "Supreme", "Designate", "Honorary", "Economy",
+    "Environmental", "Supreme", "Designate", "Honorary", "Economy", "Press",
 }
 # Words of ministry, office and portfolio names that follow "for", "of", "at" inside a title.
 ROLE_VOCABULARY = {
@@ -88,7 +88,7 @@ ROLE_VOCABULARY |= {
     "Engagement", "Diplomacy", "Cooperation", "Development", "Net", "Zero", "Electric", "Vehicles", "Industries",
 }
 # Lower-case words allowed inside a title ("Minister for the Environment", "27th session of").
-ROLE_CONNECTORS = {"of", "for", "and", "the", "to", "at", "on", "in", "&", "session", "sessions"}
+ROLE_CONNECTORS = {"of", "for", "and", "the", "to", "at", "on", "in", "&", "session", "sessions", "a"}
 
 # Honorifics and styles that stand before a name and are not part of it.
 HONORIFICS = {
@@ -96,6 +96,8 @@ HONORIFICS = {
     "Mme", "Mme.", "H.E.", "H.E", "HE", "H.H.", "Hon.", "Hon", "Honourable", "Honorable", "Excellency",
     "Highness", "Majesty", "Lord", "Lady", "Rt.", "Rt", "Right", "His", "Her", "The", "Sen.", "Rep.", "Gov.",
     "Amb.", "Gen.", "Shri", "Smt", "Smt.", "Sushri", "Kumari", "Dato'", "Datuk", "Pehin",
+    # styles of South Asian, Malaysian and professional use: "Adv." (advocate), "Sh." (Shri), "Tan Sri"
+    "Adv.", "Adv", "Sh.", "Engr.", "Engr", "Seri", "Tun", "Datin", "Hon'ble", "Shrimati",
 }
 # Post-nominal letters after a name ("Anthony Albanese MP", "Justin Trudeau, P.C., M.P.").
 POST_NOMINALS = {"MP", "M.P.", "P.C.", "PC", "MEP", "QC", "KC", "OBE", "CBE", "KBE", "MBE", "PhD", "Ph.D."}

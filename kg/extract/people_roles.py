@@ -48,6 +48,7 @@ from kg.extract.people_tokens import (
 )
 
 _ROLE_KINDS = {HEAD, MOD, VOCAB, CONN, STATE, ORD, ACRONYM, PLURAL}
+_PLURAL_NOUN = re.compile(r"(?:ions|ments|ships|ities|ies|ers|ors|ants|ents|ives|ists|ations)$")
 _MAX_NAME_TOKENS = 7
 
 
@@ -90,6 +91,11 @@ def _is_name_start(tokens: list[Token], i: int) -> bool:
         return True
     if token.text == "Sheikh" and nxt.kind == NAME:
         return True
+    # "the Ukrainian Energy Minister, German Galushchenko": a given name that is also a state's adjective
+    if token.kind == STATE and token.form == "adjective" and nxt.kind == NAME and i >= 2 and \
+            tokens[i - 1].text == "," and tokens[i - 2].kind in {HEAD, VOCAB} and \
+            (i + 2 >= len(tokens) or tokens[i + 2].kind != NAME):
+        return True
     if token.kind == INITIAL and nxt.kind in {NAME, INITIAL}:
         return True
     return token.kind == PARTICLE and token.text[0].isupper() and nxt.kind in {NAME, PARTICLE}
@@ -105,6 +111,11 @@ def _name_run(tokens: list[Token], i: int) -> int:
             j += 1
             count += 1
             continue
+        # "Kaitlin Power, Press Secretary": a family name that is also a portfolio word, before a comma
+        if token.kind == VOCAB and j > i and tokens[j - 1].kind == NAME and j + 1 < len(tokens) and \
+                tokens[j + 1].text == "," and j + 2 < len(tokens) and tokens[j + 2].kind in {HEAD, MOD}:
+            j += 1
+            break
         if token.kind == PARTICLE:
             k = j
             while k < len(tokens) and tokens[k].kind == PARTICLE:
@@ -145,6 +156,15 @@ def _left_role(tokens: list[Token], a: int) -> tuple[int, int, bool]:
     if j >= 1 and tokens[j].text == "," and (tokens[j - 1].kind in {VOCAB, HEAD, MOD, ACRONYM, STATE}
                                              or tokens[j - 1].text == ")"):
         j -= 1
+    elif j >= 3 and tokens[j].text == "," and tokens[j - 1].kind == NAME:
+        # "the Crown Prince of Abu Dhabi, Sheikh X": a place after "of" closes the title
+        k = j - 1
+        while k >= 1 and j - k <= 3 and tokens[k].kind == NAME:
+            k -= 1
+        if tokens[k].text == "of" and k >= 1 and tokens[k - 1].kind in {HEAD, VOCAB}:
+            for index in range(k + 1, j):
+                tokens[index].kind = VOCAB
+            j -= 1
     end = j + 1
     while j >= 0:
         token = tokens[j]
@@ -185,12 +205,24 @@ def _left_role(tokens: list[Token], a: int) -> tuple[int, int, bool]:
 
 def _inside_portfolio(tokens: list[Token], j: int) -> bool:
     """Whether a capitalised word that is not in the word lists sits inside a title's portfolio:
-    after "of"/"for"/"and"/"&" or a portfolio word, and before "and"/"of" or another portfolio word."""
+    after "of"/"for"/"and"/"&" or a portfolio word, and before "and"/"of" or another portfolio word
+    ("Minister of New and Renewable Energy"), or within a run of such words that goes on with
+    "for"/"of" ("Committee Overseeing Preparations for the ...")."""
     if tokens[j].kind != NAME or j < 1 or j + 1 >= len(tokens):
         return False
     before, after = tokens[j - 1], tokens[j + 1]
-    return (before.text in {"of", "for", "and", "&", "the"} or before.kind in {VOCAB, MOD, ACRONYM}) and (
-        after.text in {"and", "of", "&"} or after.kind in {VOCAB, MOD})
+    if (before.text in {"of", "for", "and", "&", "the", "a"} or before.kind in {VOCAB, MOD, ACRONYM}) and (
+            after.text in {"and", "of", "&"} or after.kind in {VOCAB, MOD}):
+        return True
+    # a run of up to three unlisted words between portfolio words and "for"/"of"
+    k, m = j, j
+    while k - 1 >= 0 and j - k < 2 and tokens[k - 1].kind == NAME:
+        k -= 1
+    while m + 1 < len(tokens) and m - k < 2 and tokens[m + 1].kind == NAME:
+        m += 1
+    if k < 1 or m + 1 >= len(tokens):
+        return False
+    return tokens[k - 1].kind in {VOCAB, MOD} and tokens[m + 1].text in {"for", "of"}
 
 
 def _org_before_head(span: list[Token]) -> bool:
@@ -255,6 +287,9 @@ def _right_role(tokens: list[Token], b: int, text: str) -> tuple[int, int]:
         return b, b
     if end < len(tokens) and _is_name_start(tokens, end):
         return b, b  # the title belongs to the name that follows it
+    if end + 1 < len(tokens) and tokens[end].text == "," and tokens[start - 1].text == "the" and \
+            _is_name_start(tokens, end + 1):
+        return b, b  # "X, the Ukrainian Energy Minister, Y": a title set off by commas before the next name
     if tokens[end - 1].kind == STATE and not any(t.kind == HEAD for t in tokens[start:end - 1]):
         return b, b
     return start, end
@@ -285,8 +320,11 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
                 tokens[a - 2].kind in {NAME, SUFFIX}:
             i = b  # "Tom Carper of Delaware": the place a person is from, not a person
             continue
-        if ls == le and b - a >= 3 and a >= 2 and tokens[a - 1].text in {"for", "of"} and tokens[a].kind == NAME:
-            # "Minister for Manpower Tan See Leng": an unlisted portfolio word, then the name.
+        after_of = a >= 2 and (tokens[a - 1].text in {"for", "of"} or (
+            tokens[a - 1].text == "the" and a >= 3 and tokens[a - 2].text in {"for", "of"}))
+        if ls == le and b - a >= 3 and after_of and tokens[a].kind == NAME:
+            # "Minister for Manpower Tan See Leng", "Chancellor of the Exchequer Rishi Sunak": an unlisted
+            # portfolio word, then the name.
             tokens[a].kind = VOCAB
             ls, le, honorific = _left_role(tokens, a + 1)
             if ls < le:
@@ -325,6 +363,9 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
             actor = actor or counterpart[0]
         anchored = ls < le or rs < re_ or honorific or role is not None or counterpart is not None
         name, words = _clean_name(name_tokens, text)
+        if len(words) == 1 and not honorific and _PLURAL_NOUN.search(words[0]) and ls < le and \
+                (ls == 0 or tokens[ls - 1].text.lower() in {"the", "all", "our", "its", "their", "other"}):
+            anchored = False  # "the Partner Organisations joined": a plural noun after a title word
         if anchored and words:
             mentions.append(Mention(name, words, role, actor, start, end, text[start:end], head, honorific))
             mentions += _embedded_people(tokens, rs, re_, actor, text)

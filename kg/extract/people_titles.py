@@ -87,6 +87,9 @@ def tail_institution(tokens: list[Token], k: int) -> str | None:
     return None
 
 
+_NAMES_A_COP = re.compile(r"\bCOP\s?-?\d|Conference\s+of\s+the\s+Parties|Climate\s+Change\s+(?:Conference|Summit)")
+
+
 def clean_role(tokens: list[Token], text: str) -> tuple[str | None, str | None, str | None]:
     """(role without the state's name, actor code or organisation, head word) of title tokens."""
     keep = list(tokens)
@@ -102,6 +105,8 @@ def clean_role(tokens: list[Token], text: str) -> tuple[str | None, str | None, 
         prev = keep[index - 1] if index > 0 else None
         adjectival = nxt is not None and nxt.kind in {HEAD, MOD, VOCAB, ACRONYM, PLURAL} and (
             prev is None or prev.kind not in {CONN} or prev.text in {"and", "the"})
+        # "Administrator of China's National Energy Administration": the state's possessive inside the title
+        adjectival = adjectival or (token.form == "possessive" and nxt is not None and nxt.kind in {MOD, VOCAB})
         if adjectival:
             actor = actor or token.code
             keep[index] = Token("", token.start, token.start, "removed")
@@ -154,8 +159,8 @@ def clean_role(tokens: list[Token], text: str) -> tuple[str | None, str | None, 
             break
         if token.kind == STATE:
             actor = token.code
-        elif token.text in ORGANISATION_ACTORS:
-            actor = ORGANISATION_ACTORS[token.text]
+        elif token.text in ORGANISATION_ACTORS and not _NAMES_A_COP.search(text[keep[0].start:keep[-1].end]):
+            actor = ORGANISATION_ACTORS[token.text]  # (a COP's president is no UN official)
     joined = " ".join(t.text for t in keep)
     if actor is None:
         for phrase, code in (("White House", "US"), ("United Nations", "United Nations")):

@@ -50,7 +50,9 @@ _HONORIFIC_PHRASES = re.compile(
 )
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z]\.")
 _KEEP_PERIOD = {"Jr.", "Sr.", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Hon.", "Rt.", "St.", "Sen.", "Rep.", "Gov.",
-                "Amb.", "Gen.", "Mme.", "Ph.D."}
+                "Amb.", "Gen.", "Mme.", "Ph.D.", "Adv.", "Sh.", "Engr."}
+# "al-Jubeir", "bin-Salman", "de-Souza": a name with a lower-case particle joined by a hyphen.
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|de|da|di|van|von)-[A-Z][\w'’-]+")
 
 
 def _split_word(text: str, start: int) -> list[tuple[str, int]]:
@@ -91,12 +93,16 @@ def _kind(word: str) -> str:
         return VOCAB
     if re.fullmatch(r"\d+(?:st|nd|rd|th)", word):
         return ORD
-    if re.fullmatch(r"[A-Z]\.", word):
-        return INITIAL
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}", word):
+        return INITIAL  # "Sharon A.M. Dijksma"
     if word in NAME_PARTICLES:
         return PARTICLE
     if not word[0].isalpha():
         return PUNCT if not word[0].isdigit() else OTHER
+    if _PARTICLE_NAME.fullmatch(word):
+        return NAME
+    if re.fullmatch(r"(?:president|chair|minister|envoy|secretary-general|commissioner)-(?:designate|elect)", word):
+        return HEAD  # "... and president-designate of the 29th session ...": a title written in lower case
     if word[0].islower():
         return LOWER
     if re.fullmatch(r"[A-Z0-9][A-Z0-9.&-]+", word):
@@ -118,7 +124,24 @@ def tokenize(text: str, base: int, mentions: list[ActorMention]) -> list[Token]:
     for token in tokens:
         if any(s <= token.start and token.end <= e for s, e in honorific_spans):
             token.kind = HON
-    return _merge_mentions(tokens, mentions)
+    return _merge_mentions(_abbreviated_names(tokens), mentions)
+
+
+def _abbreviated_names(tokens: list[Token]) -> list[Token]:
+    """"Lars Chr. Lilleholt": a short abbreviated given name between two names is one initial."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if (token.kind == NAME and len(token.text) <= 3 and i + 2 < len(tokens) and out and out[-1].kind == NAME
+                and tokens[i + 1].text == "." and tokens[i + 1].start == token.end
+                and tokens[i + 2].kind == NAME and tokens[i + 2].start == token.end + 2):
+            out.append(Token(token.text + ".", token.start, token.end + 1, INITIAL))
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
 
 
 def _merge_mentions(tokens: list[Token], mentions: list[ActorMention]) -> list[Token]:

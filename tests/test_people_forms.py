@@ -1,0 +1,89 @@
+"""People written in the forms UNSEEN.md lists: titles with articles and commas, honorifics,
+plural nouns after a title, roles without the state's name, and actors the text does not give.
+
+Every text is invented; UNSEEN.md examples are quoted where used verbatim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.context import Context
+from kg.extract.people import extract_people
+from kg.read.document import Document
+
+
+def rows(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.name, p.actor, p.role) for p in extract_people(Context.build(Document(text=text, source="test")))]
+
+
+def test_a_title_with_an_article_and_commas_before_the_name() -> None:
+    # UNSEEN.md: "Deputy Minister for a Safe and Fair Water Future, Tomas Lind, chaired…"
+    assert rows("Deputy Minister for a Safe and Fair Water Future, Tomas Lind, chaired the climate session.") == [
+        ("Tomas Lind", None, "Deputy Minister for a Safe and Fair Water Future")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # UNSEEN.md: "The Honourable Adv. Arun Kumar…"
+    ("The Honourable Adv. Arun Kumar, Minister of Power of India, met the delegation.",
+     ("Arun Kumar", "IN", "Minister of Power")),
+    ("Dato' Seri Ahmad Zahid, Minister of Energy of Malaysia, met the envoy.", ("Ahmad Zahid", "MY", "Minister of Energy")),
+    ("The Joint Secretary of India, Sh. Vikram Rao, opened the session.", ("Vikram Rao", "IN", "Joint Secretary")),
+    ("Kerry met with the Crown Prince of Abu Dhabi, Sheikh Hamdan bin Khalid Al Nuaimi, in the afternoon.",
+     ("Hamdan bin Khalid Al Nuaimi", None, "Crown Prince of Abu Dhabi")),
+])
+def test_honorifics_are_not_names(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert rows(text) == [expected]
+
+
+def test_a_plural_noun_after_a_title_word_is_no_person() -> None:
+    # UNSEEN.md, verbatim
+    assert rows("The Partner Organisations joined the climate session.") == []
+
+
+def test_a_role_without_the_states_possessive() -> None:
+    # UNSEEN.md: "Administrator of China's National Energy Administration"
+    assert rows("Zhang Wei, Administrator of China's National Energy Administration, met the EU delegation.") == [
+        ("Zhang Wei", "CN", "Administrator of National Energy Administration")]
+
+
+def test_names_with_particles_abbreviations_and_portfolio_words() -> None:
+    found = rows("Kerry met Minister of State for Foreign Affairs Omar al-Harbi, Minister Lina A.M. Vos of the "
+                 "Netherlands and Chancellor of the Exchequer Tom Hale.")
+    assert ("Omar al-Harbi", None, "Minister of State for Foreign Affairs") in found
+    assert ("Lina A.M. Vos", "NL", "Minister") in found
+    assert ("Tom Hale", None, "Chancellor of the Exchequer") in found
+
+
+def test_a_lower_case_designate_title_with_a_bracketed_cop_before_the_name() -> None:
+    found = rows("Vice Minister Li Wei met with Australian Minister for Climate Change and president-designate of the "
+                 "31st session of the Conference of the Parties (COP31) Sarah Reid, who is visiting China.")
+    assert [(name, actor) for name, actor, _ in found] == [("Li Wei", None), ("Sarah Reid", "AU")]
+
+
+def test_a_title_set_off_by_commas_belongs_to_the_next_name() -> None:
+    found = rows("The Commissioner met UK Energy Secretary, Ed Hart, the Ukrainian Energy Minister, German Holub and "
+                 "the Egyptian Minister of Petroleum, Karim Saad.")
+    assert found == [("Ed Hart", "GB", "Energy Secretary"), ("German Holub", "UA", "Energy Minister"),
+                     ("Karim Saad", "EG", "Minister of Petroleum")]
+
+
+def test_a_press_contact_with_a_surname_that_is_also_a_portfolio_word() -> None:
+    assert rows("Contacts: Kaitlin Power, Press Secretary, Office of the Minister of Environment") == [
+        ("Kaitlin Power", None, "Press Secretary, Office of the Minister of Environment")]
+
+
+def test_the_people_met_on_a_trip_leg_are_of_that_state() -> None:
+    text = ("In the Kingdom of Saudi Arabia, Special Envoy Kerry met with Minister of Investment Khalid Nasser "
+            "and Minister of Environment Huda Salem.")
+    found = {name: actor for name, actor, _ in rows(text)}
+    assert found["Khalid Nasser"] == "SA" and found["Huda Salem"] == "SA"
+    assert found["Kerry"] is None  # the visitor is not the visited state's
+
+
+def test_the_officials_list_suggests_but_the_text_must_name_the_state() -> None:
+    # "Boris Johnson" is in the reference list of office-holders (GB), but this text never names the UK.
+    assert rows("Prime Minister Boris Johnson met the Secretary-General.") == [
+        ("Boris Johnson", None, "Prime Minister")]
+    assert rows("Prime Minister Boris Johnson said the UK will host the summit.") == [
+        ("Boris Johnson", "GB", "Prime Minister")]

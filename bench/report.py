@@ -109,8 +109,11 @@ def render(results: dict[str, Any]) -> str:
     serials = [e.get("kg1") or {} for e in entries]
     out += [
         _row("serial: Oxigraph write per readout (ms)", [_num(k.get("write_ms"), 2) if _ok(k) else "-" for k in kgs]),
+        _row("  its CPU, the writing thread (ms)", [_num(k.get("write_cpu_ms"), 2) if _ok(k) else "-" for k in kgs]),
         _row("serial: main process per readout (ms)",
              [_num(k.get("store_prepared_ms"), 2) if _ok(k) else "-" for k in kgs]),
+        _row("  its CPU, the main thread (ms)",
+             [_num(k.get("store_prepared_cpu_ms"), 2) if _ok(k) else "-" for k in kgs]),
         _row("kg load --jobs 1: throughput (readouts/s)", [_num(_throughput(s1)) for s1 in serials]),
         _row("kg load --jobs 1: CPU per readout (ms)",
              [_num(s1["cpu_s"] * 1000 / s1["n"], 1) if _ok(s1) else "-" for s1 in serials]),

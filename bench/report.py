@@ -143,8 +143,8 @@ def render(results: dict[str, Any]) -> str:
     out.append(_head("KG QUERIES, EVERY ROW (parameters unbound), Oxigraph engine: median / p95 (ms)"))
     for name in engine_names:
         out.append(_row(name, [_q((k.get("queries_engine") or {}).get(name)) for k in kgs]))
-    out.append(_head("FIRST ROW OF THE EVERY-ROW FORMS (ms): on the engine (median) / as `kg query --all -f csv`"))
-    out.append(_head("  gets it (kg.query.named.RowStream from the kept worker: first batch, median of 3)"))
+    out.append(_head("FIRST ROW OF THE EVERY-ROW FORMS (ms): on the engine, sorted (median) / as"))
+    out.append(_head("  `kg query --all --unsorted -f csv` gets it (RowStream from the kept worker, first batch, median of 3)"))
     for name in engine_names:
         out.append(_row(name, [_first(k, name) for k in kgs]))
 
@@ -303,7 +303,7 @@ def _targets_18(sizes: list[int], kgs: list[dict[str, Any]]) -> list[str]:
         line("disk <= 100 KB per readout at N=10,000 after compaction", kb, " KB", None if kb is None else kb <= 100),
         line("serial write <= 5 ms per readout at N=10,000", write, " ms", None if write is None else write <= 5),
         line("throughput >= 60 readouts/s at N=10,000 (the run's --jobs)", tp, "/s", None if tp is None else tp >= 60),
-        line("first row of every every-row form <= 200 ms at N=10,000 (as kg query --all -f csv)", worst_first,
+        line("first row of every every-row form <= 200 ms at N=10,000 (kg query --all --unsorted -f csv)", worst_first,
              " ms (slowest)", None if not firsts else not slow_first,
              f"; over: {', '.join(slow_first)}" if slow_first else ""),
         "  every named question as asked median <= 100 ms, cost per readout within 1.3x: see issue 7's lines below",

@@ -98,3 +98,34 @@ def test_a_construct_is_not_paged(store_path: str) -> None:
     code, out, _ = kg("query", "--sparql", "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }", "--limit", "1",
                       "-f", "ntriples", "--store", store_path)
     assert code == 0 and len(out.splitlines()) > 1
+
+
+def test_unsorted_gives_the_same_rows_for_every_named_question(store_path: str) -> None:
+    from kg.query.named import list_queries
+    from kg.sparql.binding import without_order
+
+    with open_store(store_path, create=False, read_only=True) as st:
+        for query in list_queries():
+            text = without_order(query.text)
+            assert "ORDER BY" not in text.rsplit("}", 1)[-1].upper(), query.name
+            sorted_rows = run(st, query.text, {})
+            unsorted_rows = run(st, text, {})
+            assert isinstance(sorted_rows, SelectResult) and isinstance(unsorted_rows, SelectResult)
+            assert sorted(map(str, unsorted_rows.values())) == sorted(map(str, sorted_rows.values())), query.name
+
+
+def test_without_order_keeps_a_sub_selects_order_and_limit() -> None:
+    from kg.sparql.binding import without_order
+
+    text = ("SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 3 } }\n"
+            "# a comment naming ORDER BY\nORDER BY DESC(?s) LIMIT 10")
+    assert without_order(text) == ("SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 3 } }\n"
+                                   "\nLIMIT 10")
+
+
+def test_unsorted_csv_streams_every_row(store_path: str) -> None:
+    everything = every_row(store_path, "evidence")
+    code, out, _ = kg("query", "evidence", "--all", "--unsorted", "-f", "csv", "--store", store_path)
+    lines = out.replace("\r\n", "\n").splitlines()
+    expected = to_csv(everything).replace("\r\n", "\n").splitlines()
+    assert code == 0 and lines[0] == expected[0] and sorted(lines[1:]) == sorted(expected[1:])

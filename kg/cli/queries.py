@@ -30,10 +30,14 @@ if TYPE_CHECKING:
 @click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
               help=f"Return at most N rows of a SELECT (default {PAGE_ROWS}; the rest are counted).")
 @click.option("--all", "all_rows", is_flag=True, help="Return every row (csv and tsv stream them as they come).")
+@click.option("--unsorted", is_flag=True,
+              help="Leave out the question's final ORDER BY: rows come in the order the store finds them, "
+                   "so a streamed answer starts at once instead of after its last row is found.")
 @store_option
 @handle_errors
 def query_command(name_or_file: str | None, sparql: str | None, params: tuple[str, ...], fmt: str,
-                  timeout: float, explain: bool, limit: int | None, all_rows: bool, store: str | None) -> None:
+                  timeout: float, explain: bool, limit: int | None, all_rows: bool, unsorted: bool,
+                  store: str | None) -> None:
     """Run a named question (see `kg queries`), a .rq FILE or --sparql TEXT over the store.
 
     A SELECT answer is paged: its first 1,000 rows, and how many more there are, unless
@@ -49,6 +53,12 @@ def query_command(name_or_file: str | None, sparql: str | None, params: tuple[st
     if all_rows and limit is not None:
         raise UsageError("give --limit N or --all, not both")
     query = parse_query_text(sparql, "sparql") if sparql is not None else load_query(str(name_or_file))
+    if unsorted:
+        from dataclasses import replace
+
+        from kg.sparql.binding import without_order
+
+        query = replace(query, text=without_order(query.text))
     values = parse_param_options(params)
     if explain:  # nothing runs, so no store is needed; one that exists resolves names against it
         try:

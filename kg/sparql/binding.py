@@ -101,6 +101,22 @@ def _groups(text: str) -> list[tuple[int, int, int]]:
     return groups
 
 
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b.*?(?=\bLIMIT\b|\bOFFSET\b|\bVALUES\b|\Z)", re.I | re.S)
+_COMMENT_LINE = re.compile(r"^[ \t]*#.*$", re.M)
+
+
+def without_order(text: str) -> str:
+    """The query without the ORDER BY of its outermost SELECT: the same rows, in the order the
+    engine finds them, so that the first comes before the last is found (a sort must see all
+    of them first). ORDER BY inside sub-selects stays (with LIMIT it chooses rows)."""
+    top = [g for g in _groups(text) if g[2] == 0]
+    if not top:
+        return text
+    close = min(top)[1]  # the WHERE group: the first at the top level
+    tail = _COMMENT_LINE.sub("", text[close + 1:])
+    return text[:close + 1] + _ORDER_BY.sub("", tail, count=1)
+
+
 def _sub_select_groups(text: str, all_groups: list[tuple[int, int, int]], start: int, end: int,
                        names: list[str]) -> list[tuple[int, list[str]]]:
     """Where a VALUES block goes in each sub-select between `start` and `end` that projects a

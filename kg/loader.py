@@ -22,10 +22,10 @@ from rdflib.namespace import PROV
 
 from kg import __version__
 from kg.errors import InputError, KGError, ValidationError
-from kg.model.namespaces import REFERENCE_GRAPH, readout_iri
+from kg.model.namespaces import ORG, REFERENCE_GRAPH, readout_iri
 from kg.model.record import Record
 from kg.model.record_json import record_from_json
-from kg.query import summaries
+from kg.query import post_holders, summaries
 from kg.query.people import known_forums, known_people
 from kg.rdf.identity import IdentityIndex
 from kg.read.document import Document
@@ -196,6 +196,7 @@ def _prepare_path_shipped(item: Path | str, allow_empty: bool,
     return result if isinstance(result, LoadOutcome) else ship(result)
 
 
+_ORG_HOLDS = str(ORG.holds)
 _CHUNK = 8  # readouts per task sent to a worker
 COMPACT_AFTER = 1000  # readouts written in one batch, after which the embedded store is compacted
 
@@ -246,7 +247,7 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
             and store.add_new_graph(prepared.iri, prepared.ntriples):
         if identities is not None:  # a new readout (most of a large load): written as it came
             identities.add(prepared.record)
-        summaries.add_readout(store, prepared.record)
+        summaries.add_readout(store, prepared.record, post_holders.holdings_in(prepared.ntriples))
         return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=prepared.ntriples.count(b"\n"))
     triples = prepared.triples() if isinstance(prepared, ShippedReadout) else None
     size = len(triples) if triples is not None else len(prepared.graph)  # type: ignore[union-attr]
@@ -254,15 +255,19 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
         return LoadOutcome(source, "unchanged", readout=str(prepared.iri), triples=size)
     # A readout stored before (its load's time or tool changed) takes its share of the
     # summaries with it: its keys are recomputed; a new one adds its share.
-    replaced = summaries.keys_of_readout(store, prepared.iri) if store.has_graph(prepared.iri) else None
+    replaced = summaries.touched_by(store, prepared.iri) if store.has_graph(prepared.iri) else None
     if triples is not None:
         store.replace_triples(prepared.iri, triples)
+        holdings = {(URIRef(s.value), URIRef(o.value)) for s, p, o in triples if p.value == _ORG_HOLDS}
     else:
         store.replace_graph(prepared.iri, prepared.graph)  # type: ignore[union-attr]
+        holdings = {(URIRef(str(s)), URIRef(str(o))) for s, o in prepared.graph.subject_objects(ORG.holds)}  # type: ignore[union-attr]
     if replaced is None:
-        summaries.add_readout(store, prepared.record)
+        summaries.add_readout(store, prepared.record, holdings)
     else:
-        summaries.recompute(store, replaced | set(summaries.share_of(prepared.record)))
+        keys, posts = replaced
+        summaries.recompute(store, keys | set(summaries.share_of(prepared.record)),
+                            posts=posts | {post for _, post in holdings})
     if identities is not None:
         identities.add(prepared.record)
     return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=size)
@@ -328,8 +333,8 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
 def remove_readout(store: Any, readout: str) -> str:
     """Remove one readout's graph, given its IRI or its 16-hex id; returns the IRI removed."""
     iri = URIRef(readout) if readout.startswith(("http://", "https://")) else readout_iri(readout)
-    keys = summaries.keys_of_readout(store, iri) if store.has_graph(iri) else set()
+    keys, posts = summaries.touched_by(store, iri) if store.has_graph(iri) else (set(), set())
     if not store.remove_graph(iri):
         raise InputError(f"{readout}: no such readout in the store")
-    summaries.recompute(store, keys, -1)  # the summaries it had a share in, from the readouts left
+    summaries.recompute(store, keys, -1, posts)  # the summaries it had a share in, from the readouts left
     return str(iri)

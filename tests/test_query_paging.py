@@ -129,3 +129,14 @@ def test_unsorted_csv_streams_every_row(store_path: str) -> None:
     lines = out.replace("\r\n", "\n").splitlines()
     expected = to_csv(everything).replace("\r\n", "\n").splitlines()
     assert code == 0 and lines[0] == expected[0] and sorted(lines[1:]) == sorted(expected[1:])
+
+
+def test_a_sub_select_opening_with_a_comment_gets_its_parameter() -> None:
+    from rdflib import Literal
+
+    from kg.sparql.binding import with_values
+    from kg.sparql.safety import check_query
+
+    text = "SELECT ?x WHERE {\n  {\n    # the comment first\n    SELECT ?x WHERE { ?s ?p ?x }\n  }\n}"
+    bound = with_values(check_query(text), {"x": Literal(3)})
+    assert bound.count("VALUES (?x)") == 2

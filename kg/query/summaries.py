@@ -30,6 +30,7 @@ from rdflib.term import Node
 
 from kg.model.namespaces import ID, KG, SUMMARY_GRAPH, actor_iri, topic_iri
 from kg.model.record import Record
+from kg.query import post_holders
 from kg.rdf.mapping import issued_literal
 from kg.sparql.binding import nt_term
 from kg.sparql.terms import from_ox
@@ -171,8 +172,9 @@ def up_to_date(store: Any) -> bool:
     return _tally(store)[0] == readouts_stored(store)
 
 
-def add_readout(store: Any, record: Record) -> None:
-    """A new readout was stored: fold its share into the summaries it touches."""
+def add_readout(store: Any, record: Record, holdings: Iterable[tuple[URIRef, URIRef]] = ()) -> None:
+    """A new readout was stored: fold its share into the summaries it touches (its
+    commitments, and the posts its graph names holders of: `holdings`, (person, post))."""
     shares = share_of(record)
     old = stored(store, shares)
     remove, add = _retally(store, +1)
@@ -180,7 +182,9 @@ def add_readout(store: Any, record: Record) -> None:
         summary, triples = old.get(key, (Summary(), []))
         remove += triples
         add += triples_of(key, summary.merge(share))
-    store.edit_graph(SUMMARY_GRAPH, remove, add)
+    posts_remove, posts_add = post_holders.changes(
+        store, post_holders.share_of(issued_literal(record.document.published), holdings))
+    store.edit_graph(SUMMARY_GRAPH, remove + posts_remove, add + posts_add)
 
 
 def keys_of_readout(store: Any, readout: URIRef) -> set[Key]:
@@ -210,16 +214,22 @@ def computed_from_scratch(store: Any, keys: Iterable[Key] | None = None) -> dict
     return out
 
 
-def recompute(store: Any, keys: set[Key], readouts_delta: int = 0) -> None:
-    """Set these keys' summaries from the readouts the store holds now (after a removal,
-    `readouts_delta` -1, or a replacement, 0: a readout's share cannot be taken back out of a
-    minimum)."""
+def recompute(store: Any, keys: set[Key], readouts_delta: int = 0, posts: set[URIRef] | None = None) -> None:
+    """Set these keys' summaries (and these posts' holders) from the readouts the store holds
+    now (after a removal, `readouts_delta` -1, or a replacement, 0: a readout's share cannot be
+    taken back out of a minimum)."""
     old = stored(store, keys)
     fresh = computed_from_scratch(store, keys)
     remove, add = _retally(store, readouts_delta) if readouts_delta else ([], [])
     remove += [t for _, triples in old.values() for t in triples]
     add += [t for key, summary in fresh.items() for t in triples_of(key, summary)]
-    store.edit_graph(SUMMARY_GRAPH, remove, add)
+    posts_remove, posts_add = post_holders.recomputed(store, posts or set())
+    store.edit_graph(SUMMARY_GRAPH, remove + posts_remove, add + posts_add)
+
+
+def touched_by(store: Any, readout: URIRef) -> tuple[set[Key], set[URIRef]]:
+    """The summary keys and posts a stored readout has a share in (before it goes)."""
+    return keys_of_readout(store, readout), post_holders.posts_of_readout(store, readout)
 
 
 def kept(store: Any) -> dict[Key, Summary]:
@@ -236,6 +246,9 @@ def rebuild(store: Any) -> None:
     old = kept(store)
     fresh = computed_from_scratch(store)
     remove = _tally(store)[1] + [t for key, summary in old.items() for t in triples_of(key, summary)]
+    remove += [t for post, latest in post_holders.kept(store).items() for t in post_holders.triples_of(post, latest)]
     add: list[Triple] = [(TALLY, KG.readoutsSummarised, Literal(readouts_stored(store)))]
     add += [t for key, summary in fresh.items() for t in triples_of(key, summary)]
+    add += [t for post, latest in post_holders.computed_from_scratch(store).items()
+            for t in post_holders.triples_of(post, latest)]
     store.edit_graph(SUMMARY_GRAPH, remove, add)

@@ -126,7 +126,7 @@ def _sub_select_groups(text: str, all_groups: list[tuple[int, int, int]], start:
     out: list[tuple[int, list[str]]] = []
     groups = [g for g in all_groups if start < g[0] and g[1] < end]
     for open_, close, _depth in groups:
-        if not re.match(r"\s*SELECT\b", text[open_ + 1:close], re.I):
+        if not re.match(r"(?:\s|#[^\n]*\n)*SELECT\b", text[open_ + 1:close], re.I):  # comments may come first
             continue
         # the sub-select's own WHERE group: the first group opening inside it
         inner = [g for g in groups if open_ < g[0] and g[1] < close]
@@ -178,6 +178,6 @@ def with_values(checked: CheckedQuery, bindings: Mapping[str, Node]) -> str:
         text = f"{text[:at]} {block_of(bound)}\n{text[at:]}"
         close += len(block_of(bound)) + 2
     body = text[open_ + 1 : close]
-    if re.match(r"\s*SELECT\b", body, re.IGNORECASE):  # a sub-select cannot share its group
+    if re.match(r"(?:\s|#[^\n]*\n)*SELECT\b", body, re.IGNORECASE):  # a sub-select cannot share its group
         return f"{text[: open_ + 1]} {block} {{{body}}} {text[close:]}"
     return f"{text[: open_ + 1]} {block}\n{body}{text[close:]}"

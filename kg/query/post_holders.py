@@ -72,15 +72,12 @@ def stored(store: Any, posts: Iterable[URIRef]) -> dict[URIRef, Latest]:
     posts = sorted(set(posts))
     if not posts:
         return {}
-    values = " ".join(nt_term(p) for p in posts)
     seen: dict[URIRef, Literal] = {}
     people: dict[URIRef, set[URIRef]] = {}
-    for r in store.query(_PREFIXES + f"SELECT ?post ?p ?o WHERE {{ GRAPH {_GRAPH} {{ VALUES ?post {{ {values} }} "
-                         "?post ?p ?o FILTER(?p IN (kg:latestHoldingSeen, kg:latestHolder)) } }"):
-        post, p, o = (from_ox(r[i]) for i in range(3))
+    for post, p, o in store.triples_about(posts, SUMMARY_GRAPH):
         if p == KG.latestHoldingSeen:
             seen[URIRef(str(post))] = o  # type: ignore[assignment]
-        else:
+        elif p == KG.latestHolder:
             people.setdefault(URIRef(str(post)), set()).add(URIRef(str(o)))
     return {post: (date, frozenset(people.get(post, set()))) for post, date in seen.items()}
 

@@ -124,11 +124,8 @@ def stored(store: Any, keys: Iterable[Key]) -> dict[Key, tuple[Summary, list[Tri
     if not keys:
         return {}
     by_node = {summary_iri(k): k for k in keys}
-    nodes = " ".join(nt_term(n) for n in by_node)
-    rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH {_GRAPH} {{ VALUES ?s {{ {nodes} }} ?s ?p ?o }} }}")
     out: dict[Key, tuple[Summary, list[Triple]]] = {}
-    for row in rows:
-        s, p, o = (from_ox(row[i]) for i in range(3))
+    for s, p, o in store.triples_about(sorted(by_node), SUMMARY_GRAPH):
         summary, triples = out.setdefault(by_node[URIRef(str(s))], (Summary(), []))
         triples.append((s, p, o))
         if p == KG.readoutCount:
@@ -151,9 +148,7 @@ TALLY = ID["summary/commitments"]
 
 
 def _tally(store: Any) -> tuple[int | None, list[Triple]]:
-    rows = list(store.query(f"SELECT ?n WHERE {{ GRAPH {_GRAPH} {{ {nt_term(TALLY)} "
-                            f"{nt_term(KG.readoutsSummarised)} ?n }} }}"))
-    values = [from_ox(r[0]) for r in rows]
+    values = [o for _, p, o in store.triples_about([TALLY], SUMMARY_GRAPH) if p == KG.readoutsSummarised]
     return (int(str(values[0])) if values else None), [(TALLY, KG.readoutsSummarised, v) for v in values]
 
 

@@ -183,6 +183,13 @@ class EmbeddedStore:
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.path}: editing graph {graph_iri} failed ({exc})") from exc
 
+    def triples_about(self, subjects: list[URIRef], graph_iri: URIRef) -> list[tuple[Node, Node, Node]]:
+        """The triples of a named graph whose subject is one of `subjects` (index lookups, no query)."""
+        name = to_ox(graph_iri)
+        return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+                for s in subjects
+                for q in self._store.quads_for_pattern(to_ox(s), None, None, name)]  # type: ignore[arg-type]
+
     def remove_graph(self, graph_iri: URIRef) -> bool:
         """Remove a named graph and the triples of the union that only it stated."""
         node = ox.NamedNode(str(graph_iri))

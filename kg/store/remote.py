@@ -152,6 +152,15 @@ class RemoteStore:
         if parts:
             self._update(" ;\n".join(parts))
 
+    def triples_about(self, subjects: list[URIRef], graph_iri: URIRef) -> list[tuple[Node, Node, Node]]:
+        """EmbeddedStore.triples_about, as one query."""
+        if not subjects:
+            return []
+        values = " ".join(nt_term(URIRef(s)) for s in subjects)
+        rows = self._select(f"SELECT ?s ?p ?o WHERE {{ GRAPH {nt_term(URIRef(graph_iri))} {{ "
+                            f"VALUES ?s {{ {values} }} ?s ?p ?o }} }}").rows
+        return [(r["s"], r["p"], r["o"]) for r in rows]
+
     def remove_graph(self, graph_iri: URIRef) -> bool:
         if not self.has_graph(graph_iri):
             return False

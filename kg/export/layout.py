@@ -271,3 +271,37 @@ def _spread_sparse(xy: np.ndarray, half_w: np.ndarray, up: np.ndarray, down: np.
         np.add.at(move, j, push)
         xy += np.clip(move * 0.5, -limit, limit)
     return xy
+
+
+def compact(placed: dict[str, Placed], structure: float = 0.3, fill: float = 2.5) -> dict[str, Placed]:
+    """The same nodes packed into about `fill` times the area their footprints need.
+
+    A spring layout of a network with hubs leaves most of its box empty (leaves flung far out,
+    long edges), so a large view became a huge picture. Here each axis is mostly replaced by
+    the nodes' rank along it (which spreads them evenly and keeps who is left of whom), a
+    `structure` share of the original distances kept, then overlaps are pushed apart again."""
+    if len(placed) < 3:
+        return placed
+    nodes = sorted(placed)
+    items = [placed[v] for v in nodes]
+    xy = np.array([[p.x, p.y] for p in items])
+    radii = np.array([p.radius for p in items])
+    half_w = np.maximum(np.array([p.label_width for p in items]) / 2, radii) + PAD / 2
+    up = radii + PAD / 2
+    down = radii + 3 + np.array([p.label_height for p in items]) + PAD / 2
+    area = float((2 * half_w * (up + down)).sum()) * fill
+    width = math.sqrt(area * 4 / 3)  # a screen's shape
+    height = area / width
+
+    def even(values: np.ndarray) -> np.ndarray:
+        rank = np.argsort(np.argsort(values, kind="stable"), kind="stable")
+        span = max(float(values.max() - values.min()), 1e-9)
+        return (1 - structure) * (rank + 0.5) / len(values) + structure * (values - values.min()) / span
+
+    packed = np.stack([even(xy[:, 0]) * width, even(xy[:, 1]) * height], axis=1)
+    packed = _spread(packed, half_w, up, down)
+    packed[:, 0] -= (packed[:, 0] - half_w).min()
+    packed[:, 1] -= (packed[:, 1] - up).min()
+    return {v: Placed(float(packed[i, 0]), float(packed[i, 1]), p.radius, p.label, p.label_width, p.label_height)
+            for i, (v, p) in enumerate(zip(nodes, items, strict=True))}
+

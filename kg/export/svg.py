@@ -8,7 +8,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export.layout import FONT_SIZE, Placed, layout
+from kg.export.layout import FONT_SIZE, Placed
+from kg.export.reading import for_reading
 from kg.export.style import color_of, type_name
 
 MARGIN = 40.0
@@ -17,7 +18,12 @@ TITLE_HEIGHT = 34.0
 
 
 def svg_text(graph: nx.MultiDiGraph) -> str:
-    placed = layout(graph)
+    """The picture; a view too large to show legibly is cut down first (kg/export/reading.py),
+    and the picture says so under its title."""
+    total = graph.number_of_nodes(), graph.number_of_edges()
+    readable = for_reading(graph)
+    graph, placed, note = readable.graph, readable.placed, readable.note
+    subtitle = 22.0 if note else 0.0
     types = sorted({str(t) for _, t in graph.nodes(data="type")}, key=type_name)
     weighted = any("weight" in d for _, _, d in graph.edges(data=True))
     legend_rows = len(types) + (2 if weighted else 0)
@@ -29,8 +35,8 @@ def svg_text(graph: nx.MultiDiGraph) -> str:
     left = -min((min(p.x - p.label_width / 2, p.x - p.radius) for p in placed.values()), default=0.0)
     top = max(p.radius for p in placed.values()) if placed else 0.0
     width = max(left + content_w + 2 * MARGIN, legend_w + 2 * MARGIN, 480.0)
-    height = TITLE_HEIGHT + legend_h + top + content_h + 3 * MARGIN
-    ox, oy = MARGIN + left, TITLE_HEIGHT + legend_h + 2 * MARGIN + top
+    height = TITLE_HEIGHT + subtitle + legend_h + top + content_h + 3 * MARGIN
+    ox, oy = MARGIN + left, TITLE_HEIGHT + subtitle + legend_h + 2 * MARGIN + top
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
@@ -39,9 +45,13 @@ def svg_text(graph: nx.MultiDiGraph) -> str:
         '.edge{stroke:#9aa0a6;fill:none}</style>',
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>',
         f'<text x="{MARGIN}" y="{MARGIN / 2 + 16:.0f}" font-size="18" font-weight="bold" fill="#222">'
-        f'{escape(_title(graph))}</text>',
+        f'{escape(_title(graph, total))}</text>',
     ]
-    out += _legend(types, weighted, MARGIN, TITLE_HEIGHT + MARGIN / 2)
+    if note:
+        out.insert(1, f"<desc>{escape(note)}</desc>")
+        out.append(f'<text class="note" x="{MARGIN}" y="{MARGIN / 2 + 16 + subtitle:.0f}" font-size="14" '
+                   f'fill="#444">{escape(note)}</text>')
+    out += _legend(types, weighted, MARGIN, TITLE_HEIGHT + subtitle + MARGIN / 2)
     out.append(f'<g transform="translate({ox:.1f},{oy:.1f})">')
     out += _edges(graph, placed)
     out += _nodes(graph, placed)
@@ -49,12 +59,15 @@ def svg_text(graph: nx.MultiDiGraph) -> str:
     return "\n".join(out) + "\n"
 
 
-def _title(graph: nx.MultiDiGraph) -> str:
+def _title(graph: nx.MultiDiGraph, total: tuple[int, int]) -> str:
     parts = [str(graph.graph.get("name", "climate-kg"))]
     for key in ("readout", "forum", "from", "to"):
         if key in graph.graph:
             parts.append(f"{key} {str(graph.graph[key]).rsplit('/', 1)[-1]}")
-    return " · ".join(parts) + f" — {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+    shown = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+    if (graph.number_of_nodes(), graph.number_of_edges()) != total:
+        shown += f" (of {total[0]} nodes, {total[1]} edges)"
+    return " · ".join(parts) + f" — {shown}"
 
 
 def _legend(types: list[str], weighted: bool, x: float, y: float) -> list[str]:

@@ -10,7 +10,12 @@ from typing import Any
 
 import networkx as nx
 
+from kg.export.layout import FONT_SIZE
+from kg.export.reading import for_reading
 from kg.export.style import color_of, rgb
+
+PT = 0.75  # points per pixel: Graphviz places in points and draws PNG/SVG at 96 dpi
+EDGE_LABELS_DRAWN = 60  # more edges than this: their relation names are not drawn
 
 TIMED_TYPES = frozenset({"Meeting", "Commitment", "Readout"})
 
@@ -122,17 +127,38 @@ def dot_quote(value: object) -> str:
 
 
 def dot_text(graph: nx.MultiDiGraph) -> str:
-    """Graphviz DOT: a digraph with every attribute on its node or edge, coloured by type."""
+    """Graphviz DOT: a digraph with every attribute on its node or edge, coloured by type, and
+    laid out for reading.
+
+    Each node is pinned (`pos="x,y!"`, `layout=neato`) where kg's own layout puts it
+    (kg/export/reading.py), so `dot -Tsvg` or `-Tpng` draws at once a picture at most 4,000 px
+    a side with labels at 12 px, instead of `dot`'s 32,767 px strips or minutes of `sfdp`;
+    a view too large for that shows its best-connected part, and the file says so."""
+    readable = for_reading(graph)
+    shown, placed = readable.graph, readable.placed
     name = str(graph.graph.get("name", "climate-kg"))
-    lines = [f"digraph {dot_quote(name)} {{",
-             '  graph [overlap=false, splines=true, fontname="Helvetica"];',
-             '  node [shape=ellipse, style=filled, fontname="Helvetica", fontsize=10];',
-             '  edge [fontname="Helvetica", fontsize=8, color="#888888"];']
-    for node, attrs in sorted(graph.nodes(data=True)):
-        fields = {**attrs, "fillcolor": color_of(str(attrs.get("type", ""))), "fontcolor": "white"}
+    lines = [f"digraph {dot_quote(name)} {{"]
+    if readable.note:
+        lines.append(f"  // {readable.note}")
+    title = f"{name}: {readable.note}" if readable.note else name
+    lines += [f'  graph [layout=neato, inputscale=72, overlap=true, splines=false, outputorder=edgesfirst, bgcolor="white", '
+              f'fontname="Helvetica", fontsize=12, labelloc=t, label={dot_quote(title)}];',
+              f'  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize={FONT_SIZE * PT:g}, '
+              'margin="0.02,0.01", height=0.2, fontcolor="white"];',
+              # many relation names along the edges would hide the nodes' names: kept as data, not drawn
+              '  edge [fontname="Helvetica", fontsize=8, color="#9aa0a6", arrowsize=0.5'
+              + (', fontcolor="transparent"];' if shown.number_of_edges() > EDGE_LABELS_DRAWN else "];")]
+    for node, attrs in sorted(shown.nodes(data=True)):
+        p = placed[node]
+        # the box sits where the layout keeps room for node and label; y grows upwards in DOT
+        x, y = p.x * PT, -(p.y + (p.label_height + 3) / 2) * PT
+        fields: dict[str, Any] = {**attrs, "fillcolor": color_of(str(attrs.get("type", ""))),
+                                  "pos": f"{x:.1f},{y:.1f}!"}
+        if len(str(attrs.get("label", ""))) > len(p.label):
+            fields["full_label"], fields["label"] = attrs["label"], p.label
         body = ", ".join(f"{_dot_key(k)}={dot_quote(v)}" for k, v in fields.items())
         lines.append(f"  {dot_quote(node)} [{body}];")
-    for u, v, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], str(e[2].get("label")))):
+    for u, v, attrs in sorted(shown.edges(data=True), key=lambda e: (e[0], e[1], str(e[2].get("label")))):
         body = ", ".join(f"{_dot_key(k)}={dot_quote(val)}" for k, val in attrs.items())
         if "weight" in attrs:
             body += f", penwidth={dot_quote(1 + min(int(attrs['weight']), 8) * 0.6)}"

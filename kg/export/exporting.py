@@ -54,10 +54,12 @@ class ExportSummary:
 
 def export(store: Any, *, view: str, fmt: str | None, out: Path, readout: str | None = None,
            forum: str | None = None, date_from: str | None = None, date_to: str | None = None,
-           progress: Callable[[str], None] | None = None) -> ExportSummary:
+           progress: Callable[[str], None] | None = None, with_paths: bool = False) -> ExportSummary:
     """Write one view of the store (or, for RDF formats, the store's triples) to `out`.
 
-    `progress` is told each step as it starts (building the view, writing the file)."""
+    `progress` is told each step as it starts (building the view, writing the file). Readouts'
+    source files appear by file name only, unless `with_paths` (a file is often sent to others:
+    the folders of the machine it was made on are not theirs to read)."""
     step = progress or (lambda _step: None)
     out = Path(out)
     fmt = format_for(out, fmt)
@@ -83,7 +85,7 @@ def export(store: Any, *, view: str, fmt: str | None, out: Path, readout: str | 
     if forum:
         scope = Scope(readout=readout_iri, forum=resolve_forum(scope_source(store, scope), forum),
                       date_from=date_from, date_to=date_to)
-    graph = build_view(store, view, scope)
+    graph = build_view(store, view, scope, with_paths=with_paths)
     step(f"writing {fmt} ({graph.number_of_nodes()} nodes)")
     GRAPH_WRITERS[fmt](graph, out)
     return ExportSummary(graph.number_of_nodes(), graph.number_of_edges(), out, fmt)

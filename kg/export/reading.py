@@ -104,7 +104,9 @@ def for_reading(graph: nx.MultiDiGraph, max_px: float = MAX_PX) -> Readable:
         placed = compact(layout(candidate), fill=FILL)
         if _fits(placed, max_px):
             break
-        keep = int(min(keep, candidate.number_of_nodes()) * 0.85)
+        width, height = extent(placed)  # too big: fewer nodes, by how much the area overshot
+        overshoot = max(width / (max_px - 100), 1.0) * max(height / (max_px - CHROME_PX), 1.0)
+        keep = int(min(keep, candidate.number_of_nodes()) / overshoot * 0.95)
     if candidate is shown:
         left_out = total - shown.number_of_nodes()
         plural = "s" if left_out != 1 else ""

@@ -12,7 +12,7 @@ import networkx as nx
 
 from kg.errors import QueryError, UsageError
 from kg.export.formats import VIEWS
-from kg.export.projection import project
+from kg.export.projection import JOIN, project
 from kg.export.scope import Scope, facts_in_scope, narrow, scope_source
 from kg.model.resources import queries_dir
 from kg.sparql.terms import from_ox
@@ -30,8 +30,10 @@ def view_query(view: str) -> str:
         raise QueryError(f"{path}: cannot read the view query ({exc})") from exc
 
 
-def build_view(store: Any, view: str, scope: Scope | None = None) -> nx.MultiDiGraph:
-    """The property graph of one view of the store, narrowed to the scope."""
+def build_view(store: Any, view: str, scope: Scope | None = None, *, with_paths: bool = False) -> nx.MultiDiGraph:
+    """The property graph of one view of the store, narrowed to the scope. Readouts' source
+    files appear by file name only unless `with_paths` (a view is often sent to others: the
+    folders of the machine it was made on are not theirs to read)."""
     scope = scope or Scope()
     source = scope_source(store, scope)
     triples = ((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in source.query(view_query(view)))
@@ -41,7 +43,27 @@ def build_view(store: Any, view: str, scope: Scope | None = None) -> nx.MultiDiG
     if view == "actors":
         graph = fold_actor_links(graph)
     graph.graph.update(_graph_attributes(view, scope))
+    if not with_paths:
+        file_names_only(graph)
     return graph
+
+
+PATH_ATTRIBUTES = ("source_path", "readout_source")  # attributes holding a readout's source file
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def file_names_only(graph: nx.MultiDiGraph) -> None:
+    """Each source path attribute cut to its file name (several paths are joined by JOIN); an
+    untitled readout's `readout` attribute, which is its path, too."""
+    for _node, attrs in graph.nodes(data=True):
+        paths = {part for key in PATH_ATTRIBUTES if attrs.get(key) for part in str(attrs[key]).split(JOIN)}
+        for key in (*PATH_ATTRIBUTES, "readout"):
+            if attrs.get(key):
+                attrs[key] = JOIN.join(_file_name(part) if key != "readout" or part in paths else part
+                                       for part in str(attrs[key]).split(JOIN))
 
 
 def _graph_attributes(view: str, scope: Scope) -> dict[str, str]:

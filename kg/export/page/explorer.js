@@ -14,6 +14,9 @@
   var topicSelect = document.getElementById("topic");
   var dateFrom = document.getElementById("date-from");
   var dateTo = document.getElementById("date-to");
+  // Nodes with no link to another (unconnected) are hidden until asked for: in a network
+  // they only crowd the picture.
+  var lonelyBox = document.getElementById("lonely");
 
   var byId = {};
   var neighbours = {};
@@ -61,6 +64,13 @@
     g.addEventListener("click", function (ev) { ev.stopPropagation(); select(n.id, false); });
     n.g = g;
   });
+
+  var lonelyCount = 0;
+  data.nodes.forEach(function (n) {
+    n.lonely = !neighbours[n.id].some(function (c) { return c.other !== n.id; });
+    if (n.lonely) { lonelyCount += 1; }
+  });
+  document.getElementById("lonely-count").textContent = String(lonelyCount);
 
   // ---------------------------------------------------------------- pan and zoom
   function applyView() {
@@ -192,7 +202,7 @@
     var label = html("label");
     var box = html("input");
     box.type = "checkbox"; box.checked = true; box.value = t;
-    box.addEventListener("change", function () { typeShown[t] = box.checked; applyFilters(); });
+    box.addEventListener("change", function () { typeShown[t] = box.checked; filtersChanged(); });
     var swatch = html("span", null, "swatch");
     swatch.style.background = data.types[t].color;
     label.appendChild(box); label.appendChild(swatch);
@@ -204,15 +214,16 @@
   });
   if (data.dates.min) { dateFrom.min = dateTo.min = data.dates.min; }
   if (data.dates.max) { dateFrom.max = dateTo.max = data.dates.max; }
-  topicSelect.addEventListener("change", applyFilters);
-  dateFrom.addEventListener("change", applyFilters);
-  dateTo.addEventListener("change", applyFilters);
+  topicSelect.addEventListener("change", filtersChanged);
+  dateFrom.addEventListener("change", filtersChanged);
+  dateTo.addEventListener("change", filtersChanged);
+  lonelyBox.addEventListener("change", filtersChanged);
   document.getElementById("reset").addEventListener("click", function () {
     Array.prototype.forEach.call(typesBox.querySelectorAll("input"), function (box) {
       box.checked = true; typeShown[box.value] = true;
     });
-    topicSelect.value = ""; dateFrom.value = ""; dateTo.value = "";
-    applyFilters(); fit();
+    topicSelect.value = ""; dateFrom.value = ""; dateTo.value = ""; lonelyBox.checked = false;
+    filtersChanged();
   });
 
   function topicOk(n, topic) {
@@ -233,7 +244,8 @@
     var topic = topicSelect.value, from = dateFrom.value, to = dateTo.value;
     var shown = 0;
     data.nodes.forEach(function (n) {
-      n.visible = typeShown[n.type] !== false && topicOk(n, topic) && dateOk(n, from, to);
+      n.visible = typeShown[n.type] !== false && topicOk(n, topic) && dateOk(n, from, to) &&
+        (lonelyBox.checked || !n.lonely);
       n.g.classList.toggle("hidden", !n.visible);
       if (n.visible) { shown += 1; }
     });
@@ -247,6 +259,12 @@
       shown + " of " + data.nodes.length + " nodes, " + edgesShown + " of " + data.edges.length + " edges shown";
     if (selectedId && !byId[selectedId].visible) { select(null, false); }
     scheduleRelabel();
+  }
+
+  // A filter changes what is shown: frame what is left (it may lie outside the old view).
+  function filtersChanged() {
+    applyFilters();
+    fit();
   }
 
   // ---------------------------------------------------------------- search

@@ -17,7 +17,12 @@ __all__ = ["Context", "extract"]
 def extract(doc: Document) -> Record:
     """Read every fact of GUIDE.md out of one document, each with its evidence span."""
     from kg.extract import actors, commitments, forums, meetings, metadata, people, presidencies
+    from kg.read.language import detect_language
 
+    if doc.language == "zh" or detect_language(doc.text) == "zh":
+        from kg.extract.zh import extract_zh
+
+        return extract_zh(doc)
     ctx = Context.build(doc)
     info = metadata.extract_document_info(ctx)
     ctx.published = info.published

@@ -19,6 +19,7 @@ from typing import Any
 
 from kg.extract.context import Context
 from kg.model.record import DocumentInfo
+from kg.read.language import detect_language
 
 _MONTHS = {
     name: number
@@ -167,10 +168,8 @@ def find_publisher(text: str) -> str | None:
 
 
 def find_language(text: str) -> str:
-    """'zh' when CJK characters outnumber Latin letters, else 'en'."""
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    return "zh" if cjk > latin else "en"
+    """'zh' when CJK characters outnumber Latin letters, else 'en' (kg.read.language)."""
+    return detect_language(text)
 
 
 _SIDECAR = "index.jsonl"

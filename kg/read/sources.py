@@ -20,6 +20,7 @@ from kg.errors import InputError
 from kg.read.document import Document
 from kg.read.html_text import html_to_text, looks_like_html
 from kg.read.input_checks import check_bytes, check_file, check_text, max_bytes_default, utf16_without_bom
+from kg.read.language import detect_language
 from kg.read.plain_text import clean_plain_text
 
 READOUT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json"}
@@ -154,11 +155,12 @@ def read_bytes(data: bytes, source: str, media_type: str | None = None, *, max_b
         if not body.strip():
             raise InputError(f"{source}: HTML page with no text outside scripts, navigation and page furniture")
         return Document(text=body, source=source, media_type=media_type, title=page.title,
-                        published=page.published, publisher=page.publisher, language=page.language or "en")
+                        published=page.published, publisher=page.publisher,
+                        language=page.language or detect_language(body))
     body = clean_plain_text(text)
     if not body.strip():
         raise InputError(f"{source}: no text left once markup and page furniture are removed")
-    return Document(text=body, source=source, media_type=media_type)
+    return Document(text=body, source=source, media_type=media_type, language=detect_language(body))
 
 
 def _json_document(text: str, source: str) -> Document:

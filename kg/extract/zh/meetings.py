@@ -1,0 +1,144 @@
+"""Meetings in Chinese text: a date tied to a meeting verb, with its forum, place, host and parties.
+
+Each meeting verb (召开, 举行, 会见, 会谈, 通话, 出席, 主持, 见证 ...) takes the nearest date
+before it in its sentence, or the date after a 于 ("于5月29日在…召开"). Dates that belong to
+the report rather than the meeting (8日发布消息, 9月8日电, 19日从…获悉) are skipped. The
+forum is the one the sentence names as holding the meeting (…第二次会议, …期间, the
+subject or object of the verb), never one named inside a person's title (COP28候任主席).
+A virtual meeting (以视频形式) has no place or host.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.zh.actors import ZhActorMention, full_names
+from kg.extract.zh.dates import ZhDate, find_dates
+from kg.extract.zh.lexicon import CITY_ABBREVIATIONS, PROVINCES
+from kg.extract.zh.text import ZhSentence
+from kg.model import reference
+from kg.model.bilingual import COP_CITIES_ZH
+from kg.model.record import Forum, Meeting, Person, Span
+
+_MEETING_VERB = re.compile(r"召开|举行|举办|会见|会谈|会晤|通话|通电话|出席|主持|见证|磋商|开幕|闭幕|访问|访华|"
+                           r"交换了|签署了|共同主持|见面|进行双边会谈|进行会谈")
+# What follows a date that belongs to the report, not to a meeting.
+_REPORT_AFTER = re.compile(r"^(?:电|讯|[^,。]{0,14}?(?:发布消息|发布|获悉|报道|消息|表示|宣布))")
+_NOT_MEETING_KINDS = {"initiative", "organization"}
+_TITLE_AFTER_FORUM = re.compile(r"^(?:\([A-Za-z0-9 -]+\))?(?:候任主席|主席国|主席|秘书处|秘书长|执行秘书|特使|框架)")
+_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{1,12}?)(?=召开|举行|举办|会见|会谈|会晤|与|同|和|出席|进行|主持|见证|"
+                    r"发布|签署|开幕|闭幕|,)")
+
+
+def _forum_spans(forums: list[Forum]) -> list[tuple[int, int, Forum]]:
+    return [(s.start, s.end, f) for f in forums for s in f.evidence]
+
+
+def _meeting_forum(text: str, sentence: ZhSentence, verb_at: int, forums: list[Forum]) -> Forum | None:
+    """The forum the sentence says holds the meeting, or None."""
+    candidates: list[tuple[int, Forum]] = []
+    for start, end, forum in _forum_spans(forums):
+        if not (sentence.start <= start < sentence.end) or forum.kind in _NOT_MEETING_KINDS:
+            continue
+        if _TITLE_AFTER_FORUM.match(text, end) or _TITLE_AFTER_FORUM.match(text[end:end + 12]):
+            continue
+        after = text[end:end + 8]
+        rank = 0 if re.match(r"^(?:期间|第[^,。]{1,4}次会议|会议|启动会|会上|框架下|年会|部长级会议)", after) else 1
+        candidates.append((rank * 1000 + abs(verb_at - end), forum))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _place(text: str, sentence: ZhSentence) -> tuple[str | None, str | None]:
+    """(place, host state) from the sentence's 在… phrase; (None, None) when virtual or unsaid."""
+    if "视频" in sentence.text or "线上" in sentence.text:
+        return None, None
+    for match in _PLACE.finditer(sentence.text):
+        phrase = match.group("place")
+        state = None
+        for name in sorted(full_names(), key=len, reverse=True):
+            if phrase.startswith(name):
+                state, phrase = full_names()[name], phrase[len(name):]
+                break
+        phrase = re.sub(r"^[\u4e00-\u9fff]{1,6}?(?:省|州)(?=[\u4e00-\u9fff]{2})", "", phrase)
+        phrase = CITY_ABBREVIATIONS.get(phrase, phrase)
+        if not 2 <= len(phrase) <= 5 or re.search(r"期间|领域|方面|框架|会上|下$|中$|上$", phrase):
+            if state and not phrase:
+                return None, state
+            continue
+        return phrase, state or _city_state(phrase)
+    if re.search(r"来华|访华", sentence.text):
+        return None, "CN"
+    return None, None
+
+
+def _city_state(city: str) -> str | None:
+    if city in PROVINCES or city in CITY_ABBREVIATIONS.values():
+        return "CN"
+    english = COP_CITIES_ZH.get(city)
+    return reference.city_country(english) if english else None
+
+
+def _participants(sentence: ZhSentence, mentions: list[ZhActorMention], people: list[Person],
+                  parties: list[str]) -> list[str]:
+    codes = [m.code for m in mentions if sentence.start <= m.start < sentence.end]
+    for person in people:
+        if person.actor and len(person.actor) == 2 and any(
+                sentence.start <= s.start < sentence.end for s in person.evidence):
+            codes.append(person.actor)
+    if re.search(r"双方|两国", sentence.text):
+        codes += parties
+    return sorted(set(codes))
+
+
+def extract_meetings(text: str, sentences: list[ZhSentence], published: str | None,
+                     mentions: list[ZhActorMention], people: list[Person], forums: list[Forum],
+                     parties: list[str]) -> list[Meeting]:
+    dates = find_dates(text, published)
+    meetings: list[Meeting] = []
+    for sentence in sentences:
+        inside = [d for d in dates if sentence.start <= d.span_start < sentence.end]
+        if not inside:
+            continue
+        chosen: dict[tuple[str, str | None], ZhDate] = {}
+        for verb in _MEETING_VERB.finditer(sentence.text):
+            verb_at = sentence.start + verb.start()
+            date = _date_for(text, inside, verb_at)
+            if date is None:
+                continue
+            forum = _meeting_forum(text, sentence, verb_at, forums)
+            chosen.setdefault((date.start, forum.name if forum else None), date)
+        for (start, forum_name), date in chosen.items():
+            forum = next((f for f in forums if f.name == forum_name), None)
+            place, host = _place(text, sentence)
+            is_conference = forum is not None and forum.kind == "conference"
+            participants = [] if is_conference else _participants(sentence, mentions, people, parties)
+            meetings.append(Meeting(
+                forum=forum_name, start=start, end=date.end, place=place, host=host, participants=participants,
+                people=[p.name for p in people if any(sentence.start <= s.start < sentence.end for s in p.evidence)],
+                evidence=[Span(sentence.start, sentence.end, sentence.text)]))
+    return _deduplicated(meetings)
+
+
+def _date_for(text: str, dates: list[ZhDate], verb_at: int) -> ZhDate | None:
+    """The date a meeting verb takes: the nearest one before it that is not the report's own."""
+    before = [d for d in dates if d.span_end <= verb_at and not _REPORT_AFTER.match(text[d.span_end:d.span_end + 16])]
+    if before:
+        return before[-1]
+    after = [d for d in dates if d.span_start > verb_at and text[d.span_start - 1:d.span_start] == "于"]
+    return after[0] if after else None
+
+
+def _deduplicated(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per forum and start; a month-only meeting of a forum with a dated one is dropped."""
+    out: dict[tuple[str | None, str | None], Meeting] = {}
+    for meeting in meetings:
+        key = (meeting.forum, meeting.start)
+        if key in out:
+            known = out[key]
+            known.participants = sorted(set(known.participants) | set(meeting.participants))
+            known.place = known.place or meeting.place
+            known.host = known.host or meeting.host
+            continue
+        out[key] = meeting
+    full = {m.forum for m in out.values() if m.start and len(m.start) == 10 and m.forum}
+    return [m for m in out.values() if not (m.forum in full and m.start and len(m.start) == 7)]

@@ -1,0 +1,132 @@
+"""The Chinese extraction path, on readouts written for these tests (tests/data/zh)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.zh.actors import find_actor_mentions
+from kg.extract.zh.dates import find_dates
+from kg.extract.zh.forums import find_cops
+from kg.extract.zh.people import extract_people
+from kg.extract.zh.text import fold_width, split_sentences, target_year, zh_number
+from kg.model.record import Record
+from kg.read.language import detect_language
+from kg.read.sources import read_bytes
+
+DATA = Path(__file__).parent / "data" / "zh"
+
+
+def record_of(name: str) -> Record:
+    path = DATA / name
+    return extract(read_bytes(path.read_bytes(), str(path)))
+
+
+def test_language_is_detected_when_the_text_is_read() -> None:
+    doc = read_bytes((DATA / "ndrc_energy_wg.txt").read_bytes(), str(DATA / "ndrc_energy_wg.txt"))
+    assert doc.language == "zh"
+    assert read_bytes(b"The two sides met in Beijing on 4 May 2024 (COP29).", "x.txt").language == "en"
+    assert detect_language("COP29期间,双方在巴库举行会谈。") == "zh"
+    assert detect_language("Liu Zhenmin (刘振民) met John Podesta in Beijing.") == "en"
+
+
+def test_record_of_a_ministry_meeting() -> None:
+    record = record_of("mee_brazil_meeting.txt")
+    assert record.document.language == "zh"
+    assert record.document.published == "2025-03-14"
+    assert {a.code for a in record.actors} == {"CN", "BR"}
+    people = {p.name: (p.actor, p.role) for p in record.people}
+    assert people == {"黄润秋": ("CN", "生态环境部部长"), "玛丽娜·席尔瓦": ("BR", "环境和气候变化部部长")}
+    forums = {f.name: f.kind for f in record.forums}
+    assert forums == {"COP30": "conference", "联合国气候变化框架公约": "organization",
+                      "中巴应对气候变化联合工作组": "working-group"}
+    [meeting] = record.meetings
+    assert (meeting.forum, meeting.start, meeting.end, meeting.place, meeting.host) == \
+        (None, "2025-03-12", "2025-03-12", "北京", "CN")
+    assert meeting.participants == ["BR", "CN"]
+    texts = [c.text for c in record.commitments]
+    assert len(texts) == 2 and texts[0].startswith("黄润秋表示，中方坚定支持") and texts[0].endswith("合作。")
+    assert record.commitments[0].actors == ["CN"]  # "中方…愿与巴方": Brazil is the partner
+    assert record.commitments[1].actors == ["BR", "CN"] and record.commitments[1].target_year == 2030
+    assert "methane-non-co2" in record.commitments[1].topics
+
+
+def test_record_of_a_working_group_session_abroad() -> None:
+    record = record_of("ndrc_energy_wg.txt")
+    assert [f.name for f in record.forums] == ["中美能源工作组"]
+    [meeting] = record.meetings
+    assert (meeting.forum, meeting.start, meeting.end, meeting.place, meeting.host) == \
+        ("中美能源工作组", "2024-11-18", "2024-11-19", "华盛顿", "US")
+    assert {p.name for p in record.people} == {"赵辰昕", "塔克"}
+    assert [c.actors for c in record.commitments] == [["CN", "US"], ["CN", "US"]]
+    assert record.commitments[0].target_year == 2025
+
+
+def test_dateline_year_from_the_collection_index_and_presidencies() -> None:
+    record = record_of("cns_envoy_eu.txt")
+    assert record.document.published == "2025-06-05"
+    assert {(p.of, p.actor) for p in record.presidencies} == {("COP28", "AE"), ("COP30", "BR")}
+    people = {p.name: p for p in record.people}
+    assert set(people) == {"刘振民", "胡克斯特拉"}  # not the reporter of the byline
+    assert people["刘振民"].role == "气候变化事务特使"
+    assert people["胡克斯特拉"].actor == "EU"
+    assert [(m.start, m.place) for m in record.meetings if len(m.start or "") == 10] == [("2025-06-05", "北京")]
+    [commitment] = record.commitments
+    assert commitment.actors == ["CN"] and commitment.text.startswith("刘振民说")
+
+
+def test_a_call_on_a_non_climate_dialogue_is_no_commitment() -> None:
+    record = record_of("xinhua_uk_call.txt")
+    assert [m.start for m in record.meetings] == ["2025-02-10"]
+    # The economic-financial dialogue is scheduled, but it is not a climate commitment.
+    assert [c.text[:5] for c in record.commitments] == ["何立峰表示"]
+    assert {f.name for f in record.forums} == {"COP30", "中英经济财金对话"}
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("中方愿同美方加强合作。", {"CN", "US"}),
+    ("中德双方同意深化合作。", {"CN", "DE"}),
+    ("阿联酋外长访华期间,中阿双方签署协议。", {"AE", "CN"}),
+    ("中新网3月1日电 西方国家和地方政府参加了会议。", set()),  # 中新网, 西方, 地方: no state
+    ("他在中美洲和南美洲访问。", set()),
+])
+def test_states_named_in_chinese(text: str, codes: set[str]) -> None:
+    assert {m.code for m in find_actor_mentions(text)} == codes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("会议由中国气候变化事务特使刘振民主持。", [("刘振民", "CN", "气候变化事务特使")]),
+    ("国务院总理李强访德期间会见了朔尔茨总理。", [("李强", "CN", "国务院总理"), ("朔尔茨", "DE", "总理")]),
+    ("美国总统气候问题特使约翰·克里与欧盟委员会执行副主席谢夫乔维奇通话。",
+     [("约翰·克里", "US", "总统气候问题特使"), ("谢夫乔维奇", "EU", "欧盟委员会执行副主席")]),
+    ("记者王小明报道,习近平生态文明思想深入人心。", []),
+])
+def test_people_without_titles(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    people = extract_people(text, find_actor_mentions(text))
+    assert [(p.name, p.actor, p.role) for p in people] == expected
+
+
+@pytest.mark.parametrize(("text", "cop"), [
+    ("第二十九届联合国气候变化大会", "COP29"),
+    ("《联合国气候变化框架公约》第28次缔约方大会", "COP28"),
+    ("《生物多样性公约》第十五次缔约方大会", "COP15"),
+    ("COP 30", "COP30"),
+    ("迪拜气候大会", "COP28"),
+])
+def test_cops_are_normalised(text: str, cop: str) -> None:
+    assert [f.name for f in find_cops(text, 2023)] == [cop]
+
+
+def test_dates_numerals_and_sentences() -> None:
+    dates = find_dates("9月4日至6日,双方会谈;11月30日至12月12日举行;当地时间20日;今年4月。", "2024-09-08")
+    assert [(d.start, d.end) for d in dates] == [
+        ("2024-09-04", "2024-09-06"), ("2024-11-30", "2024-12-12"), ("2024-11-20", "2024-11-20"),
+        ("2024-04", None)]
+    assert [zh_number(n) for n in ("二十九", "十五", "28", "一百零一", "三十")] == [29, 15, 28, 101, 30]
+    assert target_year("到2030年实现可再生能源装机增至三倍", "2024-01-01") == 2030
+    assert target_year("2020年以来已经减排", "2024-01-01") is None
+    text = "双方同意合作！他说：“好。”\n新的一段?结束"
+    assert [s.text for s in split_sentences(text)] == ["双方同意合作！", "他说：“好。”", "新的一段?", "结束"]
+    assert fold_width("（COP29）：，") == "(COP29):," and len(fold_width("ａ　ｂ")) == 3

@@ -127,10 +127,12 @@ def record_of(doc: Document) -> Record:
 def prepare(doc: Document, *, allow_empty: bool = False, loaded_at: datetime | None = None) -> PreparedReadout:
     """Extract, map and validate one document; raises instead of returning a bad graph."""
     from kg.rdf.mapping import record_to_graph
+    from kg.rdf.names_zh import with_english_names
 
     record = record_of(doc)
     if not allow_empty:
         check_readout_content(record, doc.source)
+    record = with_english_names(record)  # one node per person and forum whatever the language
     graph = record_to_graph(record, loaded_at=loaded_at or datetime.now(UTC), tool_version=__version__)
     readouts = list(graph.subjects(RDF.type, URIRef("https://w3id.org/climate-kg/ontology#Readout")))
     if len(readouts) != 1:

@@ -12,6 +12,8 @@ import unicodedata
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.model.transliteration import has_non_latin_letters, romanise, short_hash
+
 BASE = "https://w3id.org/climate-kg/"
 KG = Namespace(BASE + "ontology#")  # classes and properties
 ID = Namespace(BASE + "id/")  # instances
@@ -41,12 +43,24 @@ __all__ = [
 
 
 def slug(text: str) -> str:
-    """'Special Envoy for Climate Change' -> 'special-envoy-for-climate-change' (ASCII, stable)."""
+    """'Special Envoy for Climate Change' -> 'special-envoy-for-climate-change' (ASCII, stable).
+
+    A name in another script is romanised and given a short hash of its written form
+    ('刘振民' -> 'liu-zhen-min-1b2c3d4e'): readable, the same in every load, and distinct
+    for two names that romanise alike.
+    """
+    if has_non_latin_letters(text):
+        roman = _ascii_slug(romanise(text))
+        digest = short_hash(text)
+        return f"{roman}-{digest}" if roman else digest
+    return _ascii_slug(text) or "unnamed"
+
+
+def _ascii_slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("&", " and ").replace("u.s.", "us").replace("u.k.", "uk")
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text or "unnamed"
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def normalise_name(name: str) -> str:

@@ -16,7 +16,9 @@ The rule is explicit and conservative. A person is the stored one when:
    is the only one with it, and the actors agree ("Biden" stored, "Joseph R. Biden, Jr."
    read); or
 4. the surname is the same and the given names agree as a nickname or an initial ("Joe"
-   / "Joseph", "J." / "Joseph"), with the same actor.
+   / "Joseph", "J." / "Joseph"), with the same actor; or
+5. no rule above applies, one name is in Chinese characters and the other in Latin letters,
+   they sound alike (`kg.rdf.names_zh.sound_keys`: 波德斯塔 / John Podesta) and the actors agree.
 
 Actors agree when both are known and equal; a person with no actor matches only through
 rule 1 and only if one stored person has that name. Two people with the same surname and
@@ -37,6 +39,8 @@ from functools import lru_cache
 from kg.extract.people_lexicon import NICKNAMES
 from kg.model.namespaces import forum_iri, person_iri
 from kg.model.record import Forum, Meeting, Person, Record
+from kg.model.transliteration import has_han
+from kg.rdf.names_zh import same_across_scripts, sound_keys
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
@@ -98,6 +102,13 @@ def canonical_people(names_in_store: list[StoredPerson], person: Person) -> str 
     matches = {name for name, actor, aliases in names_in_store
                if any(same_person_reason(person.name, person.actor, form, actor)
                       for form in _comparable_forms([name, *aliases]))}
+    if not matches:
+        # 5. One name in Chinese characters, the other in Latin letters, that sound alike
+        # (波德斯塔 / John Podesta), with the same actor (kg.rdf.names_zh).
+        own = [person.name, *person.aliases]
+        matches = {name for name, actor, aliases in names_in_store
+                   if _actors_agree(actor, person.actor)
+                   and any(same_across_scripts(a, b) for a in own for b in [name, *aliases])}
     return matches.pop() if len(matches) == 1 else None
 
 
@@ -313,11 +324,15 @@ class IdentityIndex:
 # an acronym on one side and the capitals of the other's initials on the other.
 
 def _stored_person_keys(forms: list[str]) -> set[object]:
-    return {("form", fold(f)) for f in forms} | {("word", w) for f in forms for w in _words(f)}
+    return {("form", fold(f)) for f in forms} | {("word", w) for f in forms for w in _words(f)} | \
+        {("sound", has_han(f), k) for f in forms for k in sound_keys(f)}
 
 
 def _person_keys(person: Person) -> set[object]:
-    return {("form", fold(f)) for f in [person.name, *person.aliases]} | {("word", w) for w in _words(person.name)}
+    forms = [person.name, *person.aliases]
+    # A name by sound meets only names in the other script (rule 5).
+    return {("form", fold(f)) for f in forms} | {("word", w) for w in _words(person.name)} | \
+        {("sound", not has_han(f), k) for f in forms for k in sound_keys(f)}
 
 
 def _forum_form_keys(form: str, *, stored: bool) -> set[object]:

@@ -44,6 +44,7 @@ from kg.model.namespaces import (
 )
 from kg.model.record import Commitment, Forum, Meeting, Person, Record, Span
 from kg.model.record_json import record_to_json
+from kg.model.transliteration import has_han
 from kg.rdf.evidence import SentenceSpans
 
 LABEL_LENGTH = 80  # commitments are labelled with the start of their sentence
@@ -88,6 +89,11 @@ def forum_label(name: str) -> str:
     """The name a forum is labelled with: COPs normalised ('COP 29' → 'COP29'), others as written."""
     n = cop_number(name)
     return f"COP{n}" if n is not None else name.strip()
+
+
+def _name_literal(name: str) -> Literal:
+    """A name as a literal: tagged @zh when written in Chinese characters ("刘振民"@zh)."""
+    return Literal(name, lang="zh") if has_han(name) else Literal(name)
 
 
 def utc_timestamp(moment: datetime) -> str:
@@ -223,7 +229,7 @@ class _ReadoutGraph:
     def person(self, person: Person) -> None:
         node = self.person_node(person.name)
         for alias in person.aliases:
-            self.add(node, SKOS.altLabel, Literal(alias))
+            self.add(node, SKOS.altLabel, _name_literal(alias))
         self.derived(node, person.evidence)
         party = self.party(person.actor) if person.actor else None
         if party is not None:
@@ -258,7 +264,7 @@ class _ReadoutGraph:
         node = self.forum_node(forum.name)
         self.add(node, SKOS.prefLabel, Literal(forum_label(forum.name)))
         for alias in forum.aliases:
-            self.add(node, SKOS.altLabel, Literal(alias))
+            self.add(node, SKOS.altLabel, _name_literal(alias))
         self.add(node, KG.forumKind, forum_kind_iri(forum.kind))
         if forum.parent:
             self.add(node, ORG.subOrganizationOf, self.forum_ref(forum.parent))

@@ -47,7 +47,6 @@ FORUMS_ZH: dict[str, tuple[str, str]] = {
     "彼得斯堡气候对话": ("Petersberg Climate Dialogue", "dialogue"),
     "联合国气候峰会": ("UN Climate Summit", "summit"),
     "领导人气候峰会": ("Leaders Summit on Climate", "summit"),
-    "南南合作": ("South-South Cooperation", "other"),
 }
 
 # Chinese names of the cities that hosted a COP (their English names are in cops.tsv).

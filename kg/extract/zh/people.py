@@ -32,6 +32,9 @@ from kg.model.record import Person, Span
 # follow a name in readouts (与 和 在 会见 表示 出席 ...).
 _STOP = set("与和及同在于对向为已将也还并就从到是的了等表会出举进主作共签率致应访说指介感回重宣接卸由被把让以通参代"
             "前后一等、,。:;!?()“”《》 \n")
+# Verbs whose first character may also be a given name's: a name stops before them (王毅强调).
+_VERBS_AFTER_NAME = ("强调", "希望", "期待", "欢迎", "赞赏", "认为", "提出", "建议", "呼吁", "祝贺", "讲话", "发言",
+                     "考察", "分别", "随后", "还", "都", "亦", "均", "首先", "最后", "高度", "积极", "充分", "热烈")
 _ROLE_BOUNDARY_WORDS = ("会见", "会晤", "陪同", "出席", "见证", "由", "的", "同", "了", "对", "向", "致电", "接见")
 _INSTITUTION_ENDS = set("院部委局会署厅处办司组府馆")
 _SORTED_TITLES = sorted(TITLES, key=len, reverse=True)
@@ -77,7 +80,7 @@ def _chinese_name_at(text: str, start: int) -> str | None:
         position = given_start + offset
         if position >= len(text) or not ("\u4e00" <= text[position] <= "\u9fff") or text[position] in _STOP:
             break
-        if offset == 1 and any(text.startswith(t, position) for t in _SORTED_AFTER):
+        if offset == 1 and any(text.startswith(t, position) for t in (*_SORTED_AFTER, *_VERBS_AFTER_NAME)):
             break
         given += text[position]
     if not given:

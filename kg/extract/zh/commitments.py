@@ -21,7 +21,7 @@ from kg.extract.zh.text import ZhSentence, clauses, target_year
 from kg.extract.zh.topics import in_domain, topics_of
 from kg.model.record import Commitment, Person, Span
 
-_COMMIT = re.compile(r"一致同意|同意|商定|承诺|决定|致力于|重申|(?<![意自心志])愿(?![景望])|(?<![即必])将(?!于|近|军|领|士|来)")
+_COMMIT = re.compile(r"一致同意|同意|商定|承诺|决定|致力于|重申|(?<![意自心志])愿(?![景望])|(?<![即必])将(?!近|军|领|士|来)")
 _NOT_COMMIT_BEFORE = re.compile(r"(?:即|必|并未|不|没有)$")
 _NEGATIVE = re.compile(r"期待|希望|^希|呼吁|欢迎|赞赏|交换意见|讨论|感谢")
 _PAST = re.compile(r"已经|签署了|发布了|取得了|达成了")
@@ -40,6 +40,8 @@ def _commit_verb(clause: str) -> re.Match[str] | None:
             continue  # 落实承诺: an object, not the verb
         if match.group() == "决定" and re.search(r"的$", before):
             continue
+        if match.group() == "将" and re.match(r"将于[^,。;]{0,24}?的", clause[match.start():]):
+            continue  # "就将于11月底举行的大会…": a scheduled event named, not a pledge
         return match
     return None
 

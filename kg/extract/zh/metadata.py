@@ -16,7 +16,7 @@ from kg.model.record import DocumentInfo
 from kg.read.document import Document
 
 _DATE_LINE = re.compile(r"(?:发布时间|发布日期|时间|日期|来源)\s*[:：]?[^\n]{0,40}?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_BARE_DATE = re.compile(r"(?m)^[^\n]{0,60}?(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_BARE_DATE = re.compile(r"(?m)^[^\n]{0,60}?(?<!\d)(\d{4})(?:-|年)(\d{1,2})(?:-|月)(\d{1,2})日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _DATELINE = re.compile(r"(?:社|网|报|台|电视台)?\s*[\u4e00-\u9fff]{0,8}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)")
 _HEAD = 600
 

@@ -110,7 +110,10 @@ def extract_meetings(text: str, sentences: list[ZhSentence], published: str | No
         for (start, forum_name), date in chosen.items():
             forum = next((f for f in forums if f.name == forum_name), None)
             place, host = _place(text, sentence)
-            is_conference = forum is not None and forum.kind == "conference"
+            # A conference itself (COP28将于…举行) has the world as parties, not its host; a
+            # meeting on its margins (COP28期间, X会见Y) has the parties the sentence names.
+            names_people = any(sentence.start <= s.start < sentence.end for p in people for s in p.evidence)
+            is_conference = forum is not None and forum.kind == "conference" and not names_people
             participants = [] if is_conference else _participants(sentence, mentions, people, parties)
             meetings.append(Meeting(
                 forum=forum_name, start=start, end=date.end, place=place, host=host, participants=participants,

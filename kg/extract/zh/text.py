@@ -18,6 +18,11 @@ _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*")
 _CLAUSE_END = re.compile(r"[,，;；]")
 
 
+# List markers at the start of a line are not part of its sentence: 一、 (一) 1. 1、 ①
+_LIST_MARKER = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d)|"
+                          r"[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+
+
 @dataclass(frozen=True)
 class ZhSentence:
     """`text == doc_text[start:end]`; `paragraph` counts lines with text."""
@@ -43,6 +48,10 @@ def split_sentences(text: str) -> list[ZhSentence]:
         pieces = [m.end() for m in _SENTENCE_END.finditer(line)] + [len(line)]
         for end in pieces:
             piece = line[cursor:end]
+            marker = _LIST_MARKER.match(piece)
+            if marker and marker.end() < len(piece):
+                cursor += marker.end()
+                piece = piece[marker.end():]
             stripped = piece.strip()
             if stripped:
                 offset = line_start + cursor + (len(piece) - len(piece.lstrip()))

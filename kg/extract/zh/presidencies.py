@@ -31,6 +31,13 @@ def _forum_before(text: str, at: int, forums: list[Forum]) -> Forum | None:
     if text[max(0, at - 2):at] in ("大会", "本届"):
         cops = [(e, f) for s, e, f in spans if e <= at and f.name.startswith("COP")]
         return max(cops, key=lambda c: c[0])[1] if cops else None
+    if text.startswith("主席国", at):
+        # "支持巴西作为主席国的工作": the one COP of the sentence.
+        start = max(text.rfind(c, 0, at) for c in "。!?\n") + 1
+        ends = [text.find(c, at) for c in "。!?\n"]
+        end = min([e for e in ends if e >= 0] or [len(text)])
+        cops = {f.name: f for s, e, f in spans if start <= s < end and f.name.startswith("COP")}
+        return next(iter(cops.values())) if len(cops) == 1 else None
     return None
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_CHAR = re.compile(f"[{HAN}]")
 
-# A sentence ends at 。！？ (or ! ? as NFKC leaves them), with any closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*")
+# A sentence ends at 。！？ (or ! ? as NFKC leaves them), with any closing quotes or brackets,
+# and before a list item that a reader joined onto the line before ("如下: 一、双方…").
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)）]*|[:：]?\s+(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 # Clauses of a sentence: separated by commas and semicolons of either width.
 _CLAUSE_END = re.compile(r"[,，;；]")
 

@@ -130,3 +130,22 @@ def test_dates_numerals_and_sentences() -> None:
     text = "双方同意合作！他说：“好。”\n新的一段?结束"
     assert [s.text for s in split_sentences(text)] == ["双方同意合作！", "他说：“好。”", "新的一段?", "结束"]
     assert fold_width("（COP29）：，") == "(COP29):," and len(fold_width("ａ　ｂ")) == 3
+
+
+def test_a_joint_statement_in_numbered_items() -> None:
+    record = record_of("joint_statement_france.txt")
+    assert record.document.title == "中华人民共和国和法兰西共和国关于气候变化的联合声明"
+    assert [c.text[:6] for c in record.commitments] == ["双方重申坚定", "双方同意加强", "双方决定共同"]
+    assert all(c.actors == ["CN", "FR"] for c in record.commitments)  # 双方: the parties of the talks
+    assert {(p.of, p.actor) for p in record.presidencies} == {("COP30", "BR")}
+    assert {p.name for p in record.people} == {"习近平", "马克龙"}
+    assert [(m.start, m.place, m.participants) for m in record.meetings] == [("2025-04-08", "北京", ["CN", "FR"])]
+
+
+def test_a_phone_call_with_a_date_line_and_no_climate_pledge_beyond_china() -> None:
+    record = record_of("mfa_phone_call.txt")
+    assert record.document.published == "2024-02-20"
+    people = {p.name: p.role for p in record.people}
+    assert people == {"王毅": "中共中央政治局委员、外交部长", "布林肯": "国务卿"}
+    assert [(m.start, m.participants) for m in record.meetings] == [("2024-02-19", ["CN", "US"])]
+    assert [c.actors for c in record.commitments] == [["CN"]]  # "双方同意继续保持沟通" names no climate action

@@ -157,7 +157,9 @@ def read_bytes(data: bytes, source: str, media_type: str | None = None, *, max_b
         return Document(text=body, source=source, media_type=media_type, title=page.title,
                         published=page.published, publisher=page.publisher,
                         language=page.language or detect_language(body))
-    body = clean_plain_text(text)
+    # Chinese is not hard-wrapped with spaces: each line break of a Chinese readout is a
+    # paragraph (or a headline, a date line) and joining lines would run them together.
+    body = clean_plain_text(text, unwrap=detect_language(text) != "zh")
     if not body.strip():
         raise InputError(f"{source}: no text left once markup and page furniture are removed")
     return Document(text=body, source=source, media_type=media_type, language=detect_language(body))

@@ -22,7 +22,7 @@ from kg.extract.zh.topics import in_domain, topics_of
 from kg.model.record import Commitment, Person, Span
 
 _COMMIT = re.compile(r"一致同意|同意|商定|承诺|决定|致力于|重申|(?<![意自心志])愿(?![景望])|(?<![即必])将(?!近|军|领|士|来)")
-_NOT_COMMIT_BEFORE = re.compile(r"(?:即|必|并未|不|没有)$")
+_NOT_COMMIT_BEFORE = re.compile(r"(?:即|必|并未|不|没有|要)$")
 _NEGATIVE = re.compile(r"期待|希望|^希|呼吁|欢迎|赞赏|交换意见|讨论|感谢")
 _PAST = re.compile(r"已经|签署了|发布了|取得了|达成了")
 _SUBJECT_SIDE = re.compile(r"双方|两国|两国领导人|双方领导人|各方|我们")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from kg.extract.zh.actors import ZhActorMention
 from kg.extract.zh.text import ZH_NUMBER, zh_number
 from kg.model import reference
-from kg.model.bilingual import COP_CITIES_ZH, english_forum
+from kg.model.bilingual import COP_CITIES_ZH, FORUMS_ZH, english_forum
 from kg.model.record import Forum, Span
 
 # Head nouns, longest first, with the kind they give.
@@ -32,7 +32,7 @@ HEADS: dict[str, str] = {
     "专题小组": "working-group", "工作组": "working-group", "小组": "working-group", "任务组": "task-force",
     "高层对话": "dialogue", "对话会": "dialogue", "对话": "dialogue", "论坛": "forum", "圆桌会议": "roundtable",
     "圆桌会": "roundtable", "圆桌": "roundtable", "峰会": "summit", "部长级会议": "ministerial",
-    "缔约方大会": "conference", "大会": "conference", "政府磋商": "other", "磋商": "other",
+    "缔约方大会": "conference", "大会": "conference", "部长会议": "ministerial", "领导人会议": "summit", "政府磋商": "other", "磋商": "other",
     "高级别活动": "other", "伙伴关系": "partnership", "联盟": "alliance", "平台": "platform",
     "倡议": "initiative", "宣言": "initiative", "声明": "initiative", "框架": "initiative", "承诺": "initiative",
     "集团": "forum", "理事会": "ministerial", "联合委员会": "other", "合作机制": "other",
@@ -211,7 +211,8 @@ def _unquoted(text: str, mentions: list[ZhActorMention], taken: list[tuple[int, 
         head = match.group()
         pair = _has_pair(name, mentions, start + (len(raw) - len(name)))
         acronym = re.match(r"\([A-Z][A-Za-z0-9&-]{1,9}\)", text[end:end + 12])
-        proper = pair or ordinal or acronym or english_forum(name) or any(c in name for c in COP_CITIES_ZH)
+        proper = pair or ordinal or acronym or english_forum(name) or any(c in name for c in COP_CITIES_ZH) or \
+            any(known in name for known in FORUMS_ZH)  # 基础四国气候变化部长级会议
         if not proper:
             continue  # "技术和政策对话", "绿色伙伴关系": a description, not a name
         kind = HEADS[head]

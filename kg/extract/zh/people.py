@@ -167,7 +167,26 @@ def find_people(text: str) -> list[_Found]:
             name, kind, name_start = candidate
             found.append(_Found(name, name_start, start, match.group() if match.group() not in
                                 ("同志", "先生", "女士", "阁下") else None, kind))
-    return found
+    return found + _listed_after(text, found)
+
+
+def _listed_after(text: str, found: list[_Found]) -> list[_Found]:
+    """Names listed after a titled one under the same title: "外交部副部长马朝旭、刘振民出席"."""
+    out: list[_Found] = []
+    known = {f.start for f in found}
+    for item in sorted(found, key=lambda f: f.start):
+        position = item.end
+        while position < len(text) and text[position] in "、和及":
+            start = position + 1
+            name = _chinese_name_at(text, start) if item.kind == "chinese" else _foreign_name_at(text, start)
+            if not name or start in known:
+                break
+            after = text[start + len(name):start + len(name) + 1]
+            if after and after not in "、和及等,。" and after not in _STOP:
+                break
+            out.append(_Found(name, start, start + len(name), item.role, item.kind))
+            position = start + len(name)
+    return out
 
 
 def _name_before(text: str, end: int) -> tuple[str, str, int] | None:

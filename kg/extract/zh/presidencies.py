@@ -36,8 +36,8 @@ def _forum_before(text: str, at: int, forums: list[Forum]) -> Forum | None:
         start = max(text.rfind(c, 0, at) for c in "。!?\n") + 1
         ends = [text.find(c, at) for c in "。!?\n"]
         end = min([e for e in ends if e >= 0] or [len(text)])
-        cops = {f.name: f for s, e, f in spans if start <= s < end and f.name.startswith("COP")}
-        return next(iter(cops.values())) if len(cops) == 1 else None
+        in_sentence = {f.name: f for s, e, f in spans if start <= s < end and f.name.startswith("COP")}
+        return next(iter(in_sentence.values())) if len(in_sentence) == 1 else None
     return None
 
 

@@ -222,7 +222,7 @@ class _ReadoutGraph:
         node = person_iri(name)
         self.add(node, RDF.type, KG.Person)
         self.add(node, FOAF.name, Literal(name))
-        self.add(node, RDFS.label, Literal(name))
+        self.add(node, RDFS.label, _name_literal(name))
         self.add(node, PROV.wasDerivedFrom, self.readout)
         return node
 
@@ -239,7 +239,7 @@ class _ReadoutGraph:
             # particular must not merge every unattributed president into one post.
             post = post_iri(person.actor or person.name, person.role)
             self.add(post, RDF.type, KG.Post)
-            self.add(post, RDFS.label, Literal(person.role))
+            self.add(post, RDFS.label, _name_literal(person.role))
             if party is not None:
                 self.add(post, ORG.postIn, party)
             self.add(post, ORG.heldBy, node)
@@ -251,7 +251,7 @@ class _ReadoutGraph:
     def forum_node(self, name: str) -> URIRef:
         node = forum_iri(name)
         self.add(node, RDF.type, KG.Forum)
-        self.add(node, RDFS.label, Literal(forum_label(name)))
+        self.add(node, RDFS.label, _name_literal(forum_label(name)))
         self.add(node, PROV.wasDerivedFrom, self.readout)
         return node
 
@@ -262,7 +262,7 @@ class _ReadoutGraph:
 
     def forum(self, forum: Forum) -> None:
         node = self.forum_node(forum.name)
-        self.add(node, SKOS.prefLabel, Literal(forum_label(forum.name)))
+        self.add(node, SKOS.prefLabel, _name_literal(forum_label(forum.name)))
         for alias in forum.aliases:
             self.add(node, SKOS.altLabel, _name_literal(alias))
         self.add(node, KG.forumKind, forum_kind_iri(forum.kind))
@@ -307,7 +307,7 @@ class _ReadoutGraph:
             self.add(node, SCHEMA.location, place)
             self.add(place, RDF.type, KG.Place)
             self.add(place, SCHEMA.name, Literal(meeting.place))
-            self.add(place, RDFS.label, Literal(meeting.place))
+            self.add(place, RDFS.label, _name_literal(meeting.place))
             self.add(place, PROV.wasDerivedFrom, self.readout)
             country = reference.city_country(meeting.place)
             if country:

@@ -166,3 +166,41 @@ def test_explorer_of_the_example_readouts(browser: DevTools, tmp_path: Path) -> 
     assert str(attrs["readout"]).split("; ")[0] in details
     screenshot(browser, tmp_path / "explorer-examples.png")
     assert browser.errors() == []
+
+
+def _cjk_font_installed() -> bool:
+    try:
+        listed = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return bool(listed.strip())
+
+
+def test_explorer_draws_chinese_labels(browser: DevTools, tmp_path: Path) -> None:
+    from kg.loader import load_paths
+
+    readout = Path(__file__).parent / "data" / "zh" / "mee_brazil_meeting.txt"
+    st = EmbeddedStore(tmp_path / "zh-store")
+    assert load_paths(st, [readout]).ok
+    page = tmp_path / "zh.html"
+    export(st, view="full", fmt="html", out=page)
+    open_page(browser, page)
+    labels = browser.evaluate("Array.prototype.map.call(document.querySelectorAll('#nodes text'),"
+                              " function (t) { return t.textContent; })")
+    assert "玛丽娜·席尔瓦" in labels and "Huang Runqiu" in labels
+    browser.evaluate("document.getElementById('search').focus()")
+    browser.type_text("席尔瓦")
+    browser.press_enter()
+    assert browser.evaluate("document.querySelector('#details h2').textContent") == "玛丽娜·席尔瓦"
+    screenshot(browser, tmp_path / "explorer-zh.png")
+    if not _cjk_font_installed():
+        pytest.skip("no font with Chinese glyphs (apt-get install fonts-noto-cjk): glyphs not checked")
+    # With a CJK font two different characters draw differently; without one both are the same box.
+    drawn_apart = browser.evaluate(
+        "(function () { var c = document.createElement('canvas'); c.width = 40; c.height = 40;"
+        " var x = c.getContext('2d'); x.font = '32px ' + getComputedStyle(document.body).fontFamily;"
+        " function img(ch) { x.clearRect(0, 0, 40, 40); x.fillText(ch, 2, 34);"
+        " return Array.prototype.join.call(x.getImageData(0, 0, 40, 40).data, ''); }"
+        " return img('刘') !== img('民'); }())")
+    assert drawn_apart
+    assert browser.errors() == []

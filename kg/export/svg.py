@@ -40,7 +40,7 @@ def svg_text(graph: nx.MultiDiGraph) -> str:
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="Helvetica, Arial, sans-serif">',
+        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="Helvetica, Arial, \'Noto Sans CJK SC\', \'Noto Sans SC\', sans-serif">',
         '<style>.label{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round;fill:#222}'
         '.edge{stroke:#9aa0a6;fill:none}</style>',
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>',

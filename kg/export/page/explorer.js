@@ -109,10 +109,16 @@
       }
       return hit;
     }
+    // CJK glyphs are about one em wide, Latin letters about half of one (as layout.py reckons).
+    function textWidth(text) {
+      var wide = 0;
+      for (var i = 0; i < text.length; i++) { if (text.charCodeAt(i) > 0x2E80) { wide++; } }
+      return (text.length - wide) * 0.56 + wide;
+    }
     order.forEach(function (n) {
       var r = Math.max(n.r, minR);
       n.circle.setAttribute("r", r);
-      var w = n.short.length * 0.56 * font;
+      var w = textWidth(n.short) * font;
       var top = n.y + r + 2;
       var box = [n.x - w / 2, top, n.x + w / 2, top + font * 1.2];
       var dot = [n.x - r, n.y - r, n.x + r, n.y + r];

@@ -149,3 +149,12 @@ def test_a_phone_call_with_a_date_line_and_no_climate_pledge_beyond_china() -> N
     assert people == {"王毅": "中共中央政治局委员、外交部长", "布林肯": "国务卿"}
     assert [(m.start, m.participants) for m in record.meetings] == [("2024-02-19", ["CN", "US"])]
     assert [c.actors for c in record.commitments] == [["CN"]]  # "双方同意继续保持沟通" names no climate action
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("联合国秘书长古特雷斯会见了美国总统拜登。", [("古特雷斯", "United Nations"), ("拜登", "US")]),
+    ("生态环境部部长黄润秋会见了新加坡可持续发展与环境部部长傅海燕。", [("黄润秋", "CN"), ("傅海燕", "SG")]),
+    ("外交部副部长马朝旭、刘振民出席。", [("马朝旭", "CN"), ("刘振民", "CN")]),
+])
+def test_who_people_speak_for(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.name, p.actor) for p in extract_people(text, find_actor_mentions(text))] == expected

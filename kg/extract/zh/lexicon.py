@@ -16,7 +16,9 @@ SURNAMES = set(
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练"
     "廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜"
-    "印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习栗")
+    "印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习栗"
+    "傅温庞樊殷洪颜倪葛伍申毕聂丛焦柳邢齐梅庄辛管祝左涂时耿卜靳盛甄项裴席查屈位隋植薄柏阮闵车冉房辜饶瞿戚"
+    "丘宫苑臧畅全褚廉简娄奚木穆燕郎邸姬屠栾喻窦宇糜冷卓稽井练仲虞卞竺楚佟匡宗台巫桑荆谌银扬胥蔺")
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "宇文",
                      "长孙", "夏侯", "澹台", "司徒", "端木", "西门", "南宫", "独孤", "轩辕")
 # Readings of surnames that differ from the character's common reading (解 Xie, not jie).
@@ -41,8 +43,18 @@ TITLES = (
     "副省长", "省长", "副州长", "州长", "副市长", "市长", "大使", "候任主席", "执行副主席", "副主席", "主席",
     "副总理", "总理", "副总统", "总统", "首相", "国务大臣", "大臣", "国务卿", "副秘书长", "秘书长", "执行秘书",
     "常委", "专员", "副司长", "司长", "议长", "国王", "王储", "外长", "副总干事", "总干事", "行长", "总裁",
-    "会长", "理事长", "院长", "总书记", "书记", "委员", "总监", "首席执行官", "主管", "参赞",
+    "会长", "理事长", "院长", "总书记", "书记", "委员", "总监", "首席执行官", "主管", "参赞", "发言人",
 )
+# International organisations a person may speak for: the actor is the organisation's name
+# as English readouts write it (GUIDE.md: "United Nations").
+ORGANISATION_ACTORS = {
+    "联合国": "United Nations", "世界银行": "World Bank", "国际货币基金组织": "International Monetary Fund",
+    "国际能源署": "International Energy Agency", "国际可再生能源署": "IRENA",
+    "世界气象组织": "World Meteorological Organization", "联合国环境规划署": "United Nations Environment Programme",
+    "联合国开发计划署": "United Nations Development Programme", "亚洲开发银行": "Asian Development Bank",
+    "亚洲基础设施投资银行": "Asian Infrastructure Investment Bank", "世界贸易组织": "World Trade Organization",
+    "绿色气候基金": "Green Climate Fund", "全球环境基金": "Global Environment Facility",
+}
 # Titles that may follow a name ("李强总理", "解振华特使"), and honorifics that do.
 TITLES_AFTER = ("总书记", "主席", "总理", "副总理", "特使", "总统", "副总统", "首相", "部长", "大使", "秘书长", "国务卿",
                 "外长", "大臣", "同志", "先生", "女士", "阁下")

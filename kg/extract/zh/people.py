@@ -20,6 +20,7 @@ from kg.extract.zh.lexicon import (
     CN_INSTITUTIONS,
     COMPOUND_SURNAMES,
     NAME_DOT,
+    ORGANISATION_ACTORS,
     PROVINCES,
     SURNAMES,
     TITLES,
@@ -216,6 +217,9 @@ def people_actor(role: str | None, kind: str, mentions: list[ZhActorMention], ro
                  role_end: int, others: list[str]) -> str | None:
     """The state a person represents: a state named in the role, China's institutions or
     provinces for China, else the one foreign state of the text for a foreign name."""
+    for organisation, actor in ORGANISATION_ACTORS.items():
+        if role and role.startswith(organisation):
+            return actor
     in_role = [m for m in mentions if role_start <= m.start < role_end and m.kind in ("name", "side")]
     if in_role:
         return in_role[0].code

@@ -158,3 +158,23 @@ def test_a_phone_call_with_a_date_line_and_no_climate_pledge_beyond_china() -> N
 ])
 def test_who_people_speak_for(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(p.name, p.actor) for p in extract_people(text, find_actor_mentions(text))] == expected
+
+
+def test_an_organisation_an_english_name_in_brackets_and_a_recent_date() -> None:
+    record = record_of("nea_iea_meeting.txt")
+    people = {p.name: p.actor for p in record.people}
+    assert people == {"章建华": "CN", "法提赫·比罗尔": "International Energy Agency"}
+    assert {f.name: f.kind for f in record.forums} == {
+        "国际能源署": "organization", "中国—国际能源署能源效率高级别对话": "dialogue"}
+    assert [(m.start, m.place) for m in record.meetings] == [("2024-10-15", "北京")]  # 近日: the publication date
+    # The agency's "将继续支持" is not a state's commitment.
+    assert [c.actors for c in record.commitments] == [["CN"], ["CN"]]
+
+
+def test_english_names_for_the_graph() -> None:
+    from kg.rdf.names_zh import with_english_names
+
+    record = with_english_names(record_of("nea_iea_meeting.txt"))
+    assert {p.name for p in record.people} == {"Zhang Jianhua", "Fatih Birol"}
+    assert "International Energy Agency" in {f.name for f in record.forums}
+    assert all("章建华" in p.aliases for p in record.people if p.name == "Zhang Jianhua")

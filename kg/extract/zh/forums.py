@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract.zh.actors import ZhActorMention
 from kg.extract.zh.text import ZH_NUMBER, zh_number
@@ -238,6 +239,25 @@ def _subgroups(text: str) -> list[FoundForum]:
     return out
 
 
+def _known(text: str, taken: list[tuple[int, int]]) -> list[FoundForum]:
+    """Forums of the bilingual table named anywhere in the text (国际能源署, 二十国集团)."""
+    out: list[FoundForum] = []
+    for match in _known_regex().finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        known = english_forum(match.group())
+        if known:
+            out.append(FoundForum(re.sub(r"[“”\"《》]", "", match.group()), known[1], match.start(), match.end()))
+    return out
+
+
+@cache
+def _known_regex() -> re.Pattern[str]:
+    marks = "[“”\"《》]?"
+    names = sorted((re.sub(r"[“”\"《》]", "", n) for n in FORUMS_ZH), key=len, reverse=True)
+    return re.compile("|".join(marks.join(re.escape(c) for c in name) for name in names))
+
+
 def find_forums(text: str, mentions: list[ZhActorMention], year: int | None) -> list[FoundForum]:
     cops = find_cops(text, year)
     taken = [(f.start, f.end) for f in cops]
@@ -246,12 +266,14 @@ def find_forums(text: str, mentions: list[ZhActorMention], year: int | None) -> 
     subgroups = _subgroups(text)
     taken += [(f.start, f.end) for f in subgroups]
     unquoted = _unquoted(text, mentions, taken)
+    taken += [(f.start, f.end) for f in unquoted]
+    known = [f for f in _known(text, taken) if not any(c.parent and c.start <= f.start < c.end for c in cops)]
     conventions = []
     for cop in cops:
         if cop.parent and english_forum(cop.parent):
             conventions.append(FoundForum(cop.parent, english_forum(cop.parent)[1], cop.start, cop.end))  # type: ignore[index]
         cop.parent = None
-    return cops + quoted + subgroups + unquoted + conventions
+    return cops + quoted + subgroups + unquoted + known + conventions
 
 
 def merge_forums(found: list[FoundForum], text: str) -> list[Forum]:

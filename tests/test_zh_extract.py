@@ -155,6 +155,7 @@ def test_a_phone_call_with_a_date_line_and_no_climate_pledge_beyond_china() -> N
     ("联合国秘书长古特雷斯会见了美国总统拜登。", [("古特雷斯", "United Nations"), ("拜登", "US")]),
     ("生态环境部部长黄润秋会见了新加坡可持续发展与环境部部长傅海燕。", [("黄润秋", "CN"), ("傅海燕", "SG")]),
     ("外交部副部长马朝旭、刘振民出席。", [("马朝旭", "CN"), ("刘振民", "CN")]),
+    ("与韩国总统尹锡悦会谈。", [("尹锡悦", "KR")]),  # 韩国 is a state, not a person named 韩
 ])
 def test_who_people_speak_for(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(p.name, p.actor) for p in extract_people(text, find_actor_mentions(text))] == expected

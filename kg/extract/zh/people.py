@@ -152,7 +152,7 @@ def find_people(text: str) -> list[_Found]:
             continue  # 主席国, 部长级, 委员会: not a title of a person here
         role_info = _role_before(text, end, found, max(0, end - 80))
         role = role_info[1] if role_info else match.group()
-        named = _name_after(text, end, role)
+        named = None if _starts_with_state(text, end) else _name_after(text, end, role)
         if named and not any(f.start <= end < f.end for f in found):
             name, kind = named
             found.append(_Found(name, end, end + len(name), role, kind))
@@ -200,8 +200,9 @@ def _name_before(text: str, end: int) -> tuple[str, str, int] | None:
         if before and "\u4e00" <= before <= "\u9fff" and before not in "在和与同及了见由是为对向":
             continue
         piece = text[start:end]
-        if piece[-1] in _INSTITUTION_ENDS or any(text.startswith(i, start) for i in CN_INSTITUTIONS):
-            continue  # 国务院总理: an institution, not a name
+        if piece[-1] in _INSTITUTION_ENDS or any(text.startswith(i, start) for i in CN_INSTITUTIONS) or \
+                _starts_with_state(text, start):
+            continue  # 国务院总理, 韩国总统: an institution or a state, not a name
         foreign = _foreign_name_at(text, start)
         if foreign == piece and length >= 3:
             return piece, "foreign", start

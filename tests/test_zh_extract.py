@@ -179,3 +179,13 @@ def test_english_names_for_the_graph() -> None:
     assert {p.name for p in record.people} == {"Zhang Jianhua", "Fatih Birol"}
     assert "International Energy Agency" in {f.name for f in record.forums}
     assert all("章建华" in p.aliases for p in record.people if p.name == "Zhang Jianhua")
+
+
+def test_he_said_speaks_for_the_person_named_before() -> None:
+    from kg.extract.zh.commitments import extract_commitments
+
+    text = "丹麦气候大臣约恩森会见了中方代表。他表示，愿同中方加强应对气候变化合作。"
+    mentions = find_actor_mentions(text)
+    people = extract_people(text, mentions)
+    commitments = extract_commitments(text, split_sentences(text), mentions, people, ["CN", "DK"])
+    assert [(c.actors, c.text[:3]) for c in commitments] == [(["DK"], "他表示")]

@@ -117,4 +117,15 @@ def _commitment_actors(text: str, sentence: ZhSentence, mentions: list[ZhActorMe
                     break
         if actors:
             return actors
+        if re.match(r"[他她](?:表示|指出|强调|说)", sentence.text):
+            # "他表示,愿…": the person last named before the sentence speaks.
+            speaker = _last_person_before(sentence.start, people)
+            if speaker:
+                return [speaker]
     return None
+
+
+def _last_person_before(position: int, people: list[Person]) -> str | None:
+    named = [(span.start, person.actor) for person in people for span in person.evidence
+             if span.start < position and person.actor and len(person.actor) == 2]
+    return max(named)[1] if named else None

@@ -30,6 +30,11 @@ def test_language_is_detected_when_the_text_is_read() -> None:
     assert read_bytes(b"The two sides met in Beijing on 4 May 2024 (COP29).", "x.txt").language == "en"
     assert detect_language("COP29期间,双方在巴库举行会谈。") == "zh"
     assert detect_language("Liu Zhenmin (刘振民) met John Podesta in Beijing.") == "en"
+    # A Chinese site serving an English page: the text decides, not <html lang>.
+    page = b'<html lang="zh-CN"><body><p>The two sides met in Beijing on 4 September 2024.</p></body></html>'
+    assert read_bytes(page, "x.html").language == "en"
+    page = '<html lang="en"><body><p>双方在北京举行会谈，同意加强合作。</p></body></html>'.encode()
+    assert read_bytes(page, "y.html").language == "zh"
 
 
 def test_record_of_a_ministry_meeting() -> None:

@@ -156,13 +156,22 @@ def read_bytes(data: bytes, source: str, media_type: str | None = None, *, max_b
             raise InputError(f"{source}: HTML page with no text outside scripts, navigation and page furniture")
         return Document(text=body, source=source, media_type=media_type, title=page.title,
                         published=page.published, publisher=page.publisher,
-                        language=page.language or detect_language(body))
+                        language=_page_language(page.language, body))
     # Chinese is not hard-wrapped with spaces: each line break of a Chinese readout is a
     # paragraph (or a headline, a date line) and joining lines would run them together.
     body = clean_plain_text(text, unwrap=detect_language(text) != "zh")
     if not body.strip():
         raise InputError(f"{source}: no text left once markup and page furniture are removed")
     return Document(text=body, source=source, media_type=media_type, language=detect_language(body))
+
+
+def _page_language(declared: str | None, body: str) -> str:
+    """The page's declared language, unless its text says otherwise about Chinese: Chinese
+    sites serve English readouts under <html lang="zh-CN">, and the reverse happens."""
+    detected = detect_language(body)
+    if detected == "zh" or declared in (None, "", "zh"):
+        return detected
+    return declared
 
 
 def _json_document(text: str, source: str) -> Document:

@@ -161,6 +161,7 @@ def test_a_phone_call_with_a_date_line_and_no_climate_pledge_beyond_china() -> N
     ("生态环境部部长黄润秋会见了新加坡可持续发展与环境部部长傅海燕。", [("黄润秋", "CN"), ("傅海燕", "SG")]),
     ("外交部副部长马朝旭、刘振民出席。", [("马朝旭", "CN"), ("刘振民", "CN")]),
     ("与韩国总统尹锡悦会谈。", [("尹锡悦", "KR")]),  # 韩国 is a state, not a person named 韩
+    ("日本环境大臣浅尾庆一郎与黄润秋会谈。", [("浅尾庆一郎", "JP")]),  # 黄润秋: no title here
 ])
 def test_who_people_speak_for(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(p.name, p.actor) for p in extract_people(text, find_actor_mentions(text))] == expected

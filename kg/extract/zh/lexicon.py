@@ -44,6 +44,7 @@ TITLES = (
     "副总理", "总理", "副总统", "总统", "首相", "国务大臣", "大臣", "国务卿", "副秘书长", "秘书长", "执行秘书",
     "常委", "专员", "副司长", "司长", "议长", "国王", "王储", "外长", "副总干事", "总干事", "行长", "总裁",
     "会长", "理事长", "院长", "总书记", "书记", "委员", "总监", "首席执行官", "主管", "参赞", "发言人",
+    "院士", "教授", "研究员", "董事长", "总经理", "首席科学家",
 )
 # International organisations a person may speak for: the actor is the organisation's name
 # as English readouts write it (GUIDE.md: "United Nations").

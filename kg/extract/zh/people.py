@@ -105,6 +105,13 @@ def _name_after(text: str, start: int, role: str | None) -> tuple[str, str] | No
         return chinese, "chinese"
     if foreign:
         return foreign, "foreign"
+    if role and role.startswith("日本"):
+        # Japanese names are written in characters that are neither a Chinese surname nor a
+        # transliteration (岸田文雄): two to four characters up to a function word.
+        match = re.match(r"[\u4e00-\u9fff]{2,5}?(?=[与和及同在会表出举进主签率致应访说指对向为等、,。:;!?()]|$)",
+                         text[start:start + 6])
+        if match:
+            return match.group(), "foreign"
     return None
 
 

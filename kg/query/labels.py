@@ -9,7 +9,7 @@ English name that has a Chinese form by that form, in query answers and export l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rdflib import Literal
@@ -69,7 +69,7 @@ def relabel_result(result: SelectResult, names: ChineseNames, lang: str) -> Sele
         rows.append({var: (Literal(names.by_name[str(term)], lang="zh")
                            if isinstance(term, Literal) and str(term) in names.by_name else term)
                      for var, term in row.items()})
-    return SelectResult(result.variables, rows, result.more)
+    return replace(result, rows=rows)
 
 
 def label_in(iri: str, label: str, names: ChineseNames, lang: str) -> str:

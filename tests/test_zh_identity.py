@@ -54,6 +54,8 @@ def test_one_node_per_meeting_person_and_forum_across_languages(tmp_path: Path, 
             assert len(named) == 1, (english, named)
         people = _nodes(store, "?n a kg:Person")
         assert len(people) == 2
+        # Offices of the bilingual table are one post whichever language titled them.
+        assert len(_nodes(store, "?n a kg:Post")) == 2
         group = _nodes(store, '?n a kg:Forum ; skos:altLabel "中美21世纪20年代强化气候行动工作组"@zh')
         assert group == {str(forum_iri("China-U.S. Working Group on Enhancing Climate Action in the 2020s"))}
         assert len(_nodes(store, "?m a kg:Meeting ; kg:sessionOf ?n . ?n rdfs:label ?l "

@@ -63,6 +63,32 @@ FORUMS_ZH: dict[str, tuple[str, str]] = {
     "领导人气候峰会": ("Leaders Summit on Climate", "summit"),
 }
 
+# Offices, as Chinese readouts title them (without the state's name) → as English readouts do.
+OFFICES_ZH: dict[str, str] = {
+    "气候变化事务特使": "Special Envoy for Climate Change",
+    "总统国际气候政策高级顾问": "Senior Advisor to the President for International Climate Policy",
+    "总统气候问题特使": "Special Presidential Envoy for Climate",
+    "生态环境部部长": "Minister of Ecology and Environment",
+    "生态环境部副部长": "Vice Minister of Ecology and Environment",
+    "外交部长": "Foreign Minister",
+    "外交部部长": "Foreign Minister",
+    "国家主席": "President",
+    "国务院总理": "Premier",
+    "国务院副总理": "Vice Premier",
+    "国家发展改革委主任": "Chairman of the National Development and Reform Commission",
+    "国家能源局局长": "Administrator of the National Energy Administration",
+    "欧盟委员会主席": "President of the European Commission",
+    "欧盟委员会执行副主席": "Executive Vice-President of the European Commission",
+    "联合国秘书长": "Secretary-General of the United Nations",
+    "国务卿": "Secretary of State",
+}
+
+
+def english_office(role: str) -> str | None:
+    """The English title of an office named in Chinese, when the table knows it."""
+    return OFFICES_ZH.get(_key(role))
+
+
 # Chinese names of the cities that hosted a COP (their English names are in cops.tsv).
 COP_CITIES_ZH: dict[str, str] = {
     "柏林": "Berlin", "日内瓦": "Geneva", "京都": "Kyoto", "布宜诺斯艾利斯": "Buenos Aires", "波恩": "Bonn",

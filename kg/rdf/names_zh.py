@@ -8,7 +8,8 @@ aliases (labelled `@zh`):
   by the pinyin of the name, surname first (刘振民 → Liu Zhenmin; 解 as a surname is Xie);
 - a person whose English name the text gives in brackets (巴巴耶夫(Mukhtar Babayev)) takes it;
 - a forum in the bilingual table of general knowledge (`kg.model.bilingual`) takes its
-  English name (中美21世纪20年代强化气候行动工作组 → China-U.S. Working Group on …).
+  English name (中美21世纪20年代强化气候行动工作组 → China-U.S. Working Group on …), and so
+  does an office (气候变化事务特使 → Special Envoy for Climate Change: one post node).
 
 Transliterated foreign names (波德斯塔) have no general way back to their spelling; the
 identity rules compare them with English names by sound (`sound_keys`): the consonants of
@@ -21,7 +22,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.zh.lexicon import COMPOUND_SURNAMES, SURNAME_READINGS, SURNAMES
-from kg.model.bilingual import english_forum
+from kg.model.bilingual import english_forum, english_office
 from kg.model.record import Forum, Meeting, Person, Presidency, Record
 from kg.model.transliteration import has_han, romanise
 
@@ -61,14 +62,16 @@ def with_english_names(record: Record) -> Record:
     if record.document.language != "zh":
         return record
     people = {p.name: english for p in record.people if (english := _person_english(p, record.text))}
+    offices = {p.role: english for p in record.people if p.role and (english := english_office(p.role))}
     forums = {f.name: known[0] for f in record.forums if (known := english_forum(f.name))}
-    if not people and not forums:
+    if not people and not forums and not offices:
         return record
 
     def person(p: Person) -> Person:
+        role = offices.get(p.role, p.role) if p.role else None
         if p.name not in people:
-            return p
-        return replace(p, name=people[p.name], aliases=list(dict.fromkeys([p.name, *p.aliases])))
+            return replace(p, role=role)
+        return replace(p, name=people[p.name], aliases=list(dict.fromkeys([p.name, *p.aliases])), role=role)
 
     def forum(f: Forum) -> Forum:
         parent = forums.get(f.parent, f.parent) if f.parent else None

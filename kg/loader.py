@@ -249,8 +249,10 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
             and store.add_new_graph(prepared.iri, prepared.ntriples):
         if identities is not None:  # a new readout (most of a large load): written as it came
             identities.add(prepared.record)
-        summaries.add_readout(store, prepared.record, post_holders.holdings_in(prepared.ntriples))
-        return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=prepared.ntriples.count(b"\n"))
+        size = prepared.ntriples.count(b"\n")
+        summaries.add_readout(store, prepared.record, post_holders.holdings_in(prepared.ntriples),
+                              (prepared.iri, size))
+        return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=size)
     triples = prepared.triples() if isinstance(prepared, ShippedReadout) else None
     size = len(triples) if triples is not None else len(prepared.graph)  # type: ignore[union-attr]
     if is_unchanged(store, prepared, triples):
@@ -265,11 +267,11 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
         store.replace_graph(prepared.iri, prepared.graph)  # type: ignore[union-attr]
         holdings = {(URIRef(str(s)), URIRef(str(o))) for s, o in prepared.graph.subject_objects(ORG.holds)}  # type: ignore[union-attr]
     if replaced is None:
-        summaries.add_readout(store, prepared.record, holdings)
+        summaries.add_readout(store, prepared.record, holdings, (prepared.iri, size))
     else:
         keys, posts = replaced
         summaries.recompute(store, keys | set(summaries.share_of(prepared.record)),
-                            posts=posts | {post for _, post in holdings})
+                            posts=posts | {post for _, post in holdings}, sizes={prepared.iri: size})
     if identities is not None:
         identities.add(prepared.record)
     return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=size)
@@ -338,5 +340,5 @@ def remove_readout(store: Any, readout: str) -> str:
     keys, posts = summaries.touched_by(store, iri) if store.has_graph(iri) else (set(), set())
     if not store.remove_graph(iri):
         raise InputError(f"{readout}: no such readout in the store")
-    summaries.recompute(store, keys, -1, posts)  # the summaries it had a share in, from the readouts left
+    summaries.recompute(store, keys, -1, posts, {iri: None})  # its shares, from the readouts left
     return str(iri)

@@ -85,6 +85,27 @@ ORDER BY ?country ?postLabel ?name
 """
 
 
+# readouts as it was before each graph's size was kept: every graph's triples counted.
+READOUTS_COUNTED = """PREFIX kg: <https://w3id.org/climate-kg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+SELECT ?readout ?title ?issued ?publisherName ?language ?sourcePath ?loadedAt ?toolVersion ?triples ?publisher
+WHERE {
+  ?readout a kg:Readout .
+  OPTIONAL { ?readout dcterms:title ?title }
+  OPTIONAL { ?readout dcterms:issued ?issued }
+  OPTIONAL { ?readout dcterms:publisher ?publisherName }
+  OPTIONAL { ?readout dcterms:language ?language }
+  OPTIONAL { ?readout kg:sourcePath ?sourcePath }
+  OPTIONAL { ?readout prov:wasGeneratedBy ?load . ?load prov:startedAtTime ?loadedAt . OPTIONAL { ?load kg:toolVersion ?toolVersion } }
+  { SELECT ?readout (COUNT(*) AS ?triples) WHERE { GRAPH ?readout { ?s ?p ?o } } GROUP BY ?readout }
+  FILTER(COALESCE(CONTAINS(LCASE(?publisherName), LCASE(?publisher)), true))
+}
+ORDER BY ?issued ?readout
+"""
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     folder = tmp_path_factory.mktemp("summaries")
@@ -117,7 +138,21 @@ def without_years(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def same_as_grouping(store: Any) -> bool:
     return normalised(summaries.kept(store)) == normalised(summaries.computed_from_scratch(store)) \
-        and post_holders.kept(store) == post_holders.computed_from_scratch(store)
+        and post_holders.kept(store) == post_holders.computed_from_scratch(store) \
+        and summaries.triple_counts_kept(store) == summaries.triple_counts_from_scratch(store)
+
+
+def test_readouts_gives_the_rows_of_counting_every_graph(store: EmbeddedStore) -> None:
+    from kg.query.named import bind_params
+
+    query = load_query("readouts")
+    assert len(summaries.triple_counts_kept(store)) == len(store.graph_names()) - 2  # but reference, summaries
+    first = next(g for g in store.graph_names() if "/readout/" in g)
+    for values in ({}, {"readout": first.rsplit("/", 1)[1]}, {"publisher": "ministry"}):
+        bound = bind_params(query, values)
+        expected = rows(store, READOUTS_COUNTED, **bound)
+        assert expected, values
+        assert rows(store, query.text, **bound) == expected, values
 
 
 def test_kept_summaries_equal_the_grouping_after_a_load(store: EmbeddedStore) -> None:

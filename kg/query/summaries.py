@@ -167,12 +167,18 @@ def up_to_date(store: Any) -> bool:
     return _tally(store)[0] == readouts_stored(store)
 
 
-def add_readout(store: Any, record: Record, holdings: Iterable[tuple[URIRef, URIRef]] = ()) -> None:
+def add_readout(store: Any, record: Record, holdings: Iterable[tuple[URIRef, URIRef]] = (),
+                size: tuple[URIRef, int] | None = None) -> None:
     """A new readout was stored: fold its share into the summaries it touches (its
-    commitments, and the posts its graph names holders of: `holdings`, (person, post))."""
+    commitments, and the posts its graph names holders of: `holdings`, (person, post)); `size`
+    is (its graph, the triples written), which the `readouts` question shows."""
     shares = share_of(record)
     old = stored(store, shares)
     remove, add = _retally(store, +1)
+    if size is not None:
+        sized_remove, sized_add = _sized(store, {size[0]: size[1]})
+        remove += sized_remove
+        add += sized_add
     for key, share in shares.items():
         summary, triples = old.get(key, (Summary(), []))
         remove += triples
@@ -209,13 +215,38 @@ def computed_from_scratch(store: Any, keys: Iterable[Key] | None = None) -> dict
     return out
 
 
-def recompute(store: Any, keys: set[Key], readouts_delta: int = 0, posts: set[URIRef] | None = None) -> None:
+def _sized(store: Any, sizes: dict[URIRef, int | None]) -> tuple[list[Triple], list[Triple]]:
+    """(remove, add) setting each readout's kg:triplesStored (None: the readout is gone)."""
+    remove = [t for t in store.triples_about(sorted(sizes), SUMMARY_GRAPH) if t[1] == KG.triplesStored]
+    add: list[Triple] = [(r, KG.triplesStored, Literal(n)) for r, n in sizes.items() if n is not None]
+    return remove, add
+
+
+def triple_counts_from_scratch(store: Any) -> dict[URIRef, int]:
+    """Each readout graph's triples, counted."""
+    prefix = str(ID["readout/"])
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    counts = {URIRef(str(from_ox(r[0]))): int(str(from_ox(r[1]))) for r in rows}
+    return {g: n for g, n in counts.items() if str(g).startswith(prefix)}
+
+
+def triple_counts_kept(store: Any) -> dict[URIRef, int]:
+    rows = store.query(f"SELECT ?r ?n WHERE {{ GRAPH {_GRAPH} {{ ?r {nt_term(KG.triplesStored)} ?n }} }}")
+    return {URIRef(str(from_ox(r[0]))): int(str(from_ox(r[1]))) for r in rows}
+
+
+def recompute(store: Any, keys: set[Key], readouts_delta: int = 0, posts: set[URIRef] | None = None,
+              sizes: dict[URIRef, int | None] | None = None) -> None:
     """Set these keys' summaries (and these posts' holders) from the readouts the store holds
     now (after a removal, `readouts_delta` -1, or a replacement, 0: a readout's share cannot be
-    taken back out of a minimum)."""
+    taken back out of a minimum); `sizes`: readouts' triples written (None: removed)."""
     old = stored(store, keys)
     fresh = computed_from_scratch(store, keys)
     remove, add = _retally(store, readouts_delta) if readouts_delta else ([], [])
+    if sizes:
+        sized_remove, sized_add = _sized(store, sizes)
+        remove += sized_remove
+        add += sized_add
     remove += [t for _, triples in old.values() for t in triples]
     add += [t for key, summary in fresh.items() for t in triples_of(key, summary)]
     posts_remove, posts_add = post_holders.recomputed(store, posts or set())
@@ -246,4 +277,6 @@ def rebuild(store: Any) -> None:
     add += [t for key, summary in fresh.items() for t in triples_of(key, summary)]
     add += [t for post, latest in post_holders.computed_from_scratch(store).items()
             for t in post_holders.triples_of(post, latest)]
+    remove += [(r, KG.triplesStored, Literal(n)) for r, n in triple_counts_kept(store).items()]
+    add += [(r, KG.triplesStored, Literal(n)) for r, n in triple_counts_from_scratch(store).items()]
     store.edit_graph(SUMMARY_GRAPH, remove, add)

@@ -34,11 +34,13 @@ from kg.store.location import open_store
 @click.option("--with-paths", is_flag=True,
               help="Show readouts' source files with their folders (default: the file name only, "
                    "so a file sent to others does not show this machine's folders).")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Label people and forums in this language where the store has it, else in the other.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and errors (no progress).")
 @handle_errors
 def export_command(store: str | None, view: str, fmt: str | None, output: Path, readout: str | None,
                    forum: str | None, date_from: str | None, date_to: str | None, with_paths: bool,
-                   quiet: bool) -> None:
+                   lang: str, quiet: bool) -> None:
     """Write a view of the graph for Gephi, yEd, Cytoscape, D3, Graphviz or a browser.
 
     Graph formats: graphml, gexf (with time for Gephi's timeline), cytoscape (Cytoscape.js
@@ -52,7 +54,8 @@ def export_command(store: str | None, view: str, fmt: str | None, output: Path, 
     try:
         with StepProgress("export", 2, quiet=quiet) as step:
             summary = export(st, view=view, fmt=fmt, out=output, readout=readout, forum=forum,
-                             date_from=date_from, date_to=date_to, progress=step, with_paths=with_paths)
+                             date_from=date_from, date_to=date_to, progress=step, with_paths=with_paths,
+                             lang=lang)
     finally:
         st.close()
     if summary.is_rdf:

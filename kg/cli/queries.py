@@ -33,11 +33,13 @@ if TYPE_CHECKING:
 @click.option("--unsorted", is_flag=True,
               help="Leave out the question's final ORDER BY: rows come in the order the store finds them, "
                    "so a streamed answer starts at once instead of after its last row is found.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Names of people and forums in this language where the store has it, else in the other.")
 @store_option
 @handle_errors
 def query_command(name_or_file: str | None, sparql: str | None, params: tuple[str, ...], fmt: str,
                   timeout: float, explain: bool, limit: int | None, all_rows: bool, unsorted: bool,
-                  store: str | None) -> None:
+                  lang: str, store: str | None) -> None:
     """Run a named question (see `kg queries`), a .rq FILE or --sparql TEXT over the store.
 
     A SELECT answer is paged: its first 1,000 rows, and how many more there are, unless
@@ -71,10 +73,14 @@ def query_command(name_or_file: str | None, sparql: str | None, params: tuple[st
     st = open_store(resolve_store(store), create=False, read_only=True)
     # values as people write them (names, aliases, shortened IRIs), checked against the store
     bindings = resolve_params(query, values, st)
-    if fmt in ("csv", "tsv") and query_form(query.text) == "SELECT":
+    if fmt in ("csv", "tsv") and query_form(query.text) == "SELECT" and lang == "en":
         _stream(RowStream.of(st, query, bindings, timeout=timeout, limit=page), fmt)
         return
     result = run(st, query, bindings, timeout=timeout, limit=page)
+    if lang != "en" and isinstance(result, SelectResult):
+        from kg.query.labels import chinese_names, relabel_result
+
+        result = relabel_result(result, chinese_names(st), lang)
     click.echo(format_result(result, fmt), nl=False)
     if isinstance(result, SelectResult) and result.more and fmt != "table":  # the table says it itself
         click.echo(more_rows_note(result), err=True)

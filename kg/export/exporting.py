@@ -23,6 +23,7 @@ from kg.export.scope import Scope, check_date, resolve_forum, resolve_readout, s
 from kg.export.svg import write_svg
 from kg.export.views import build_view
 from kg.export.writers import cytoscape_data, d3_data, write_dot, write_gexf, write_graphml, write_json
+from kg.query.labels import ChineseNames, check_language, chinese_names, label_in
 
 GRAPH_WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
     "graphml": write_graphml,
@@ -36,6 +37,12 @@ GRAPH_WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
 # The names offered (kg.export.formats) and the writers here must be the same set.
 assert tuple(GRAPH_WRITERS) == GRAPH_FORMATS and tuple(RDF_FORMATS) == RDF_FORMAT_NAMES
 __all__ = ["ExportSummary", "build_view", "export"]
+
+
+def _label_in_chinese(graph: nx.MultiDiGraph, names: ChineseNames) -> None:
+    """Each node labelled by its Chinese name where it has one (English stays the fallback)."""
+    for _, attrs in graph.nodes(data=True):
+        attrs["label"] = label_in(str(attrs.get("iri", "")), str(attrs.get("label", "")), names, "zh")
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ class ExportSummary:
 
 def export(store: Any, *, view: str, fmt: str | None, out: Path, readout: str | None = None,
            forum: str | None = None, date_from: str | None = None, date_to: str | None = None,
-           progress: Callable[[str], None] | None = None, with_paths: bool = False) -> ExportSummary:
+           progress: Callable[[str], None] | None = None, with_paths: bool = False, lang: str = "en") -> ExportSummary:
     """Write one view of the store (or, for RDF formats, the store's triples) to `out`.
 
     `progress` is told each step as it starts (building the view, writing the file). Readouts'
@@ -86,6 +93,8 @@ def export(store: Any, *, view: str, fmt: str | None, out: Path, readout: str | 
         scope = Scope(readout=readout_iri, forum=resolve_forum(scope_source(store, scope), forum),
                       date_from=date_from, date_to=date_to)
     graph = build_view(store, view, scope, with_paths=with_paths)
+    if check_language(lang) == "zh":
+        _label_in_chinese(graph, chinese_names(store))
     step(f"writing {fmt} ({graph.number_of_nodes()} nodes)")
     GRAPH_WRITERS[fmt](graph, out)
     return ExportSummary(graph.number_of_nodes(), graph.number_of_edges(), out, fmt)

@@ -64,12 +64,21 @@ def relabel_result(result: SelectResult, names: ChineseNames, lang: str) -> Sele
     """A query answer with English names replaced by Chinese ones (lang "zh"); as is for "en"."""
     if check_language(lang) == "en" or not names.by_name:
         return result
-    rows = []
-    for row in result.rows:
-        rows.append({var: (Literal(names.by_name[str(term)], lang="zh")
-                           if isinstance(term, Literal) and str(term) in names.by_name else term)
-                     for var, term in row.items()})
+    rows = [{var: _in_chinese(term, names) for var, term in row.items()} for row in result.rows]
     return replace(result, rows=rows)
+
+
+def _in_chinese(term: Any, names: ChineseNames) -> Any:
+    """A name, or a label that opens with one ("<forum>, 2024-09-04"), in Chinese."""
+    if not isinstance(term, Literal) or term.datatype is not None:
+        return term
+    text = str(term)
+    if text in names.by_name:
+        return Literal(names.by_name[text], lang="zh")
+    head, sep, rest = text.partition(", ")
+    if sep and head in names.by_name:
+        return Literal(f"{names.by_name[head]}, {rest}", lang="zh")
+    return term
 
 
 def label_in(iri: str, label: str, names: ChineseNames, lang: str) -> str:

@@ -14,7 +14,7 @@ import re
 
 from kg.extract.zh.actors import ZhActorMention, full_names
 from kg.extract.zh.dates import ZhDate, find_dates
-from kg.extract.zh.lexicon import CITY_ABBREVIATIONS, PROVINCES
+from kg.extract.zh.lexicon import CITY_ABBREVIATIONS, PROVINCES, TITLES_AFTER
 from kg.extract.zh.text import ZhSentence
 from kg.model import reference
 from kg.model.bilingual import COP_CITIES_ZH
@@ -48,7 +48,7 @@ def _meeting_forum(text: str, sentence: ZhSentence, verb_at: int, forums: list[F
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
-def _place(text: str, sentence: ZhSentence) -> tuple[str | None, str | None]:
+def _place(text: str, sentence: ZhSentence, people: list[Person] | None = None) -> tuple[str | None, str | None]:
     """(place, host state) from the sentence's 在… phrase; (None, None) when virtual or unsaid."""
     if "视频" in sentence.text or "线上" in sentence.text:
         return None, None
@@ -61,6 +61,9 @@ def _place(text: str, sentence: ZhSentence) -> tuple[str | None, str | None]:
                 break
         phrase = re.sub(r"^[\u4e00-\u9fff]{1,6}?(?:省|州)(?=[\u4e00-\u9fff]{2})", "", phrase)
         phrase = CITY_ABBREVIATIONS.get(phrase, phrase)
+        if any(p.name in phrase or any(a in phrase for a in p.aliases) for p in people or []) or \
+                any(title in phrase for title in TITLES_AFTER):
+            continue  # "在李强总理和…见证下": a person, not a place
         if not 2 <= len(phrase) <= 5 or re.search(r"期间|领域|方面|框架|会上|下$|中$|上$", phrase):
             if state and not phrase:
                 return None, state
@@ -109,7 +112,7 @@ def extract_meetings(text: str, sentences: list[ZhSentence], published: str | No
             chosen.setdefault((date.start, forum.name if forum else None), date)
         for (start, forum_name), date in chosen.items():
             forum = next((f for f in forums if f.name == forum_name), None)
-            place, host = _place(text, sentence)
+            place, host = _place(text, sentence, people)
             # A conference itself (COP28将于…举行) has the world as parties, not its host; a
             # meeting on its margins (COP28期间, X会见Y) has the parties the sentence names.
             names_people = any(sentence.start <= s.start < sentence.end for p in people for s in p.evidence)

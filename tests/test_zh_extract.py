@@ -96,6 +96,8 @@ def test_a_call_on_a_non_climate_dialogue_is_no_commitment() -> None:
     ("阿联酋外长访华期间,中阿双方签署协议。", {"AE", "CN"}),
     ("中新网3月1日电 西方国家和地方政府参加了会议。", set()),  # 中新网, 西方, 地方: no state
     ("他在中美洲和南美洲访问。", set()),
+    ("沿海地区增加纳入明智利用的内蒙古和印度洋项目。", set()),  # 海地, 加纳, 智利, 蒙古, 印度 inside words
+    ("海地、加纳和智利的代表出席。", {"HT", "GH", "CL"}),
 ])
 def test_states_named_in_chinese(text: str, codes: set[str]) -> None:
     assert {m.code for m in find_actor_mentions(text)} == codes

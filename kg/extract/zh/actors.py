@@ -90,10 +90,34 @@ def _abbreviation_code(char: str, named: set[str], *, conventional: bool) -> str
     return None
 
 
+# Two-character names that also occur inside common words or other place names: the name
+# counts unless the character before or after makes it that word (沿海地区, 增加纳入,
+# 明智利用, 马里兰州, 内蒙古, 印度洋).
+_INSIDE_WORDS = {
+    "海地": (r"[沿近公内深滨临大出上航领]", r"[区带方域面下]"),
+    "加纳": (r"[增参施附追再更添]", r"[入]"),
+    "智利": (r"[明才机睿理心]", r"[用]"),
+    "马里": (r"", r"[兰奥]"),
+    "蒙古": (r"[内]", r""),
+    "印度": (r"", r"[洋]"),
+    "黑山": (r"", r"[村镇县市区]"),
+    "巴林": (r"", r"[左右旗]"),
+}
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    rule = _INSIDE_WORDS.get(text[start:end])
+    if rule is None:
+        return False
+    before, after = rule
+    return bool((before and start > 0 and re.fullmatch(before, text[start - 1]))
+                or (after and end < len(text) and re.fullmatch(after, text[end])))
+
+
 def find_actor_mentions(text: str) -> list[ZhActorMention]:
     """Every mention of a state in `text`, in order of position."""
     found = [ZhActorMention(full_names()[m.group()], m.start(), m.end(), m.group(), "name")
-             for m in _full_name_regex().finditer(text)]
+             for m in _full_name_regex().finditer(text) if not _inside_a_word(text, m.start(), m.end())]
     taken = [(m.start, m.end) for m in found]
 
     def free(start: int, end: int) -> bool:

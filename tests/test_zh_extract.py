@@ -197,3 +197,13 @@ def test_he_said_speaks_for_the_person_named_before() -> None:
     people = extract_people(text, mentions)
     commitments = extract_commitments(text, split_sentences(text), mentions, people, ["CN", "DK"])
     assert [(c.actors, c.text[:3]) for c in commitments] == [(["DK"], "他表示")]
+
+
+def test_meetings_on_a_cop_s_margins_and_on_the_same_day() -> None:
+    record = record_of("xinhua_cop_margins.txt")
+    meetings = [(m.forum, m.start, m.place, m.host, m.participants) for m in record.meetings]
+    assert meetings == [("COP29", "2024-11-13", "巴库", "AZ", ["BR", "CN"]),  # place from the COP table
+                        ("南南合作高级别论坛", "2024-11-13", None, None, ["CN"])]  # 同日: that same day
+    assert {p.name for p in record.people} == {"刘振民", "玛丽娜·席尔瓦"}  # not the reporter
+    assert {(p.of, p.actor) for p in record.presidencies} == {("COP30", "BR")}
+    assert [c.actors for c in record.commitments] == [["CN"]]  # 巴方期待, 呼吁: no pledge

@@ -15,7 +15,8 @@ _DAY = r"(?:(?P<y1>\d{4})年)?(?:(?P<rel>今年|去年|明年))?(?:(?P<m1>\d{1,2
 _RANGE = r"(?:\s*(?:至|到|—|–|-|~)\s*(?:(?P<y2>\d{4})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日)?"
 DATE = re.compile(_DAY + _RANGE)
 MONTH_ONLY = re.compile(r"(?:(?P<y>\d{4})年|(?P<rel>今年|去年|明年))(?P<m>\d{1,2})月(?![\d日])|(?P<rel2>今年|去年|明年)?(?P<m2>\d{1,2})月(?:底|初|中旬|上旬|下旬)")
-RELATIVE = re.compile(r"今天|今日|当天|近日|日前|昨天|昨日")
+RELATIVE = re.compile(r"今天|今日|近日|日前|昨天|昨日")
+SAME_DAY = re.compile(r"同日|当日|当天|同一天")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,12 @@ def find_dates(text: str, published: str | None, offset: int = 0, context_month:
         month = int(g["m"] or g["m2"])
         if year and 1 <= month <= 12:
             out.append(ZhDate(f"{year:04d}-{month:02d}", None, s, e))
+    for match in SAME_DAY.finditer(text):
+        # "同日": the day of the last full date written before it.
+        before = [d for d in out if d.span_end <= offset + match.start() and len(d.start) == 10]
+        if before:
+            day = before[-1].end or before[-1].start
+            out.append(ZhDate(day, day, offset + match.start(), offset + match.end()))
     if pub:
         for match in RELATIVE.finditer(text):
             day = pub - timedelta(days=1) if match.group() in ("昨天", "昨日") else pub

@@ -74,6 +74,16 @@ def _place(text: str, sentence: ZhSentence, people: list[Person] | None = None) 
     return None, None
 
 
+def _cop_place(name: str) -> tuple[str | None, str | None]:
+    """A COP's city (in Chinese) and host, from the COP table: a meeting on its margins is there."""
+    number = int(name[3:]) if name[3:].isdigit() else None
+    cop = next((c for c in reference.cops() if c.number == number), None)
+    if cop is None:
+        return None, None
+    chinese = next((zh for zh, en in COP_CITIES_ZH.items() if en == cop.city), None)
+    return chinese, cop.host
+
+
 def _city_state(city: str) -> str | None:
     if city in PROVINCES or city in CITY_ABBREVIATIONS.values():
         return "CN"
@@ -113,6 +123,8 @@ def extract_meetings(text: str, sentences: list[ZhSentence], published: str | No
         for (start, forum_name), date in chosen.items():
             forum = next((f for f in forums if f.name == forum_name), None)
             place, host = _place(text, sentence, people)
+            if forum is not None and place is None and host is None and forum.name.startswith("COP"):
+                place, host = _cop_place(forum.name)
             # A conference itself (COP28将于…举行) has the world as parties, not its host; a
             # meeting on its margins (COP28期间, X会见Y) has the parties the sentence names.
             names_people = any(sentence.start <= s.start < sentence.end for p in people for s in p.evidence)

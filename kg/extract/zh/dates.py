@@ -80,8 +80,8 @@ def find_dates(text: str, published: str | None, offset: int = 0, context_month:
         # "同日": the day of the last full date written before it.
         before = [d for d in out if d.span_end <= offset + match.start() and len(d.start) == 10]
         if before:
-            day = before[-1].end or before[-1].start
-            out.append(ZhDate(day, day, offset + match.start(), offset + match.end()))
+            same = before[-1].end or before[-1].start
+            out.append(ZhDate(same, same, offset + match.start(), offset + match.end()))
     if pub:
         for match in RELATIVE.finditer(text):
             day = pub - timedelta(days=1) if match.group() in ("昨天", "昨日") else pub

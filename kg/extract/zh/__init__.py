@@ -77,7 +77,10 @@ def extract_zh(doc: Document) -> Record:
     parties = _parties(mentions)
     record.meetings = extract_meetings(text, sentences, info.published, mentions, record.people, record.forums,
                                        parties)
-    record.commitments = extract_commitments(text, sentences, mentions, record.people, parties, info.published)
+    # 双方 in a commitment: the parties of the readout's (first) meeting, when it names two or more.
+    meeting_parties = next((m.participants for m in record.meetings if len(m.participants) >= 2), parties)
+    record.commitments = extract_commitments(text, sentences, mentions, record.people, meeting_parties,
+                                             info.published)
     _restore_text(record, original)
     return record
 

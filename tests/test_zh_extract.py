@@ -207,3 +207,16 @@ def test_meetings_on_a_cop_s_margins_and_on_the_same_day() -> None:
     assert {p.name for p in record.people} == {"刘振民", "玛丽娜·席尔瓦"}  # not the reporter
     assert {(p.of, p.actor) for p in record.presidencies} == {("COP30", "BR")}
     assert [c.actors for c in record.commitments] == [["CN"]]  # 巴方期待, 呼吁: no pledge
+
+
+@pytest.mark.parametrize(("text", "forums"), [
+    ("习近平出席G20峰会并发表讲话。", [("G20峰会", "summit")]),
+    ("双方在金砖国家环境部长会议期间会谈。", [("金砖国家环境部长会议", "ministerial")]),
+    ("双方欢迎在相关技术和政策对话下开展的交流。", []),  # a description, not a name
+    ("中方愿同欧方更好发挥中欧环境与气候高层对话机制作用。", [("中欧环境与气候高层对话", "dialogue")]),
+])
+def test_forums_named_without_quotation_marks(text: str, forums: list[tuple[str, str]]) -> None:
+    from kg.extract.zh.forums import find_forums, merge_forums
+
+    found = merge_forums(find_forums(text, find_actor_mentions(text), 2024), text)
+    assert [(f.name, f.kind) for f in found] == forums

@@ -172,7 +172,7 @@ def _boundary_before(text: str, head_start: int, floor: int) -> int:
     position = head_start
     while position > floor:
         ch = text[position - 1]
-        if not ("\u4e00" <= ch <= "\u9fff" or ch.isdigit() or ch in "—-/"):
+        if not ("\u4e00" <= ch <= "\u9fff" or ch.isdigit() or ch in "—-/" or (ch.isascii() and ch.isalpha())):
             break
         if any(text.endswith(w, 0, position) for w in _BOUNDARY_WORDS) and \
                 text[position - 2:position] not in _WORDS_ENDING_LIKE_BOUNDARY:
@@ -213,7 +213,8 @@ def _unquoted(text: str, mentions: list[ZhActorMention], taken: list[tuple[int, 
         pair = _has_pair(name, mentions, start + (len(raw) - len(name)))
         acronym = re.match(r"\([A-Z][A-Za-z0-9&-]{1,9}\)", text[end:end + 12])
         proper = pair or ordinal or acronym or english_forum(name) or any(c in name for c in COP_CITIES_ZH) or \
-            any(known in name for known in FORUMS_ZH)  # 基础四国气候变化部长级会议
+            any(known in name for known in FORUMS_ZH) or \
+            re.search(r"[A-Z]{1,6}\d{0,3}", modifier)  # 基础四国气候变化部长级会议, G20峰会
         if not proper:
             continue  # "技术和政策对话", "绿色伙伴关系": a description, not a name
         kind = HEADS[head]

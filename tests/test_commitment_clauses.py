@@ -123,3 +123,38 @@ def test_past_actions_are_not_commitments() -> None:
     text = OPENING + ("Chile installed 2 GW of solar power last year. Peru launched a wind auction in 2025. "
                       "Both sides had pledged to end coal power in 2021.")
     assert commitments_of(text) == []
+
+
+def _extract(text: str, publisher: str | None, title: str | None = None) -> list[Commitment]:
+    from kg.extract import extract
+    from kg.read.document import Document
+    return extract(Document(text=text, source="t.txt", publisher=publisher, title=title,
+                            published="2026-03-03")).commitments
+
+
+def test_we_in_one_governments_statement_is_its_state() -> None:
+    text = ("Today Minister Rojas met Peru's Minister of Energy in Santiago. Peru is one of Chile's closest "
+            "partners, and we will continue to cooperate on green hydrogen exports.")
+    [c] = _extract(text, "Ministry of Energy of Chile")
+    assert c.actors == ["CL"]
+
+
+def test_we_in_a_joint_statement_is_every_party() -> None:
+    text = ("Joint Statement of Chile and Peru\n\nThe ministers of Chile and Peru met in Lima on 2 March 2026. "
+            "We will continue to cooperate on green hydrogen exports.")
+    [c] = _extract(text, "Ministry of Energy of Chile")
+    assert sorted(c.actors) == ["CL", "PE"]
+
+
+def test_we_after_a_sentence_that_committed_both_states_is_both() -> None:
+    text = ("Chile and Peru held talks in Lima on 2 March 2026.\n\nClean power: Chile and Peru will expand "
+            "solar auctions. We will also build a shared grid code by 2028.")
+    commitments = _extract(text, "Ministry of Energy of Chile")
+    assert [sorted(c.actors) for c in commitments] == [["CL", "PE"], ["CL", "PE"]]
+
+
+def test_it_was_agreed_and_agreed_on_doing_are_the_parties_commitments() -> None:
+    text = OPENING + ("They agreed on sharing grid data from solar plants. It was agreed to build a joint "
+                      "wind test centre by 2029.")
+    assert rows(text) == [("They agreed on sharing grid data from solar plants.", ["CL", "PE"], None),
+                          ("It was agreed to build a joint wind test centre by 2029.", ["CL", "PE"], 2029)]

@@ -23,7 +23,15 @@ from kg.extract.modality import EXCLUDE as _EXCLUDE
 from kg.extract.modality import commit_cues as _cues
 from kg.extract.relevance import judge, scores
 from kg.extract.sentences import Sentence
-from kg.extract.subjects import INSTRUMENT, INTENT_CUE, opener_end, pronoun_stands_for_a_thing
+from kg.extract.subjects import (
+    FIRST_PERSON,
+    IMPERSONAL,
+    INSTRUMENT,
+    INTENT_CUE,
+    home_state,
+    opener_end,
+    pronoun_stands_for_a_thing,
+)
 from kg.extract.topics import classify_topics, is_climate_related
 from kg.model.record import Commitment, Record, Span
 from kg.model.reference import cops
@@ -275,11 +283,19 @@ def _relevant(ctx: Context, sentence: Sentence, items: str = "") -> bool:
         return judge(committed, sentence.text)
     if items:  # a lead-in ("intend the Partnership to include three areas:") is about what its items say
         return judge(items)
-    # No word of any subject ("will develop a concrete plan for investments to support these goals"):
-    # a commitment with a topic of its own (finance, technology) takes its paragraph's subject, or
-    # the previous paragraph's; one without ("reaffirm our commitment to quadrilateral cooperation") is
-    # no climate commitment.
-    if not classify_topics(sentence.text) or scores(sentence.text).other > 0:
+    # No word of any subject ("will develop a concrete plan for investments to support these goals",
+    # "agreed on sharing experience and best practices"): the sentence's paragraph speaks for it when
+    # the paragraph is about nothing but climate, energy or the environment; a commitment with a
+    # topic of its own (finance, technology) may take the previous paragraph's subject too. One
+    # without ("pledge to strengthen our cooperation on the defining challenges of our time") in a
+    # paragraph of many subjects is no climate commitment.
+    if scores(sentence.text).other > 0:
+        return False
+    block = scores(_block_text(ctx, sentence))
+    if block.climate >= 2 and block.other == 0:
+        return True
+    after_cue = sentence.text[cues[0].end():] if cues else sentence.text
+    if not classify_topics(after_cue):
         return False
     index = sentence.paragraph
     nearby = [ctx.text[b.start:b.end] for b in ctx.blocks[max(0, index - 1):index + 1][::-1]] if ctx.blocks else []
@@ -358,12 +374,25 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
     group_in_cue = _GROUP.search(cue.group()) or re.match(r"reaffirm\w*\s+(?:our|their)\b", cue.group(), re.I)
     group_near = _GROUP.search(near) or group_in_cue
     group = _GROUP.search(subject) or group_in_cue
+    home = home_state(ctx, record)
     if in_quote and not named:
-        # "We will ..." in a quotation: the speaker's state, when the speaker is named beside the quote.
+        # "We will ..." in a quotation: the speaker's state, when the speaker is named beside the quote;
+        # else the state of the government whose statement it is.
         if re.match(r"\s*(?:we|our)\b", near, re.I) or re.search(r"(?:^|[\"“]\s*)(?:we|our)\b", near, re.I):
-            speaker = _speaker_actor(ctx, record, sentence, pos)
+            speaker = _speaker_actor(ctx, record, sentence, pos) or home
             return [speaker] if speaker else []
         return []
+    if home and not named_near and (FIRST_PERSON.fullmatch(near) or re.search(r"\bour\b", cue.group(), re.I)):
+        # "we" in one government's statement or readout, unless the sentence before it in the same
+        # paragraph committed several states ("The United States and Germany will ... We will ...").
+        before = [s for s in ctx.sentences if s.paragraph == sentence.paragraph and s.end <= sentence.start]
+        if before and not FIRST_PERSON.match(before[-1].text):
+            earlier = _committing_actors(ctx, record, before[-1], parties)
+            if len(earlier) >= 2:
+                return earlier
+        return [home]
+    if IMPERSONAL.fullmatch(near) and re.match(r"agree|decide|resolve", cue.group(), re.I):
+        return list(parties)  # "It was agreed to hold the next round ...": the meeting's parties
     counted = re.search(r"\b(?:the|all)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?:countries|sides|leaders|"
                         r"governments|partners|nations|parties|ministers)\b", subject + cue.group(), re.I)
     if counted:  # "the three countries": the first three parties named, not a state named in passing

@@ -42,7 +42,7 @@ CLIMATE_TERMS: dict[str, float] = {
     r"wildlife": 2, r"desertification": 2, r"land degradation": 2, r"land use": 1, r"pollution": 2,
     r"pollutant": 2, r"air quality": 2, r"plastic": 2, r"waste": 2, r"recycl": 2, r"circular economy": 2,
     r"chemicals\b": 1, r"water resource": 2, r"water management": 2, r"water\b": 1, r"drought": 2,
-    r"flood": 2, r"wildfire": 2, r"heatwave": 2, r"early[- ]warning": 1, r"disaster": 1, r"resilien": 1,
+    r"flood": 2, r"wildfire": 2, r"heatwave": 2, r"early[- ]warning": 1, r"disaster": 1, r"climate[- ]resilien": 2,
     r"sustainab": 1, r"green\b": 1, r"greening": 1, r"conservation": 1, r"sea level": 2, r"glacier": 2,
     r"arctic": 1, r"antarctic": 1, r"ozone": 2, r"hfcs?\b": 2, r"black carbon": 2, r"soot": 2,
 }
@@ -59,7 +59,8 @@ OTHER_TERMS: dict[str, float] = {
     r"war\b": 1, r"sanction": 1, r"counter-?narcotic": 2, r"crime": 2, r"police": 2,
     # economy and trade
     r"trade\b": 2, r"tariff": 2, r"free trade": 2, r"investment treaty": 2, r"market access": 2, r"tourism": 2,
-    r"economic relations": 2, r"supply chains?": 1, r"investment relations": 2, r"banking": 1, r"taxation": 2,
+    r"economic relations": 2, r"supply chains?": 1, r"economic growth": 2, r"social equity": 2,
+    r"prosperity": 1, r"regionalism": 1, r"poverty": 2, r"hunger": 2, r"food security": 2, r"investment relations": 2, r"banking": 1, r"taxation": 2,
     r"semiconductor": 2, r"telecommunication": 2, r"broadband": 2, r"5g\b": 2, r"digital": 1,
     r"artificial intelligence": 2, r"space\b": 1, r"aviation safety": 2,
     # society and politics

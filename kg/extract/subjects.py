@@ -5,6 +5,9 @@
 - A pronoun subject ("They will ...") stands for the previous sentence's subject; when that
   subject is a thing ("The new grid rules take effect in May. They will give investors
   certainty."), the sentence is a prediction about the thing, not a party's commitment.
+- "We" in the text of one government (a minister's statement, a prime minister's remarks, a
+  ministry's readout, not a joint statement) is that government's state, the publisher's.
+- "It was agreed to ..." is the meeting's parties.
 - A joint instrument as subject ("The Accord is intended to mobilize ...") speaks for the
   parties that concluded it, when it states an intention or aim.
 """
@@ -14,10 +17,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
+from kg.extract.gazetteer import find_actor_mentions
 from kg.extract.sentences import Sentence
+from kg.model.record import Record
 
 # "Recognizing ..., ", "Building on ..., ", "Given the urgency of ..., ", "In view of ..., "
-OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ing\b|Given\b|In\s+view\s+of\b|In\s+light\s+of\b|Mindful\s+of\b|"
+OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ing\b|Given\b|Like\b|Unlike\b|As\s+with\b|In\s+view\s+of\b|In\s+light\s+of\b|Mindful\s+of\b|"
                     r"Aware\s+of\b|Conscious\s+of\b)[^,;:]{0,240},\s+")
 PRONOUN = re.compile(r"\s*(?:they|it|these|those)\s*$", re.IGNORECASE)
 INSTRUMENT = re.compile(r"\b(?:this|the|these)\s+(?:[\w-]+\s+){0,5}?(?:accord|agreement|compact|pact|memorandum|mou|"
@@ -55,3 +60,28 @@ def pronoun_stands_for_a_thing(ctx: Context, sentence: Sentence, subject: str) -
         return False
     # A capitalised name that is not the first word may be a person ("Minister Lind met ...").
     return not re.search(r"\b(?:Mr|Ms|Mrs|Dr|H\.E|President|Minister|Secretary|Envoy|Commissioner)\b", head)
+
+
+FIRST_PERSON = re.compile(r"\s*(?:(?:also|together|jointly|further|therefore|now|today)\s+)*(?:we|our\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+                          r"(?:(?:also|will|are|have|remain|further|jointly|continue\s+to)\s+)*$", re.IGNORECASE)
+IMPERSONAL = re.compile(r"\s*it\s+(?:was|has\s+been|is|had\s+been)\s+(?:also\s+|further\s+)?$", re.IGNORECASE)
+_JOINT = re.compile(r"\bjoint\b|\bcommuniqu|\bchair'?s'?\s+summary|\bdeclaration\b|\bleaders'?\s+statement|"
+                    r"\bleaders\b.*\band\b", re.IGNORECASE)
+
+
+def home_state(ctx: Context, record: Record) -> str | None:
+    """The state whose government speaks in the first person: the one state its publisher names,
+    unless the document is a joint text (a joint statement, communiqué, chair's summary)."""
+    cached = ctx.notes.get("home_state", "?")
+    if cached != "?":
+        return cached if isinstance(cached, str) else None
+    home: str | None = None
+    publisher = record.document.publisher or ""
+    head = " ".join([record.document.title or "", ctx.text[:300]])
+    if publisher and not _JOINT.search(publisher) and not _JOINT.search(head):
+        own = re.split(r"\s*[(,;]\s*(?:as\s+|text\s+as|CNW|re-?published|carried|distributed|mirrored)", publisher)[0]
+        codes = {m.code for m in find_actor_mentions(own)}
+        if len(codes) == 1:
+            home = codes.pop()
+    ctx.notes["home_state"] = home
+    return home

@@ -26,8 +26,9 @@ from kg.model.namespaces import ORG, REFERENCE_GRAPH, readout_iri
 from kg.model.record import Record
 from kg.model.record_json import record_from_json
 from kg.query import post_holders, summaries
-from kg.query.people import known_forums, known_people
-from kg.rdf.identity import IdentityIndex
+from kg.query.people import known_forums, known_people, known_posts
+from kg.rdf.identity import IdentityIndex, PostRekey
+from kg.rdf.rekey import Rekey, rekey_graph, rekey_post
 from kg.read.document import Document
 from kg.read.input_checks import check_readout_content
 from kg.read.sources import expand_paths, read_path
@@ -236,7 +237,14 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
     first (kg/rdf/identity.py), and the index learns this readout's names once it is stored.
     """
     if identities is not None:
-        resolved = identities.resolve(prepared.record)
+        resolution = identities.resolution(prepared.record)
+        resolved = resolution.record
+        for kind, old, new in resolution.rekeys:
+            rekey_stored(store, Rekey(kind, old, new))  # type: ignore[arg-type]
+            identities.rekey(kind, old, new)
+        for post in resolution.post_rekeys:
+            rekey_stored_post(store, post)
+            identities.rekey_post(post)
         if resolved is not prepared.record:
             from kg.rdf.mapping import record_to_graph
 
@@ -279,9 +287,62 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
 
 
 
+_GRAPHS_NAMING = """
+SELECT DISTINCT ?g WHERE { { GRAPH ?g { ?node ?p ?o } } UNION { GRAPH ?g { ?s ?p ?node } } }
+"""
+
+
+def rekey_stored(store: Any, rekey: Rekey) -> int:
+    """Rewrite every stored readout graph naming the node `rekey` moves; returns how many.
+
+    A readout stored before a fuller name arrived is rewritten to what loading it now would
+    store (kg/rdf/rekey.py), so that the order readouts are loaded in does not matter.
+    """
+    from kg.model.namespaces import ID
+
+    graphs = [sol["g"] for sol in store.query(_GRAPHS_NAMING, {"node": rekey.old})]
+    count = 0
+    for name in graphs:
+        iri = URIRef(str(name.value))
+        if not str(iri).startswith(str(ID) + "readout/"):
+            continue  # the reference graph names COPs, which are keyed by number and never re-keyed
+        _replace_rewritten(store, iri, rekey_graph(store.graph(iri), rekey))
+        count += 1
+    return count
+
+
+def _replace_rewritten(store: Any, iri: URIRef, graph: Graph) -> None:
+    """Replace a stored readout's graph rewritten by a re-key, with its share of the summaries
+    (a post's holders move with the person or the post)."""
+    keys, posts = summaries.touched_by(store, iri)
+    store.replace_graph(iri, graph)
+    summaries.recompute(store, keys, posts=posts | set(graph.objects(None, ORG.holds)),  # type: ignore[arg-type]
+                        sizes={iri: len(graph)})
+
+
+_GRAPHS_HOLDING = """
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT DISTINCT ?g WHERE { GRAPH ?g { ?person org:holds ?post } }
+"""
+
+
+def rekey_stored_post(store: Any, rekey: PostRekey) -> int:
+    """Rewrite the stored readouts in which a person holds a post now keyed as a fuller one."""
+    person, old, new = URIRef(rekey.person), URIRef(rekey.old), URIRef(rekey.new)
+    count = 0
+    for sol in store.query(_GRAPHS_HOLDING, {"person": person, "post": old}):
+        iri = URIRef(str(sol["g"].value))
+        stored = store.graph(iri)
+        rewritten = rekey_post(stored, person, old, new, rekey.office)
+        if rewritten is not stored:
+            _replace_rewritten(store, iri, rewritten)
+            count += 1
+    return count
+
+
 def identity_index(store: Any) -> IdentityIndex:
     """What identity resolution needs to know of `store`, read once (kg/rdf/identity.py)."""
-    return IdentityIndex.of_known(known_people(store), known_forums(store))
+    return IdentityIndex.of_known(known_people(store), known_forums(store), known_posts(store))
 
 
 def resolve_record(record: Record, store: Any) -> Record:

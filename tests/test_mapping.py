@@ -79,9 +79,12 @@ def expected_small_graph() -> Graph:
         oa:start "21"^^xsd:integer ; oa:end "53"^^xsd:integer .
 
     <https://w3id.org/climate-kg/id/person/liu-zhenmin> a kg:Person ; foaf:name "Liu Zhenmin" ; rdfs:label "Liu Zhenmin" ;
-        kg:represents actor:CN ; org:holds <https://w3id.org/climate-kg/id/post/CN/special-envoy> ;
+        kg:represents actor:CN ; org:holds <https://w3id.org/climate-kg/id/post/CN/special-envoy-for-climate-change> ;
         prov:wasDerivedFrom r:{RID} ; kg:evidence ev:0-20 .
-    <https://w3id.org/climate-kg/id/post/CN/special-envoy> a kg:Post ; rdfs:label "Special Envoy" ; org:postIn actor:CN ;
+    # "Special Envoy": the reference list of office-holders says which envoy Liu Zhenmin is
+    <https://w3id.org/climate-kg/id/post/CN/special-envoy-for-climate-change> a kg:Post ;
+        rdfs:label "Special Envoy for Climate Change" ; skos:altLabel "Special Envoy" ; org:postIn actor:CN ;
+        kg:roleKind <https://w3id.org/climate-kg/id/role-kind/envoy> ;
         org:heldBy <https://w3id.org/climate-kg/id/person/liu-zhenmin> ; prov:wasDerivedFrom r:{RID} ; kg:evidence ev:0-20 .
     ev:0-20 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "Beijing, 2024-09-06." ;
         oa:start "0"^^xsd:integer ; oa:end "20"^^xsd:integer .

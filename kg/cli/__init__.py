@@ -6,7 +6,7 @@ options, makes one library call and formats the result.
 
 from __future__ import annotations
 
-from kg.cli import backup, exports, people, queries, readouts  # noqa: F401  (registers the commands)
+from kg.cli import backup, exports, forums, people, queries, readouts  # noqa: F401  (registers the commands)
 from kg.cli.base import cli
 
 __all__ = ["cli", "main"]

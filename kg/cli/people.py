@@ -25,14 +25,25 @@ def people(store: str | None, country: str | None, duplicates: bool, fmt: str) -
 
 def _print_people(st: Any, country: str | None, duplicates: bool, fmt: str) -> None:
     if duplicates:
-        from kg.query.people import likely_duplicate_people
+        from kg.query.people import likely_duplicate_people, list_people
 
         pairs = likely_duplicate_people(st)
+        # the evidence beside each node: its name, actor, posts and how many readouts name it
+        seen = {row.iri: row for row in list_people(st)}
+
+        def evidence(iri: str) -> dict[str, Any]:
+            row = seen.get(iri)
+            return {"name": row.name, "actor": row.actor, "posts": row.roles, "readouts": row.readouts} if row else {}
+
         if fmt == "json":
-            click.echo(json.dumps([{"a": a, "b": b, "reason": why} for a, b, why in pairs], indent=2))
+            click.echo(json.dumps([{"a": a, "b": b, "reason": why, "a_evidence": evidence(a), "b_evidence": evidence(b)}
+                                   for a, b, why in pairs], indent=2, ensure_ascii=False))
             return
         for a, b, why in pairs:
             click.echo(f"{a}  {b}  ({why})")
+            for e in (evidence(a), evidence(b)):
+                if e:
+                    click.echo(f"    {e['name']} [{e['actor'] or '-'}] {'; '.join(e['posts']) or '-'}, {e['readouts']} readouts")
         click.echo(f"{len(pairs)} likely duplicate pairs")
         return
     from kg.query.people import list_people

@@ -42,6 +42,11 @@ __all__ = [
 ]
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark ("Jørgensen").
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss",
+                               "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "ı": "i"})
+
+
 def slug(text: str) -> str:
     """'Special Envoy for Climate Change' -> 'special-envoy-for-climate-change' (ASCII, stable).
 
@@ -57,7 +62,7 @@ def slug(text: str) -> str:
 
 
 def _ascii_slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("&", " and ").replace("u.s.", "us").replace("u.k.", "uk")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -117,3 +117,11 @@ class Record:
     presidencies: list[Presidency] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    # Set by identity resolution (kg.rdf.identity), not read from a file: the names this
+    # readout wrote for people and forums that it now names as the store does, canonical
+    # name -> the name as written. The mapping keeps the written form as an alias and a
+    # redirect from its IRI.
+    renamed_people: dict[str, str] = field(default_factory=dict)
+    renamed_forums: dict[str, str] = field(default_factory=dict)
+    # (person's name, title as written) -> the title of the stored post it is the same office as
+    post_titles: dict[tuple[str, str], str] = field(default_factory=dict)

@@ -75,7 +75,7 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _add_cop(graph: Graph, cop: reference.CopRef) -> None:
+def _add_cop(graph: Graph, cop: reference.CopRef, following: reference.CopRef | None) -> None:
     name = f"COP{cop.number}"
     forum = forum_iri(name)
     place = _add_place(graph, cop.city, cop.host)
@@ -105,6 +105,10 @@ def _add_cop(graph: Graph, cop: reference.CopRef) -> None:
     graph.add((presidency, RDFS.label, Literal(f"{name} Presidency of {actor_name(cop.presidency)}")))
     graph.add((presidency, ORG.member, actor_iri(cop.presidency)))
     graph.add((presidency, ORG.organization, forum))
+    # The presidency's term: from the session's opening to the next session's.
+    graph.add((presidency, SCHEMA.startDate, Literal(cop.start, datatype=XSD.date)))
+    if following is not None:
+        graph.add((presidency, SCHEMA.endDate, Literal(following.start, datatype=XSD.date)))
 
 
 @cache
@@ -114,8 +118,9 @@ def _reference_graph() -> Graph:
         graph.bind(prefix, namespace)
     for ref in reference.countries():
         _add_country(graph, ref)
-    for cop in reference.cops():
-        _add_cop(graph, cop)
+    cops = sorted(reference.cops(), key=lambda c: c.number)
+    for cop, following in zip(cops, [*cops[1:], None], strict=True):
+        _add_cop(graph, cop, following)
     for triple in topics_graph():
         graph.add(triple)
     graph.add((REFERENCE_GRAPH, DCTERMS.description,

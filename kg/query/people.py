@@ -130,6 +130,25 @@ def known_forums(store: Any) -> list[KnownForum]:
     return out
 
 
+_KNOWN_POSTS = """
+PREFIX kg: <https://w3id.org/climate-kg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?person ?post ?label WHERE {
+  { SELECT DISTINCT ?person ?post WHERE { ?person org:holds ?post } }
+  { SELECT DISTINCT ?post ?label WHERE { ?post a kg:Post ; rdfs:label ?label } }
+}
+"""
+
+
+def known_posts(store: Any) -> dict[str, list[tuple[str, str]]]:
+    """person IRI -> [(post IRI, label)] of every post a stored person holds."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for sol in store.query(_KNOWN_POSTS):
+        found.setdefault(_value(sol["person"]) or "", []).append((_value(sol["post"]) or "", _value(sol["label"]) or ""))
+    return found
+
+
 def likely_duplicate_people(store: Any) -> list[tuple[str, str, str]]:
     """Pairs of person nodes of `store` that are probably one person, with the reason."""
     return _likely_duplicate_people(known_people(store))

@@ -16,7 +16,8 @@ The rule is explicit and conservative. A person is the stored one when:
    is the only one with it, and the actors agree ("Biden" stored, "Joseph R. Biden, Jr."
    read); or
 4. the surname is the same and the given names agree as a nickname or an initial ("Joe"
-   / "Joseph", "J." / "Joseph"), with the same actor; or
+   / "Joseph", "J." / "Joseph"), or are one long name spelt with one letter changed
+   ("Carolina" / "Caroline"), with the same actor; or
 5. no rule above applies, one name is in Chinese characters and the other in Latin letters,
    they sound alike (`kg.rdf.names_zh.sound_keys`: 波德斯塔 / John Podesta) and the actors agree.
 
@@ -33,14 +34,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract.people_lexicon import NICKNAMES
-from kg.model.namespaces import forum_iri, person_iri
+from kg.model.namespaces import cop_number, forum_iri, person_iri, post_iri
 from kg.model.record import Forum, Meeting, Person, Record
 from kg.model.transliteration import has_han
 from kg.rdf.names_zh import same_across_scripts, sound_keys
+from kg.rdf.offices import Office, office, offices_of, official_name, same_office
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
@@ -84,7 +86,14 @@ def same_person_reason(name_a: str, actor_a: str | None, name_b: str, actor_b: s
         return f"'{' '.join(shorter)}' is part of '{' '.join(longer)}'"
     if len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1] and _first_names_agree(wa[0], wb[0]):
         return f"same surname '{wa[-1]}' and given names '{wa[0]}'/'{wb[0]}' agree"
+    if len(wa) == len(wb) > 1 and wa[1:] == wb[1:] and _one_letter_apart(wa[0], wb[0]):
+        return f"same surname '{wa[-1]}', given names '{wa[0]}'/'{wb[0]}' spelt one letter apart"
     return None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two long given names written with one letter changed ("Carolina" / "Caroline")."""
+    return len(a) == len(b) >= 7 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def canonical_people(names_in_store: list[StoredPerson], person: Person) -> str | None:
@@ -139,9 +148,36 @@ def canonical_forum(names_in_store: list[tuple[str, list[str]]], forum: Forum) -
     return None
 
 
+def forum_match_reason(name_a: str, aliases_a: list[str], name_b: str, aliases_b: list[str]) -> str | None:
+    """Why two forums are one by the loading rule (a form in common, a variant, an acronym), or None."""
+    number_a, number_b = cop_number(name_a), cop_number(name_b)
+    if number_a is not None and number_b is not None and number_a != number_b:
+        return None  # two COPs, whatever aliases readouts gave them
+    forms_a, forms_b = _compared_forms(name_a, aliases_a), _compared_forms(name_b, aliases_b)
+    for same, why in ((_same_form, "a name or alias in common"), (_same_variant, "the same name, states written "
+                      "or ordered differently"), (_acronym_of, "one is an acronym of the other")):
+        if any(same(a, b) for a in forms_a for b in forms_b):
+            return why
+    return None
+
+
 def _compared_forms(name: str, aliases: list[str]) -> list[str]:
-    """The forms a forum is compared by: its name and its distinctive aliases."""
-    return [name, *[a for a in aliases if _distinctive(a)]]
+    """The forms a forum is compared by: its name and its distinctive aliases.
+
+    Not an alias the name is a meeting of ("G7" of "G7 Summit"): readouts list the group
+    and its summit as two forums, and such an alias would join whichever came first
+    (`kg forums --duplicates` lists the pair for review instead)."""
+    return [name, *[a for a in aliases if _distinctive(a) and not meeting_of(a, name)]]
+
+
+_EVENT_WORDS = {"summit", "summits", "leaders", "meeting", "session", "annual", "ministerial", "conference", "high",
+                "level", "s"}
+
+
+def meeting_of(short: str, long: str) -> bool:
+    """Whether `long` is `short` with words that make it a meeting of it ("G20" / "G20 Leaders' Summit")."""
+    ws, wl = fold(short).split(), fold(long).split()
+    return bool(ws) and len(wl) > len(ws) and wl[:len(ws)] == ws and set(wl[len(ws):]) <= _EVENT_WORDS
 
 
 @lru_cache(maxsize=65536)  # pure; called per stored forum for every readout loaded
@@ -234,9 +270,12 @@ class IdentityIndex:
     the loader builds one index per batch and adds each readout it stores.
     """
 
-    def __init__(self, people: list[StoredPerson], forums: list[tuple[str, list[str]]]) -> None:
+    def __init__(self, people: list[StoredPerson], forums: list[tuple[str, list[str]]],
+                 posts: dict[str, list[tuple[str, str]]] | None = None) -> None:
         self.people = people
         self.forums = forums
+        # person IRI -> [(post IRI, post label)]: the posts each stored person holds
+        self.posts: dict[str, list[tuple[str, str]]] = {k: list(v) for k, v in (posts or {}).items()}
         # Node IRI -> position in the lists above, kept up to date by `add` (rebuilding them
         # for every readout stored made `add` cost grow with the store).
         self._people_at = {str(person_iri(name)): i for i, (name, _, _) in enumerate(people)}
@@ -252,10 +291,11 @@ class IdentityIndex:
             _file(self._forum_keys, i, _stored_forum_keys(label, aliases))
 
     @classmethod
-    def of_known(cls, people: list[KnownPerson], forums: list[KnownForum]) -> IdentityIndex:
-        """The index of what a store holds (read by `kg.query.people.known_people`/`known_forums`)."""
+    def of_known(cls, people: list[KnownPerson], forums: list[KnownForum],
+                 posts: dict[str, list[tuple[str, str]]] | None = None) -> IdentityIndex:
+        """The index of what a store holds (read by `kg.query.people.known_people`/`known_forums`/`known_posts`)."""
         named = [(_node_name(n), n.actor, sorted((n.names | n.aliases) - {_node_name(n)})) for n in people]
-        return cls(named, [(label, aliases) for _, label, aliases in forums])
+        return cls(named, [(label, aliases) for _, label, aliases in forums], posts)
 
     def add(self, record: Record) -> None:
         """Take in the people and forums of a readout just stored (by their node's name)."""
@@ -271,6 +311,12 @@ class IdentityIndex:
                 self.people[i] = (name, actor or person.actor, aliases + extra)
             name, _, aliases = self.people[i]
             _file(self._people_keys, i, _stored_person_keys([name, *aliases]))
+        for (name, _), held in offices_of(record).items():
+            actor = next((p.actor for p in record.people if p.name == name), None)
+            entry = (str(post_iri(actor or name, held.key)), held.label)
+            posts = self.posts.setdefault(str(person_iri(name)), [])
+            if entry not in posts:
+                posts.append(entry)
         known_forums = self._forums_at
         for forum in record.forums:
             i = known_forums.get(str(forum_iri(forum.name)))
@@ -283,40 +329,255 @@ class IdentityIndex:
             _file(self._forum_keys, i, _stored_forum_keys(*self.forums[i]))
 
     def resolve(self, record: Record) -> Record:
-        """The record with its people and forums named as the store already names them.
+        """The record with its people and forums named as the store already names them
+        (`resolution` also says which stored nodes take a fuller name from this record)."""
+        return self.resolution(record).record
 
-        Returns `record` itself when nothing changes (the loader relies on that to keep an
-        unchanged readout unchanged).
+    def resolution(self, record: Record) -> Resolution:
+        """The record named as the store names its people and forums, and the stored nodes to re-key.
+
+        A person or forum the store holds is named by the fullest form any readout gives
+        (`fullest`), whatever the order: when this record gives a fuller form than the stored
+        node's name, the record keeps its form and the stored node is re-keyed to it (the
+        loader rewrites the graphs that name it, kg/rdf/rekey.py). `record` itself is
+        returned when nothing changes (the loader relies on that to keep an unchanged
+        readout unchanged).
         """
-        person_names: dict[str, str] = {}
+        # First the reference list of office-holders: "Commissioner Jørgensen" of the EU is Dan
+        # Jørgensen in every order, even when the store also holds a Ditte Juul Jørgensen.
+        # One person written two ways in this readout ("Carolina" / "Caroline Schmidt") is one.
+        within = _same_people_within(record.people)
+        official: dict[str, str] = {}
         for person in record.people:
-            near = _filed(self._people_keys, _person_keys(person))
-            canonical = canonical_people([self.people[i] for i in sorted(near)], person)
-            if canonical and canonical != person.name:
-                person_names[person.name] = canonical
-        # Two people of this readout must not become one node.
-        targets = list(person_names.values()) + [p.name for p in record.people if p.name not in person_names]
-        person_names = {k: v for k, v in person_names.items() if targets.count(v) == 1}
+            target = within.get(person.name, person.name)
+            on_list = official_name(target, person.actor)
+            if on_list and fold(on_list) != fold(target) and fullest([on_list, target]) == on_list:
+                target = on_list
+            if target != person.name:
+                official[person.name] = target
+        person_names: dict[str, str] = dict(official)
+        rekeys: list[tuple[str, str, str]] = []
+        for person in record.people:
+            named = _renamed_person(person, official[person.name]) if person.name in official else person
+            near = _filed(self._people_keys, _person_keys(named))
+            stored = [self.people[i] for i in sorted(near)]
+            canonical = canonical_people(stored, named)
+            bridged = _bridged(stored, named, canonical)
+            if bridged:
+                canonical = bridged[0]
+            if canonical and canonical != named.name:
+                final = fullest([canonical, named.name])
+                if final == canonical:
+                    person_names[person.name] = canonical
+                else:
+                    rekeys.append(("person", canonical, named.name))
+                rekeys += [("person", other, final) for other in bridged[1:] if other != final]
+        # People a readout names only as attending a meeting, with no actor: by name or alias.
+        listed = {p.name for p in record.people}
+        for name in dict.fromkeys(n for m in record.meetings for n in m.people if n not in listed):
+            attendee = Person(name)
+            near = _filed(self._people_keys, _person_keys(attendee))
+            canonical = canonical_people([self.people[i] for i in sorted(near)], attendee)
+            if canonical and canonical != name:
+                if fullest([canonical, name]) == canonical:
+                    person_names[name] = canonical
+                else:
+                    rekeys.append(("person", canonical, name))
+        # Two people of this readout must not become one node (unless the readout writes one
+        # person two ways: `within`).
+        groups: dict[str, set[str]] = {}
+        for p in record.people:
+            groups.setdefault(person_names.get(p.name, p.name), set()).add(within.get(p.name, p.name))
+        person_names = {k: v for k, v in person_names.items() if len(groups.get(v, set())) <= 1}
 
         forum_names: dict[str, str] = {}
         for forum in record.forums:
             near = _filed(self._forum_keys, _forum_keys(forum))
             canonical = canonical_forum([self.forums[i] for i in sorted(near)], forum)
             if canonical and canonical != forum.name and forum_iri(canonical) != forum_iri(forum.name):
-                forum_names[forum.name] = canonical
+                if fullest_forum([canonical, forum.name]) == canonical:
+                    forum_names[forum.name] = canonical
+                else:
+                    rekeys.append(("forum", canonical, forum.name))
         targets = list(forum_names.values()) + [f.name for f in record.forums if f.name not in forum_names]
         forum_names = {k: v for k, v in forum_names.items() if targets.count(v) == 1}
+        # Forums a readout names only in a meeting, a presidency or as a parent: a forum it lists
+        # with that name as an alias ("G7" of a listed "G7 Summit"), else as the store names them.
+        listed_forums = {f.name for f in record.forums}
+        refs = [m.forum for m in record.meetings if m.forum] + [p.of for p in record.presidencies] + \
+            [f.parent for f in record.forums if f.parent]
+        for name in dict.fromkeys(refs):
+            if name in listed_forums or cop_number(name) is not None:
+                continue
+            own = [f.name for f in record.forums if any(fold(a) == fold(name) for a in f.aliases)]
+            if len(own) == 1:
+                forum_names[name] = forum_names.get(own[0], own[0])
+                continue
+            ref = Forum(name)
+            near = _filed(self._forum_keys, _forum_keys(ref))
+            canonical = canonical_forum([self.forums[i] for i in sorted(near)], ref)
+            if canonical and canonical != name and forum_iri(canonical) != forum_iri(name):
+                if fullest_forum([canonical, name]) == canonical:
+                    forum_names[name] = canonical
+                else:
+                    rekeys.append(("forum", canonical, name))
 
         if not person_names and not forum_names:
-            return record
-        return replace(
+            titles, post_rekeys = self._post_titles(record)
+            if not titles:
+                return Resolution(record, rekeys, post_rekeys)
+            return Resolution(replace(record, post_titles={**record.post_titles, **titles}), rekeys, post_rekeys)
+        renamed = replace(
             record,
             people=[_renamed_person(p, person_names[p.name]) if p.name in person_names else p for p in record.people],
             forums=[_renamed_forum(f, forum_names[f.name]) if f.name in forum_names else
                     (replace(f, parent=forum_names.get(f.parent, f.parent)) if f.parent else f) for f in record.forums],
             presidencies=[replace(p, of=forum_names.get(p.of, p.of)) for p in record.presidencies],
             meetings=[_renamed_meeting(m, person_names, forum_names) for m in record.meetings],
+            renamed_people={**record.renamed_people, **{v: k for k, v in person_names.items()}},
+            renamed_forums={**record.renamed_forums, **{v: k for k, v in forum_names.items()}},
         )
+        titles, post_rekeys = self._post_titles(renamed, {new: old for _, old, new in rekeys})
+        if titles:
+            renamed = replace(renamed, post_titles={**renamed.post_titles, **titles})
+        return Resolution(renamed, rekeys, post_rekeys)
+
+    def _post_titles(self, record: Record, moved: dict[str, str] | None = None
+                     ) -> tuple[dict[tuple[str, str], str], list[PostRekey]]:
+        """A person's title that is the same office as a post the store has them hold: the fuller
+        of the two is the post (this readout takes the stored one's title, or the stored one is
+        re-keyed to this readout's). `moved`: people re-keyed by this record, new name → old."""
+        titles: dict[tuple[str, str], str] = {}
+        post_rekeys: list[PostRekey] = []
+        for (name, role), held in offices_of(record).items():
+            actor = next((p.actor for p in record.people if p.name == name), None)
+            owner = actor or name
+            mine = str(post_iri(owner, held.key))
+            prefix = mine[:mine.rindex("/") + 1]
+            stored_under = [str(person_iri(name))] + ([str(person_iri(moved[name]))] if moved and name in moved else [])
+            same = []
+            for key in stored_under:
+                for iri, label in self.posts.get(key, []):
+                    other = office(label, actor)
+                    # only a label that mints its own post back (the mapping will mint from it)
+                    if iri != mine and iri.startswith(prefix) and str(post_iri(owner, other.key)) == iri \
+                            and same_office(other, held):
+                        same.append(other)
+            if not same:
+                continue
+            best = max([*same, held], key=lambda o: (len(o.portfolio), o.key))
+            if best.key != held.key:
+                titles[(name, role)] = best.label
+            person = str(person_iri(name))
+            post_rekeys += [PostRekey(person, str(post_iri(owner, o.key)), str(post_iri(owner, best.key)), best)
+                            for o in same if o.key != best.key]
+        return titles, post_rekeys
+
+    def rekey_post(self, rekey: PostRekey) -> None:
+        """The stored person now holds `rekey.new` where they held `rekey.old`."""
+        posts = self.posts.setdefault(rekey.person, [])
+        posts[:] = [p for p in posts if p[0] != rekey.old]
+        if (rekey.new, rekey.office.label) not in posts:
+            posts.append((rekey.new, rekey.office.label))
+
+    def rekey(self, kind: str, old: str, new: str) -> None:
+        """The stored node named `old` is now named `new` (its old name kept as an alias)."""
+        if kind == "person":
+            i = self._people_at.pop(str(person_iri(old)), None)
+            if i is None:
+                return
+            name, actor, aliases = self.people[i]
+            self.people[i] = (new, actor, [a for a in [*aliases, name] if a != new])
+            self._people_at[str(person_iri(new))] = i
+            moved = self.posts.pop(str(person_iri(old)), [])
+            self.posts.setdefault(str(person_iri(new)), []).extend(moved)
+            _file(self._people_keys, i, _stored_person_keys([new, *self.people[i][2]]))
+        else:
+            i = self._forums_at.pop(str(forum_iri(old)), None)
+            if i is None:
+                return
+            label, aliases = self.forums[i]
+            self.forums[i] = (new, [a for a in [*aliases, label] if a != new])
+            self._forums_at[str(forum_iri(new))] = i
+            _file(self._forum_keys, i, _stored_forum_keys(*self.forums[i]))
+
+
+def _same_people_within(people: list[Person]) -> dict[str, str]:
+    """Names of one readout that are one person by rules 2-5 (full names, the same actor): each
+    name → the fullest name of its person, for the names that change."""
+    names = sorted({(p.name, p.actor) for p in people if p.actor and len(_words(p.name)) > 1},
+                   key=lambda x: (x[0], x[1] or ""))
+    parent = {n: n for n, _ in names}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for i, (a, actor_a) in enumerate(names):
+        for b, actor_b in names[i + 1:]:
+            if a != b and same_person_reason(a, actor_a, b, actor_b):
+                parent[root(b)] = root(a)
+    clusters: dict[str, list[str]] = {}
+    for n in parent:
+        clusters.setdefault(root(n), []).append(n)
+    out: dict[str, str] = {}
+    for members in clusters.values():
+        best = fullest(members)
+        out.update({m: best for m in members if m != best})
+    return out
+
+
+def _bridged(stored: list[StoredPerson], person: Person, canonical: str | None) -> list[str]:
+    """[the person's stored node, actor-less nodes of the same name] when this person joins them.
+
+    A person seen only attending a meeting has no actor and is one with others only by an
+    exact name. "Okonkwo-Bello" of NG read after both an attending "Okonkwo-Bello" and "Amara
+    Okonkwo-Bello" of NG is all three: whichever order they came in, they end as one node.
+    """
+    if person.actor is None:
+        return []
+    with_actor = canonical_people([e for e in stored if e[1] is not None], person)
+    if with_actor is None or with_actor == canonical:
+        return []
+    forms = {fold(f) for f in [person.name, *person.aliases]}
+    same_name = [name for name, actor, aliases in stored
+                 if actor is None and forms & {fold(n) for n in [name, *aliases]}]
+    return [with_actor, *same_name] if same_name else []
+
+
+@dataclass(frozen=True)
+class PostRekey:
+    """A stored person's post that is one office with a fuller one: `person` holds `new` instead."""
+
+    person: str
+    old: str
+    new: str
+    office: Office
+
+
+@dataclass
+class Resolution:
+    """A record as resolved, the stored nodes that take a name from it, (kind, old, new), and the
+    stored posts that are re-keyed to a fuller one of the same office."""
+
+    record: Record
+    rekeys: list[tuple[str, str, str]]
+    post_rekeys: list[PostRekey] = field(default_factory=list)
+
+
+def fullest_forum(names: list[str]) -> str:
+    """The name a forum is keyed by: a COP's number when one names it ("COP27", not "the Climate
+    Change Summit" a readout calls it), else the fullest name."""
+    cops = [n for n in names if cop_number(n) is not None]
+    return fullest(cops or names)
+
+
+def fullest(names: list[str]) -> str:
+    """The name a node is keyed by: the one with most words, then the longest, then the first
+    in order of its folded form, so that the choice depends on the names alone, not on which
+    readout came first ("Xie Zhenhua" over "Xie"; "International Energy Agency" over "IEA")."""
+    return max(names, key=lambda n: (len(_words(n)), len(fold(n)), fold(n), n))
 
 
 # Keys for finding candidates. Every rule above needs one in common: rule 1 a folded form,
@@ -408,5 +669,6 @@ def _duplicate_reason(a: KnownPerson, b: KnownPerson) -> str | None:
     return None
 
 
-__all__ = ["IdentityIndex", "KnownForum", "KnownPerson", "canonical_forum", "canonical_people",
+__all__ = ["IdentityIndex", "KnownForum", "KnownPerson", "PostRekey", "Resolution", "canonical_forum", "canonical_people",
+           "forum_match_reason", "fullest", "fullest_forum", "meeting_of",
            "likely_duplicate_people", "same_person_reason"]

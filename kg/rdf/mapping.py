@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from rdflib import Graph, Literal, URIRef
@@ -32,11 +32,9 @@ from kg.model.namespaces import (
     evidence_iri,
     forum_iri,
     forum_kind_iri,
-    meeting_iri,
     person_iri,
     place_iri,
     post_iri,
-    presidency_iri,
     readout_iri,
     slug,
     status_iri,
@@ -46,6 +44,10 @@ from kg.model.record import Commitment, Forum, Meeting, Person, Record, Span
 from kg.model.record_json import record_to_json
 from kg.model.transliteration import has_han
 from kg.rdf.evidence import SentenceSpans
+from kg.rdf.identity import fold
+from kg.rdf.not_forums import not_a_forum
+from kg.rdf.offices import offices_of
+from kg.rdf.sessions import MeetingNode, meeting_node, presidency_iri_at, presidency_year
 
 LABEL_LENGTH = 80  # commitments are labelled with the start of their sentence
 _CODE = re.compile(r"^(?:[A-Za-z]{2})$")
@@ -136,8 +138,9 @@ class _ReadoutGraph:
             self.graph.bind(prefix, namespace)
         self._evidence_made: set[URIRef] = set()
         self._sentences = SentenceSpans(record.text)
-        self.forums_listed = {forum_iri(f.name) for f in record.forums}
+        self.forums_listed = {forum_iri(f.name) for f in record.forums if not not_a_forum(f.name)}
         self.people_listed = {person_iri(p.name) for p in record.people}
+        self.offices = offices_of(record)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.graph.add((s, p, o))
@@ -224,7 +227,18 @@ class _ReadoutGraph:
         self.add(node, FOAF.name, Literal(name))
         self.add(node, RDFS.label, _name_literal(name))
         self.add(node, PROV.wasDerivedFrom, self.readout)
+        self.written_as(node, name, self.record.renamed_people.get(name), person_iri)
         return node
+
+    def written_as(self, node: URIRef, name: str, written: str | None, mint: Callable[[str], URIRef]) -> None:
+        """A node this readout named otherwise: the written form is an alias, and the IRI it
+        would have had redirects to the node (kg/rdf/rekey.py gives a stored graph the same)."""
+        if written is None:
+            return
+        if fold(written) != fold(name):
+            self.add(node, SKOS.altLabel, _name_literal(written))
+        if mint(written) != node:
+            self.add(mint(written), DCTERMS.isReplacedBy, node)
 
     def person(self, person: Person) -> None:
         node = self.person_node(person.name)
@@ -237,9 +251,15 @@ class _ReadoutGraph:
         if person.role:
             # With no party, the post is this person's own: "President" of nobody in
             # particular must not merge every unattributed president into one post.
-            post = post_iri(person.actor or person.name, person.role)
+            held = self.offices[(person.name, person.role)]
+            post = post_iri(person.actor or person.name, held.key)
             self.add(post, RDF.type, KG.Post)
-            self.add(post, RDFS.label, _name_literal(person.role))
+            self.add(post, RDFS.label, _name_literal(held.label))
+            if person.role.strip() != held.label:
+                self.add(post, SKOS.altLabel, _name_literal(person.role.strip()))
+            self.add(post, KG.roleKind, ID[f"role-kind/{held.kind}"])
+            if held.collegial:
+                self.add(post, KG.collegial, Literal(True))
             if party is not None:
                 self.add(post, ORG.postIn, party)
             self.add(post, ORG.heldBy, node)
@@ -253,52 +273,83 @@ class _ReadoutGraph:
         self.add(node, RDF.type, KG.Forum)
         self.add(node, RDFS.label, _name_literal(forum_label(name)))
         self.add(node, PROV.wasDerivedFrom, self.readout)
+        written = self.record.renamed_forums.get(name)
+        self.written_as(node, forum_label(name), forum_label(written) if written else None, forum_iri)
         return node
 
-    def forum_ref(self, name: str) -> URIRef:
-        """A forum named by a meeting, presidency or parent: described here if not listed."""
+    def forum_ref(self, name: str) -> URIRef | None:
+        """A forum named by a meeting, presidency or parent: described here if not listed
+        (None when the name is a company's or one state's agency's, not a forum's)."""
+        if not_a_forum(name):
+            return None
         node = forum_iri(name)
         return node if node in self.forums_listed else self.forum_node(name)
 
     def forum(self, forum: Forum) -> None:
+        if not_a_forum(forum.name):
+            self.party(forum.name)  # an organisation the readout names, not a forum
+            return
         node = self.forum_node(forum.name)
         self.add(node, SKOS.prefLabel, _name_literal(forum_label(forum.name)))
         for alias in forum.aliases:
             self.add(node, SKOS.altLabel, _name_literal(alias))
         self.add(node, KG.forumKind, forum_kind_iri(forum.kind))
-        if forum.parent:
-            self.add(node, ORG.subOrganizationOf, self.forum_ref(forum.parent))
+        parent = self.forum_ref(forum.parent) if forum.parent else None
+        if parent is not None:
+            self.add(node, ORG.subOrganizationOf, parent)
         self.derived(node, forum.evidence)
 
     def presidencies(self) -> None:
         from kg.model.reference_rdf import actor_name
 
         for presidency in self.record.presidencies:
-            node = presidency_iri(presidency.of, presidency.actor)
+            forum = self.forum_ref(presidency.of)
+            if forum is None:
+                continue
+            # A COP's presidency is that session's; another forum's is one term, read for a year.
+            year = presidency_year(presidency.of, self.record.meetings, self.record.document.published)
+            node = presidency_iri_at(presidency.of, presidency.actor, year)
             self.add(node, RDF.type, KG.Presidency)
             self.add(node, RDFS.label, Literal(
-                f"{forum_label(presidency.of)} Presidency of {actor_name(presidency.actor)}"))
+                f"{forum_label(presidency.of)} Presidency of {actor_name(presidency.actor)}"
+                + (f" ({year})" if year is not None else "")))
             self.add(node, ORG.member, actor_iri(presidency.actor))
-            self.add(node, ORG.organization, self.forum_ref(presidency.of))
+            self.add(node, ORG.organization, forum)
+            if year is not None:
+                self.add(node, KG.year, Literal(f"{year:04d}", datatype=XSD.gYear))
             self.derived(node, presidency.evidence)
 
     # ------------------------------------------------------------ meetings, commitments
 
-    def meeting_node(self, meeting: Meeting) -> URIRef:
-        return meeting_iri(meeting.forum, meeting.participants, meeting.start)
+    def meeting_node(self, index: int) -> MeetingNode:
+        meeting = self.record.meetings[index]
+        if meeting.forum and not_a_forum(meeting.forum):
+            meeting = Meeting(start=meeting.start, participants=meeting.participants)
+        return meeting_node(meeting, self.rid, index)
 
-    def meeting(self, meeting: Meeting) -> None:
+    def meeting(self, index: int, meeting: Meeting) -> None:
         from kg.model import reference
 
-        node = self.meeting_node(meeting)
-        who = forum_label(meeting.forum) if meeting.forum else \
+        found = self.meeting_node(index)
+        node = found.iri
+        forum = self.forum_ref(meeting.forum) if meeting.forum else None
+        who = forum_label(meeting.forum) if forum is not None and meeting.forum else \
             "Meeting of " + (", ".join(sorted({p.upper() for p in meeting.participants})) or "unnamed parties")
         self.add(node, RDF.type, KG.Meeting)
-        self.add(node, RDFS.label, Literal(f"{who}, {meeting.start or 'undated'}"))
-        if meeting.forum:
-            self.add(node, KG.sessionOf, self.forum_ref(meeting.forum))
-        for value, day, month in ((meeting.start, SCHEMA.startDate, KG.startMonth),
-                                  (meeting.end, SCHEMA.endDate, KG.endMonth)):
+        if forum is not None:
+            self.add(node, KG.sessionOf, forum)
+        cop = found.session_of
+        if cop is not None:
+            # the session: its dates and label are the reference data's, whatever the readout's form
+            self.add(node, RDFS.label, Literal(f"{cop.name}, {cop.city}, {cop.start} to {cop.end}"))
+            dates: tuple[str | None, str | None] = (cop.start, cop.end)
+        else:
+            self.add(node, RDFS.label, Literal(f"{who}, {meeting.start or 'undated'}"))
+            dates = (meeting.start, meeting.end)
+        if found.part_of is not None:
+            self.add(node, KG.partOf, found.part_of)
+        for value, day, month in ((dates[0], SCHEMA.startDate, KG.startMonth),
+                                  (dates[1], SCHEMA.endDate, KG.endMonth)):
             dated = _date_literal(value or "")
             if dated:
                 self.add(node, month if dated[0] == XSD.gYearMonth else day, dated[1])
@@ -339,7 +390,7 @@ class _ReadoutGraph:
             if not 0 <= commitment.meeting < len(self.record.meetings):
                 raise RecordError(f"commitments[{n - 1}].meeting: no meeting {commitment.meeting} in the record "
                                   f"(it has {len(self.record.meetings)})")
-            self.add(node, KG.madeAt, self.meeting_node(self.record.meetings[commitment.meeting]))
+            self.add(node, KG.madeAt, self.meeting_node(commitment.meeting).iri)
         self.derived(node, commitment.evidence or self.located(commitment.text))
 
     def located(self, sentence: str) -> list[Span]:
@@ -365,8 +416,8 @@ def record_to_graph(record: Record, *, loaded_at: datetime | None = None,
     for forum in record.forums:
         builder.forum(forum)
     builder.presidencies()
-    for meeting in record.meetings:
-        builder.meeting(meeting)
+    for index, meeting in enumerate(record.meetings):
+        builder.meeting(index, meeting)
     for n, commitment in enumerate(record.commitments, start=1):
         builder.commitment(n, commitment)
     return builder.graph

@@ -49,7 +49,7 @@ from kg.sparql.results import (
     parse_results_json,
     parse_triples,
 )
-from kg.sparql.safety import CheckedQuery, check_query
+from kg.sparql.safety import CheckedQuery, RefusedQuery, check_query
 
 # Run as a script with -P (nothing prepended to sys.path): it imports only pyoxigraph, not the
 # kg package, which halves its start-up time (about 0.05 s on an idle machine).
@@ -256,6 +256,11 @@ def _check_bindings(checked: CheckedQuery, bindings: Mapping[str, Node]) -> None
                              f"projected (SELECT ?{name} ...) so that every store binds it the same way")
 
 
+def _worker_command() -> list[str]:
+    # the worker dies with this process (it checks the pid it is given against its parent's)
+    return [sys.executable, "-P", str(WORKER), f"--parent={os.getpid()}"]
+
+
 class _KeptWorker:
     """A query worker process kept for the next queries (`query_worker.py --serve`).
 
@@ -267,7 +272,7 @@ class _KeptWorker:
 
     def __init__(self) -> None:
         self.busy = threading.Lock()
-        self.process = subprocess.Popen([sys.executable, "-P", str(WORKER), "--serve"], stdin=subprocess.PIPE,
+        self.process = subprocess.Popen([*_worker_command(), "--serve"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.buffer = bytearray()
 
@@ -413,16 +418,23 @@ def _timeout_error(timeout: float | None) -> QueryTimeout:
                         f"(narrow it, add LIMIT, or give a longer --timeout)")
 
 
+def _worker_error(message: str) -> QueryError:
+    """A worker's one-line failure as the error the caller reports (a refusal stays one)."""
+    if message.startswith("refused:"):
+        return RefusedQuery(message)
+    return QueryError(f"query failed: {message}")
+
+
 def _run_once(request: dict[str, Any], timeout: float | None) -> bytes:
     """One query in a new child process (when the kept worker is busy with another thread's)."""
     try:
-        done = subprocess.run([sys.executable, "-P", str(WORKER)], input=json.dumps(request).encode(),
+        done = subprocess.run(_worker_command(), input=json.dumps(request).encode(),
                               capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         raise _timeout_error(timeout) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise QueryError(f"query failed: {message[-1] if message else 'worker exit ' + str(done.returncode)}")
+        raise _worker_error(message[-1] if message else f"worker exit {done.returncode}")
     return done.stdout
 
 
@@ -438,7 +450,7 @@ def _run_kept(location: str, request: dict[str, Any], timeout: float | None) -> 
         raise _timeout_error(timeout) from None
     except RuntimeError as exc:
         worker.busy.release()  # a failed query leaves the worker ready for the next
-        raise QueryError(f"query failed: {exc}") from None
+        raise _worker_error(str(exc)) from None
     except (EOFError, ValueError, KeyError):
         _discard_worker(location, worker)
         raise QueryError("query failed: the query worker stopped") from None

@@ -21,15 +21,21 @@ write-ahead log), so every query still sees every write committed before it star
 a store and starting Python are the costs a kept worker saves (about 30-100 ms a query).
 This module imports only pyoxigraph (it runs as a script, not through the kg package), so the
 child starts fast.
+
+Before it reads any query the worker shuts itself off the network and asks to die with its
+parent (sandbox.py, loaded by path): no query text, however it is written, can make it open
+a connection. Where that cannot be done on Linux, it answers every request with an error.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import json
 import os
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -50,6 +56,9 @@ def term_from_json(value: dict[str, Any]) -> ox.NamedNode | ox.BlankNode | ox.Li
 # A read-only RocksDB view races the writer's background compaction: the view may list a
 # table file the writer has just merged away ("Corruption: ... No such file"). The data is
 # intact; opening a fresh view a moment later sees the new files, so such errors are retried.
+# What the sandbox answers a network socket with (EPERM), and what the user is told then.
+EPERM_BY_SANDBOX = 1
+NETWORK_REFUSED = "refused: the query tried to open a network connection; queries read only this store"
 _TRANSIENT = ("No such file", "Corruption", "IO error")
 _ATTEMPTS = 6
 
@@ -106,6 +115,10 @@ def answer_with_retries(request: dict[str, Any], view: StoreView | None = None) 
     for attempt in range(_ATTEMPTS):
         try:
             return answer(request, view)
+        except PermissionError as exc:
+            if exc.errno == EPERM_BY_SANDBOX or "(os error 1)" in str(exc):
+                raise RuntimeError(NETWORK_REFUSED) from None
+            raise RuntimeError(f"PermissionError: {exc}") from None
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
             message = f"{type(exc).__name__}: {exc}".replace("\n", " ")
             if attempt + 1 < _ATTEMPTS and any(t in message for t in _TRANSIENT):
@@ -215,8 +228,45 @@ def serve() -> int:
     return 0
 
 
+PARENT_OPTION = "--parent="
+
+
+def enter_sandbox() -> str | None:
+    """Shut this process off the network and tie it to its parent; the reason it could not, or None."""
+    spec = importlib.util.spec_from_file_location("kg_query_sandbox", Path(__file__).with_name("sandbox.py"))
+    assert spec is not None and spec.loader is not None
+    sandbox = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sandbox)
+    parent = next((int(a[len(PARENT_OPTION):]) for a in sys.argv[1:] if a.startswith(PARENT_OPTION)), None)
+    if parent is not None:
+        sandbox.die_with_parent(parent)
+    if not sandbox.sandbox_supported():
+        return None  # no seccomp here: the safety check is the only guard (documented in README)
+    try:
+        sandbox.shut_off_network()
+    except sandbox.SandboxError as exc:
+        return f"cannot shut the query worker off the network ({exc}); refusing to run queries"
+    return None
+
+
+def refuse_all(reason: str, keep_serving: bool) -> int:
+    """Answer every request with `reason` (the worker could not be sandboxed)."""
+    if not keep_serving:
+        print(reason, file=sys.stderr)
+        return 2
+    for line in sys.stdin.buffer:
+        if line.strip():
+            sys.stdout.buffer.write(json.dumps({"ok": False, "error": reason}).encode() + b"\n")
+            sys.stdout.buffer.flush()
+    return 0
+
+
 def main() -> int:
-    if "--serve" in sys.argv[1:]:
+    keep_serving = "--serve" in sys.argv[1:]
+    refusal = enter_sandbox()
+    if refusal is not None:
+        return refuse_all(refusal, keep_serving)
+    if keep_serving:
         return serve()
     request = json.load(sys.stdin)
     try:

@@ -7,6 +7,13 @@ reaches any engine: no regular expression decides, and nothing touches the netwo
 until the query has passed.
 
 Refused:
+- `\\u` / `\\U` escapes anywhere in the text: SPARQL expands them before parsing, rdflib does
+  so across the whole text and Oxigraph only inside strings, so with them the check and the
+  engine could read two different queries (a SERVICE hidden in what rdflib took for a string);
+  without them both read the same characters. (The query worker cannot open a network
+  connection either, kg/query/sandbox.py, so a future parser difference still reaches nothing.)
+- texts over MAX_QUERY_CHARS, and queries nested or long past what the parser can follow
+  (Python's recursion limit): a clean error instead of minutes of parsing or a RecursionError;
 - updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY): they parse as a SPARQL
   Update and not as a query;
 - SERVICE, with a constant or a variable endpoint, anywhere (OPTIONAL, subqueries, EXISTS...);
@@ -16,6 +23,8 @@ Refused:
 from __future__ import annotations
 
 import functools
+import re
+import threading
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -27,6 +36,13 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Variable
 
 from kg.errors import QueryError
+
+MAX_QUERY_CHARS = 100_000
+_CODEPOINT_ESCAPE = re.compile(r"\\[uU]")
+# rdflib's SPARQL parser (pyparsing with shared packrat state) is not thread-safe: parsed from
+# several threads at once (the endpoint's request threads) it failed on valid queries and kept
+# failing. Parsing is fast next to running a query, so one parse at a time.
+_PARSE_LOCK = threading.Lock()
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
@@ -102,21 +118,42 @@ class _Analysis:
     dataset: tuple[tuple[str, str], ...]  # (FROM or FROM NAMED, IRI)
 
 
+def _parse(text: str) -> Any:
+    """rdflib's algebra of a query (one parse at a time; QueryError for what it cannot parse)."""
+    with _PARSE_LOCK:
+        try:
+            parsed = parseQuery(text)
+        except ParseException as exc:
+            update = _update_name(text)
+            if update is not None:
+                raise UpdateRefused(f"refused: {update} is an update; queries here are read-only") from exc
+            raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
+        except RecursionError:
+            raise QueryError("query too deeply nested or too long to check (the parser follows about 30 "
+                             "levels of { } or ( ), or some hundreds of patterns): split it") from None
+        try:
+            return translateQuery(parsed).algebra
+        except RecursionError:
+            raise QueryError("query too deeply nested or too long to check: split it") from None
+        except Exception as exc:  # rdflib raises plain Exceptions for semantic errors (undefined prefix...)
+            raise QueryError(f"SPARQL error: {exc}") from exc
+
+
+def _check_text(text: str) -> None:
+    """Refuse what the parsers could read differently, or what would take long to parse."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
+    escape = _CODEPOINT_ESCAPE.search(text)
+    if escape is not None:
+        raise RefusedQuery(f"refused: {escape.group()} escapes are not accepted (at character {escape.start()}); "
+                           "write the character itself")
+
+
 @functools.lru_cache(maxsize=256)
 def _analyse(text: str) -> _Analysis:
     """Parse a query; raise for updates, syntax errors and SERVICE. Errors are not cached."""
-    try:
-        parsed = parseQuery(text)
-    except ParseException as exc:
-        update = _update_name(text)
-        if update is not None:
-            raise UpdateRefused(f"refused: {update} is an update; queries here are read-only") from exc
-        raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
-    try:
-        query = translateQuery(parsed)
-    except Exception as exc:  # rdflib raises plain Exceptions for semantic errors (undefined prefix...)
-        raise QueryError(f"SPARQL error: {exc}") from exc
-    algebra = query.algebra
+    _check_text(text)
+    algebra = _parse(text)
     for node in _walk(algebra):
         if node.name == "ServiceGraphPattern":
             endpoint = _field(node, "term")

@@ -8,6 +8,7 @@ import click
 
 from kg.cli.base import cli, handle_errors, resolve_store, store_option
 from kg.errors import KGError, UsageError
+from kg.query.http_limits import DEFAULT_MAX_QUERIES, is_loopback
 from kg.query.limits import DEFAULT_TIMEOUT, PAGE_ROWS
 from kg.sparql.formats import FORMATS
 from kg.store.location import open_store
@@ -121,20 +122,30 @@ def queries_command() -> None:
 @click.option("--port", type=int, default=7879, show_default=True, help="Port (0: any free port).")
 @click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True,
               help="Time limit of each query, in seconds.")
+@click.option("--max-queries", type=click.IntRange(1, 64), default=DEFAULT_MAX_QUERIES, show_default=True,
+              help="Queries answered at once; further requests wait briefly, then get 503.")
 @click.option("--verbose", is_flag=True, help="Log each request.")
 @click.option("--cors", "cors", default="*", show_default=True, metavar="ORIGIN",
               help="Which web origin's pages may read answers (CORS): * for any (YASGUI, notebooks), "
                    "one origin such as https://yasgui.triply.cc, or none.")
 @store_option
 @handle_errors
-def serve_command(host: str, port: int, timeout: float, verbose: bool, cors: str, store: str | None) -> None:
+def serve_command(host: str, port: int, timeout: float, max_queries: int, verbose: bool, cors: str,
+                  store: str | None) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (GET/POST /sparql, named questions at /queries)."""
     from kg.query.serve import endpoint_url, make_server
 
+    if not is_loopback(host):
+        click.echo(f"Warning: listening on {host}: anyone who can reach this machine on port {port} can query "
+                   "the store (use 127.0.0.1 to keep it local)", err=True)
     # read-only: the server holds no write lock, so `kg load` can run while it serves; each
     # query's worker opens a fresh read-only view, so answers include what was loaded since
     st = open_store(resolve_store(store), create=False, read_only=True)
-    server = make_server(st, host, port, timeout, verbose, cors_origin=None if cors == "none" else cors)
+    try:
+        server = make_server(st, host, port, timeout, verbose, cors_origin=None if cors == "none" else cors,
+                             max_queries=max_queries)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from exc
     page = endpoint_url(server).removesuffix("sparql")
     click.echo(f"SPARQL endpoint: {endpoint_url(server)}  (query page: {page}; named questions: /queries; "
                f"Ctrl-C stops)")

@@ -476,15 +476,50 @@ def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, N
     return parse_results_json(data)
 
 
+def _check_within(text: str, graphs: Callable[[], Collection[str]], limit: float | None) -> CheckedQuery:
+    """`check_query` within the time limit (QueryTimeout past it).
+
+    Parsing is Python (rdflib) and cannot be interrupted: it runs in a daemon thread that
+    this caller stops waiting for at the limit. Its cost is bounded anyway (a text of at most
+    MAX_QUERY_CHARS, the parser's recursion limit), so an abandoned parse ends by itself.
+    """
+    if limit is None:
+        return check_query(text, graphs)
+    outcome: list[CheckedQuery | BaseException] = []
+
+    def check() -> None:
+        try:
+            outcome.append(check_query(text, graphs))
+        except BaseException as exc:  # noqa: BLE001 — handed to the waiting thread as it is
+            outcome.append(exc)
+
+    checker = threading.Thread(target=check, name="kg-query-check", daemon=True)
+    checker.start()
+    checker.join(limit)
+    if not outcome:
+        raise _timeout_error(limit)
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
 def _checked(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node],
-             timeout: float | None) -> CheckedQuery:
+             timeout: float | None) -> tuple[CheckedQuery, float | None]:
+    """The checked query and what is left of the time limit: the limit covers checking
+    (parsing a long query takes seconds) and the engine gets the rest."""
     text = query.text if isinstance(query, NamedQuery) else query
-    graphs: Callable[[], Collection[str]] = store.graph_names
-    checked = check_query(text, graphs)
-    _check_bindings(checked, bindings)
     if timeout is not None and timeout <= 0:
         raise UsageError("--timeout must be a positive number of seconds")
-    return checked
+    started = time.monotonic()
+    graphs: Callable[[], Collection[str]] = store.graph_names
+    checked = _check_within(text, graphs, timeout)
+    _check_bindings(checked, bindings)
+    if timeout is None:
+        return checked, None
+    left = timeout - (time.monotonic() - started)
+    if left <= 0:
+        raise _timeout_error(timeout)
+    return checked, left
 
 
 def run(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None = None,
@@ -497,9 +532,19 @@ def run(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None
     `kg query` and `kg serve`). Raises QueryError, QueryTimeout.
     """
     bindings = dict(bindings or {})
-    checked = _checked(store, query, bindings, timeout)
+    checked, left = _checked(store, query, bindings, timeout)
+    try:
+        return _run_checked(store, checked, bindings, timeout, left, limit)
+    except QueryTimeout:
+        if getattr(store, "execute", None) is not None:
+            raise
+        raise _timeout_error(timeout) from None  # the limit as given, not what was left of it
+
+
+def _run_checked(store: Any, checked: CheckedQuery, bindings: Mapping[str, Node], timeout: float | None,
+                 left: float | None, limit: int | None) -> QueryResult:
     if limit is not None and checked.form == "SELECT":
-        rows = RowStream(store, checked, bindings, timeout, limit)
+        rows = RowStream(store, checked, bindings, left, limit)
         page = SelectResult([], [])
         for batch in rows:
             page.variables = batch.variables
@@ -507,12 +552,12 @@ def run(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None
         page.more = rows.more
         return page
     execute = getattr(store, "execute", None)
-    if execute is not None:  # a RemoteStore runs checked queries itself
+    if execute is not None:  # a RemoteStore runs checked queries itself, its request bounded by the limit
         result: QueryResult = execute(checked, bindings, timeout)
         return result
     # No flush first: the worker's read-only view replays the write-ahead log, so it sees every
     # committed write, and a flush per query would only churn table files (and compactions).
-    return _run_embedded(store.location, checked, bindings, timeout)
+    return _run_embedded(store.location, checked, bindings, left)
 
 
 def query_form(text: str) -> str:
@@ -540,10 +585,10 @@ class RowStream:
            timeout: float | None = DEFAULT_TIMEOUT, limit: int | None = None) -> RowStream:
         """The checked stream of a SELECT query (UsageError for another form)."""
         bindings = dict(bindings or {})
-        checked = _checked(store, query, bindings, timeout)
+        checked, left = _checked(store, query, bindings, timeout)
         if checked.form != "SELECT":
             raise UsageError(f"rows stream from SELECT queries only; this is a {checked.form} query")
-        return cls(store, checked, bindings, timeout, limit)
+        return cls(store, checked, bindings, left, limit)
 
     def __iter__(self) -> Iterator[SelectResult]:
         if getattr(self.store, "execute", None) is not None:
@@ -570,7 +615,7 @@ class RowStream:
             raise _timeout_error(self.timeout) from None
         except RuntimeError as exc:
             finished = True  # the worker reported the failure and is ready for the next query
-            raise QueryError(f"query failed: {exc}") from None
+            raise _worker_error(str(exc)) from None
         except (EOFError, ValueError, KeyError):
             raise QueryError("query failed: the query worker stopped") from None
         finally:

@@ -17,6 +17,9 @@ as Turtle, N-Triples, JSON-LD or RDF/XML; 406 for a format the result cannot be 
 Answers carry CORS headers (kg/query/web.py) so browser tools of other origins can read them. The same safety rules
 and time limit as `kg query` apply: updates are refused with 403, SERVICE and FROM outside the
 store with 403, a malformed query with 400, a query past its time limit with 503.
+What a client may cost is bounded (kg/query/http_limits.py): a body of at most 1 MB with a
+plain Content-Length (else 400/411/413), a few queries at once (503 with Retry-After when
+all slots stay busy), a socket timeout while a request arrives (408).
 Binds to 127.0.0.1 unless told otherwise.
 """
 
@@ -29,6 +32,16 @@ from typing import Any
 
 from kg import __version__
 from kg.errors import KGError, QueryError, QueryTimeout, UsageError
+from kg.query.http_limits import (
+    DEFAULT_MAX_QUERIES,
+    MAX_BODY,
+    SOCKET_SECONDS,
+    QuerySlots,
+    RequestRefused,
+    body_length,
+    discard_unread,
+    read_body,
+)
 from kg.query.limits import PAGE_ROWS
 from kg.query.named import DEFAULT_TIMEOUT, NamedQuery, list_queries, run
 from kg.query.negotiation import NotAcceptable, choose_format, format_values
@@ -38,7 +51,6 @@ from kg.query.web import cors_headers, preflight_headers, query_page
 from kg.sparql.results import SelectResult, format_result
 from kg.sparql.safety import RefusedQuery
 
-MAX_BODY = 1_000_000  # bytes of a POSTed query
 
 def query_listing(queries: list[NamedQuery]) -> list[dict[str, Any]]:
     return [{
@@ -53,6 +65,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
     store: Any = None
     timeout_s: float = DEFAULT_TIMEOUT
     cors_origin: str | None = "*"  # who may read answers from a page of another origin (kg/query/web.py)
+    slots: QuerySlots = QuerySlots()
+    timeout = SOCKET_SECONDS  # socket timeout (StreamRequestHandler): a silent client is dropped
 
     # -- plumbing
 
@@ -77,6 +91,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str) -> None:
         self._send(status, message + "\n", "text/plain")
 
+    def _refused(self, refusal: RequestRefused) -> None:
+        """A request refused by the limits, before any query work."""
+        headers = {} if refusal.retry_after is None else {"Retry-After": str(refusal.retry_after)}
+        if refusal.status in (400, 408, 411, 413):
+            headers["Connection"] = "close"  # the rest of the stream cannot be trusted
+            self.close_connection = True
+        self._send(refusal.status, str(refusal) + "\n", "text/plain", headers)
+        if self.close_connection:
+            discard_unread(self.connection, self.wfile)
+
     def _answer(self, query: NamedQuery | str, bindings: dict[str, Any], asked: list[str],
                 protocol: dict[str, list[str]] | None = None, limit: int | None = None) -> None:
         if protocol and ({"default-graph-uri", "named-graph-uri"} & set(protocol)):
@@ -85,11 +109,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
                              "use FROM <graph> with a graph of this store")
             return
         try:
-            result = run(self.store, query, bindings, timeout=self.timeout_s, limit=limit)
+            with self.slots.taken():
+                result = run(self.store, query, bindings, timeout=self.timeout_s, limit=limit)
             name, media = choose_format(result, self.headers.get("Accept"), asked)
             # A page of a named question's rows: the header says how many more there are.
             more = {"X-More-Rows": str(result.more)} if isinstance(result, SelectResult) and limit is not None else {}
             self._send(200, format_result(result, name), media, more)
+        except RequestRefused as refusal:
+            self._refused(refusal)
         except NotAcceptable as exc:
             self._error(406, str(exc))
         except QueryTimeout as exc:
@@ -166,11 +193,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if url.path not in ("/sparql", "/query", "/update"):
             self._error(404, f"no such resource {url.path}")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self._error(413, f"query too long (more than {MAX_BODY} bytes)")
+        try:
+            length = body_length(self.headers.get("Content-Length"), self.headers.get("Transfer-Encoding"), MAX_BODY)
+            body = read_body(self.rfile, length).decode("utf-8", "replace")
+        except RequestRefused as refusal:
+            self._refused(refusal)
             return
-        body = self.rfile.read(length).decode("utf-8", "replace")
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         fmt = format_values(urllib.parse.parse_qs(url.query))
         if url.path == "/update" or ctype == "application/sparql-update":
@@ -209,15 +237,23 @@ def _page(params: dict[str, list[str]]) -> int | None:
     return int(limit)
 
 
+class _Server(ThreadingHTTPServer):
+    # The listen backlog: socketserver's default of 5 resets connections in a burst of clients
+    # before they can even be told 503.
+    request_queue_size = 128
+
+
 def make_server(store: Any, host: str = "127.0.0.1", port: int = 7879,
                 timeout: float = DEFAULT_TIMEOUT, verbose: bool = False,
-                cors_origin: str | None = "*") -> ThreadingHTTPServer:
-    """An HTTP server (not yet serving) answering read-only SPARQL over `store`.
+                cors_origin: str | None = "*", max_queries: int = DEFAULT_MAX_QUERIES) -> ThreadingHTTPServer:
+    """An HTTP server (not yet serving) answering read-only SPARQL over `store`, at most
+    `max_queries` queries at once.
 
     `cors_origin`: the origin whose pages may read answers ('*': any; None: none)."""
     handler = type("BoundSparqlHandler", (SparqlHandler,),
-                   {"store": store, "timeout_s": timeout, "cors_origin": cors_origin})
-    server = ThreadingHTTPServer((host, port), handler)
+                   {"store": store, "timeout_s": timeout, "cors_origin": cors_origin,
+                    "slots": QuerySlots(max_queries)})
+    server = _Server((host, port), handler)
     server.daemon_threads = True
     server.verbose = verbose  # type: ignore[attr-defined]
     return server

@@ -130,7 +130,7 @@ def _parse(text: str) -> Any:
             raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from exc
         except RecursionError:
             raise QueryError("query too deeply nested or too long to check (the parser follows about 30 "
-                             "levels of { } or ( ), or some hundreds of patterns): split it") from None
+                             "levels of { } or ( ), or about 50 triple patterns in one group): split it") from None
         try:
             return translateQuery(parsed).algebra
         except RecursionError:

@@ -7,11 +7,13 @@ reaches any engine: no regular expression decides, and nothing touches the netwo
 until the query has passed.
 
 Refused:
-- `\\u` / `\\U` escapes anywhere in the text: SPARQL expands them before parsing, rdflib does
-  so across the whole text and Oxigraph only inside strings, so with them the check and the
-  engine could read two different queries (a SERVICE hidden in what rdflib took for a string);
-  without them both read the same characters. (The query worker cannot open a network
-  connection either, kg/query/sandbox.py, so a future parser difference still reaches nothing.)
+- nothing for `\\u` / `\\U` escapes, but they are expanded here, across the whole text as
+  SPARQL says, and the *expanded* text is what the check parses and the engine runs: rdflib
+  expands them everywhere and Oxigraph only inside strings, so the raw text could be two
+  different queries to them (a SERVICE hidden in what rdflib took for a string). An escape of
+  a surrogate or past U+10FFFF, or a `\\u` left after expansion, is refused. (The query worker
+  cannot open a network connection either, kg/query/sandbox.py, so a future parser difference
+  still reaches nothing.)
 - texts over MAX_QUERY_CHARS, and queries nested or long past what the parser can follow
   (Python's recursion limit): a clean error instead of minutes of parsing or a RecursionError;
 - updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, MOVE, COPY): they parse as a SPARQL
@@ -38,7 +40,8 @@ from rdflib.term import Variable
 from kg.errors import QueryError
 
 MAX_QUERY_CHARS = 100_000
-_CODEPOINT_ESCAPE = re.compile(r"\\[uU]")
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_ANY_ESCAPE = re.compile(r"\\[uU]")
 # rdflib's SPARQL parser (pyparsing with shared packrat state) is not thread-safe: parsed from
 # several threads at once (the endpoint's request threads) it failed on valid queries and kept
 # failing. Parsing is fast next to running a query, so one parse at a time.
@@ -68,7 +71,7 @@ class UpdateRefused(RefusedQuery):
 class CheckedQuery:
     """A query that passed the safety rules, with what the runners need to know about it."""
 
-    text: str
+    text: str  # with \\u escapes expanded: run this text, not the one given
     form: QueryForm
     projection: tuple[str, ...]  # SELECT variables in order; () for SELECT * and other forms
     dataset: tuple[str, ...]  # graph IRIs named in FROM / FROM NAMED (all in the store)
@@ -139,20 +142,35 @@ def _parse(text: str) -> Any:
             raise QueryError(f"SPARQL error: {exc}") from exc
 
 
-def _check_text(text: str) -> None:
-    """Refuse what the parsers could read differently, or what would take long to parse."""
+def _check_length(text: str) -> None:
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
-    escape = _CODEPOINT_ESCAPE.search(text)
-    if escape is not None:
-        raise RefusedQuery(f"refused: {escape.group()} escapes are not accepted (at character {escape.start()}); "
-                           "write the character itself")
+
+
+def expand_escapes(text: str) -> str:
+    """The query with its `\\u` / `\\U` escapes replaced by the characters they stand for
+    (SPARQL 1.1 section 19.2: before parsing, everywhere in the text), so that every parser
+    reads the same characters. QueryError for an escape that names no character, or one the
+    expansion itself produced."""
+
+    def character(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            raise QueryError(f"{match.group()} at character {match.start()} is not a character")
+        return chr(code)
+
+    expanded = _CODEPOINT_ESCAPE.sub(character, text)
+    left = _ANY_ESCAPE.search(expanded)
+    if left is not None:
+        raise RefusedQuery(f"refused: {left.group()} escape that is malformed or was made by another escape "
+                           f"(at character {left.start()} once expanded); write the character itself")
+    return expanded
 
 
 @functools.lru_cache(maxsize=256)
 def _analyse(text: str) -> _Analysis:
     """Parse a query; raise for updates, syntax errors and SERVICE. Errors are not cached."""
-    _check_text(text)
+    _check_length(text)
     algebra = _parse(text)
     for node in _walk(algebra):
         if node.name == "ServiceGraphPattern":
@@ -182,6 +200,8 @@ def check_query(text: str,
     """
     if not text.strip():
         raise QueryError("empty query")
+    _check_length(text)
+    text = expand_escapes(text)  # what the engine runs is what was checked
     analysis = _analyse(text)
     graphs = store_graphs() if callable(store_graphs) and analysis.dataset else store_graphs
     allowed = set(graphs) if graphs is not None and not callable(graphs) else set()

@@ -8,6 +8,7 @@ worker processes with `jobs > 1`; writes stay in this process, one readout at a 
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +28,7 @@ from kg.model.record import Record
 from kg.model.record_json import record_from_json
 from kg.query import post_holders, summaries
 from kg.query.people import known_forums, known_people, known_posts
+from kg.query.sandbox import die_with_parent
 from kg.rdf.identity import IdentityIndex, PostRekey
 from kg.rdf.rekey import Rekey, rekey_graph, rekey_post
 from kg.read.document import Document
@@ -215,7 +217,9 @@ def _prepared_stream(items: list[Path | str], allow_empty: bool, jobs: int,
         for item in items:
             yield _prepare_path(item, allow_empty, max_bytes)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Workers end soon after this process does (even by SIGKILL): an orphan would go on
+    # burning a core (and, before forked children dropped it, held the store's write lock).
+    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         # Results come back in input order; chunks keep the inter-process traffic small. Only
         # a few chunks are in flight at a time: `pool.map` submits every item at once, and when
         # the writer is the slower side the results pile up in memory (3.8 GB at 10,000).

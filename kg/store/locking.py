@@ -5,7 +5,10 @@ Oxigraph (RocksDB) refuses a second read-write opener of a folder at once, with 
 turns that into waiting: a writer takes `fcntl.flock` on `kg-write.lock` inside the store
 folder before opening the store, waits up to a timeout for a writer before it, and says who
 holds the lock if it gives up. The kernel releases a flock when its process dies, even by
-SIGKILL, so an interrupted load never leaves a stale lock behind.
+SIGKILL, so an interrupted load never leaves a stale lock behind. A flock belongs to the open
+file, which a forked child shares: a `kg load --jobs N` worker would keep the lock alive after
+its parent died. So a forked child closes its copy at once (`os.register_at_fork`); only the
+process that took the lock holds it.
 
 Readers do not take the lock: they open the store read-only (a consistent snapshot).
 """
@@ -88,8 +91,10 @@ class StoreLock:
                 if waited >= self.timeout:
                     holder = self.holder()
                     os.close(fd)
+                    who = f"pid {holder}" if holder == "?" or _running(holder) else \
+                        f"pid {holder} has ended, a process it started still holds the lock"
                     raise StoreError(
-                        f"store {self.store_path} is being written by another kg process (pid {holder}); "
+                        f"store {self.store_path} is being written by another kg process ({who}); "
                         f"waited {waited:.0f} s (set ${TIMEOUT_ENV} to wait longer)"
                     ) from None
                 time.sleep(min(_POLL, max(0.0, self.timeout - waited)))
@@ -121,3 +126,30 @@ class StoreLock:
     def __del__(self) -> None:
         with contextlib.suppress(Exception):
             self.release()
+
+    def _forget_in_child(self) -> None:
+        """In a forked child: close the inherited descriptor without unlocking (the lock stays
+        the parent's; LOCK_UN here would release it for the parent too)."""
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _forget_locks_in_child() -> None:
+    for lock in list(_HELD.values()):
+        lock._forget_in_child()
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_forget_locks_in_child)
+
+
+def _running(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True

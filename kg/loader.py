@@ -9,6 +9,7 @@ worker processes with `jobs > 1`; writes stay in this process, one readout at a 
 from __future__ import annotations
 
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,7 +23,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import PROV
 
 from kg import __version__
-from kg.errors import InputError, KGError, ValidationError
+from kg.errors import InputError, KGError, UsageError, ValidationError
 from kg.model.namespaces import ORG, REFERENCE_GRAPH, readout_iri
 from kg.model.record import Record
 from kg.model.record_json import record_from_json
@@ -34,6 +35,7 @@ from kg.rdf.rekey import Rekey, rekey_graph, rekey_post
 from kg.read.document import Document
 from kg.read.input_checks import check_readout_content
 from kg.read.sources import expand_paths, read_path
+from kg.sparql.results import SAFE_IRI
 
 Status = Literal["loaded", "unchanged", "rejected", "failed"]
 
@@ -401,7 +403,17 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
 
 def remove_readout(store: Any, readout: str) -> str:
     """Remove one readout's graph, given its IRI or its 16-hex id; returns the IRI removed."""
-    iri = URIRef(readout) if readout.startswith(("http://", "https://")) else readout_iri(readout)
+    if readout.startswith(("http://", "https://")):
+        if not SAFE_IRI.match(readout):
+            raise InputError(f"{readout!r}: not a readout IRI (it holds a space, <, >, quote or brace)")
+        iri = URIRef(readout)
+    elif re.fullmatch(r"[0-9a-fA-F]{16}", readout):
+        iri = readout_iri(readout.lower())
+    else:
+        raise InputError(f"{readout!r}: not a readout id (16 hex digits) or IRI")
+    if iri == REFERENCE_GRAPH:
+        raise UsageError(f"{readout}: is the reference graph (countries, COP sessions, topics) the readouts "
+                         "point into, not a readout; kg keeps it")
     keys, posts = summaries.touched_by(store, iri) if store.has_graph(iri) else (set(), set())
     if not store.remove_graph(iri):
         raise InputError(f"{readout}: no such readout in the store")

@@ -323,7 +323,7 @@ def test_restore_of_owl_imports_stores_the_triple_and_fetches_nothing(tmp_path: 
     backup = tmp_path / "b.trig"
     backup.write_text(f"<http://example.org/g> {{ <http://example.org/o> "
                       f"<http://www.w3.org/2002/07/owl#imports> <{server.url}/imported.ttl> . }}\n")
-    result = CliRunner().invoke(cli, ["restore", str(backup), "--store", str(tmp_path / "s")])
+    result = CliRunner().invoke(cli, ["restore", str(backup), "--any-rdf", "--store", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
     assert "restored 1 quads" in result.output
     assert server.requests == []
@@ -333,7 +333,7 @@ def test_restore_of_owl_imports_stores_the_triple_and_fetches_nothing(tmp_path: 
 def test_restore_of_jsonld_with_a_remote_context_is_refused(tmp_path: Path, server: CountingServer) -> None:
     backup = tmp_path / "b.jsonld"
     backup.write_text(json.dumps(remote_context_documents(server.url)[0]))
-    result = CliRunner().invoke(cli, ["restore", str(backup), "--store", str(tmp_path / "s")])
+    result = CliRunner().invoke(cli, ["restore", str(backup), "--any-rdf", "--store", str(tmp_path / "s")])
     assert result.exit_code == 2
     assert f"{backup}: refused: @context" in result.output
     assert server.requests == []
@@ -343,7 +343,7 @@ def test_a_query_file_cannot_call_a_service(tmp_path: Path, server: CountingServ
     if "query" not in cli.commands:
         pytest.skip("kg query is not registered yet")
     store = tmp_path / "s"
-    CliRunner().invoke(cli, ["restore", str(write_one_quad(tmp_path)), "--store", str(store)])
+    CliRunner().invoke(cli, ["restore", str(write_one_quad(tmp_path)), "--any-rdf", "--store", str(store)])
     query = tmp_path / "evil.rq"
     query.write_text(f"SELECT * WHERE {{ SERVICE <{server.url}/sparql> {{ ?s ?p ?o }} }}")
     result = CliRunner().invoke(cli, ["query", str(query), "--store", str(store)])

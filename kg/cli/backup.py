@@ -37,18 +37,22 @@ def dump(store: str | None, output: str, fmt: str | None) -> None:
               help="nquads, trig, turtle, nt, xml, trix or json-ld (default: from the file name).")
 @click.option("--force", is_flag=True,
               help="Replace the whole content of a store that is not empty (in one transaction).")
+@click.option("--any-rdf", is_flag=True,
+              help="Read RDF that kg dump did not write (no trailer to check) into an empty store.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and errors (no progress).")
 @handle_errors
-def restore(file: str, store: str | None, fmt: str | None, force: bool, quiet: bool) -> None:
+def restore(file: str, store: str | None, fmt: str | None, force: bool, any_rdf: bool, quiet: bool) -> None:
     """Read a backup made by `kg dump` back into an empty store.
 
-    The whole file is parsed before anything is written, and written in one transaction:
-    a broken backup leaves the store as it was. RDF that declares XML entities or names a
+    The file must be a complete kg dump: its last line, written by `kg dump`, gives the count
+    of quads and a checksum, and a file cut short or altered is refused before anything is
+    touched. The whole file is parsed before anything is written, and written in one
+    transaction: a broken backup leaves the store as it was. RDF that declares XML entities or names a
     remote JSON-LD context is refused. A store that is not empty is refused unless --force.
     """
     from kg.store.backup import restore_store
 
     st = open_store(resolve_store(store))
     with StepProgress("restore", 2, quiet=quiet) as step:
-        summary = restore_store(st, file, fmt, force=force, progress=step)
+        summary = restore_store(st, file, fmt, force=force, any_rdf=any_rdf, progress=step)
     click.echo(f"restored {summary.quads} quads in {summary.graphs} named graphs from {summary.location}")

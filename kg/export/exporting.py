@@ -24,6 +24,7 @@ from kg.export.svg import write_svg
 from kg.export.views import build_view
 from kg.export.writers import cytoscape_data, d3_data, write_dot, write_gexf, write_graphml, write_json
 from kg.query.labels import ChineseNames, check_language, chinese_names, label_in
+from kg.store.outputs import check_output_path, written_whole
 
 GRAPH_WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
     "graphml": write_graphml,
@@ -76,15 +77,15 @@ def export(store: Any, *, view: str, fmt: str | None, out: Path, readout: str | 
     if date_from and date_to and date_from > date_to:
         raise UsageError(f"--from {date_from} is after --to {date_to}")
     readout_iri = resolve_readout(store, readout) if readout else None
-    if not out.parent.exists():
-        raise UsageError(f"{out.parent}: no such folder")
+    check_output_path(out)  # a regular file or nothing: never a device, pipe or link (before the work)
 
     if fmt in RDF_FORMATS:
         if view != "full" or forum or date_from or date_to:
             raise UsageError("RDF dumps hold the store's own triples: give no --view, --forum, "
                              "--from or --to with them (--readout picks one readout's graph)")
         step(f"writing {fmt}")
-        subjects, statements = dump_rdf(store, fmt, out, readout_iri)
+        with written_whole(out) as partial:
+            subjects, statements = dump_rdf(store, fmt, partial, readout_iri)
         return ExportSummary(subjects, statements, out, fmt)
 
     step(f"building the {view} view")
@@ -96,5 +97,6 @@ def export(store: Any, *, view: str, fmt: str | None, out: Path, readout: str | 
     if check_language(lang) == "zh":
         _label_in_chinese(graph, chinese_names(store))
     step(f"writing {fmt} ({graph.number_of_nodes()} nodes)")
-    GRAPH_WRITERS[fmt](graph, out)
+    with written_whole(out) as partial:
+        GRAPH_WRITERS[fmt](graph, partial)
     return ExportSummary(graph.number_of_nodes(), graph.number_of_edges(), out, fmt)

@@ -1,18 +1,26 @@
 """Whole-store backups: dump every graph to N-Quads or TriG, restore a dump into a store.
 
 A dump is written to a temporary file beside the target and renamed into place, so a
-failed or interrupted dump never leaves a half file under the backup's name. A restore
-parses the whole file first (safely: see `kg.rdf.safety`), so a broken dump writes nothing,
-then writes it in one transaction. It goes into an empty store; `force=True` replaces what
-a store holds, still in one transaction (the old content stays if the write fails).
+failed or interrupted dump never leaves a half file under the backup's name; a target that is
+a device, a pipe or a link is refused (kg/store/outputs.py). Its last line is a comment that
+N-Quads and TriG parsers skip, the trailer:
+
+    # kg dump: quads=20000 sha256=<hex digest of every byte before this line>
+
+A restore checks the trailer before anything else: a file cut short (no trailer, or a
+digest that differs), or RDF that `kg dump` did not write, is refused, so `--force` cannot
+replace a good store with a fragment. Other RDF can still be read into an *empty* store
+(`any_rdf=True`, `kg restore --any-rdf`). The whole file is parsed first (safely: see
+`kg.rdf.safety`), so a broken dump writes nothing, then written in one transaction. It goes
+into an empty store; `force=True` replaces what a store holds, still in one transaction (the
+old content stays if the write fails).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
+import hashlib
+import re
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +31,14 @@ from rdflib import Dataset
 
 from kg.errors import InputError, StoreError, UsageError
 from kg.rdf.safety import XML_FORMATS, normalise_format, parse_rdf
+from kg.store.outputs import written_whole
 
 DUMP_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 # Formats pyoxigraph parses itself: none of them can declare entities or fetch anything.
 _OX_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "turtle": ox.RdfFormat.TURTLE,
                "nt": ox.RdfFormat.N_TRIPLES}
 _RDFLIB_DEFAULT_GRAPH = "urn:x-rdflib:default"
+_TRAILER = re.compile(rb"# kg dump: quads=(\d+) sha256=([0-9a-f]{64})\n?")
 
 
 @dataclass(frozen=True)
@@ -68,32 +78,54 @@ def dump_store(store: Any, output: str | Path | None = None, fmt: str | None = N
     rdf_format = DUMP_FORMATS[name]
     quads, graphs = _count(inner)
     if output is None or str(output) == "-":
-        _dump_to(inner, sys.stdout.buffer, rdf_format)
-        sys.stdout.buffer.flush()
+        try:
+            _dump_to(inner, sys.stdout.buffer, rdf_format, quads)
+            sys.stdout.buffer.flush()
+        except OSError as exc:
+            raise StoreError(f"dump to standard output failed ({exc.strerror or exc})") from exc
         return BackupSummary(quads, graphs, "-")
-    target = Path(output)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{target}: folder {folder} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            _dump_to(inner, out, rdf_format)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    return BackupSummary(quads, graphs, str(target))
+    with written_whole(output) as partial, partial.open("wb") as out:
+        _dump_to(inner, out, rdf_format, quads)
+    return BackupSummary(quads, graphs, str(output))
 
 
-def _dump_to(inner: ox.Store, out: BinaryIO, rdf_format: ox.RdfFormat) -> None:
+class _Digesting:
+    """A binary stream that hashes what passes through it."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.out.write(data)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def _dump_to(inner: ox.Store, out: BinaryIO, rdf_format: ox.RdfFormat, quads: int) -> None:
+    """The store's quads, then the trailer a restore checks (see the module docstring)."""
+    digesting = _Digesting(out)
     try:
-        inner.dump(out, rdf_format)
+        inner.dump(digesting, rdf_format)  # type: ignore[arg-type]  # any object with write()
     except OSError as exc:
-        raise StoreError(f"dump failed ({exc})") from exc
+        raise StoreError(f"dump failed ({exc.strerror or exc})") from exc
+    out.write(f"# kg dump: quads={quads} sha256={digesting.digest.hexdigest()}\n".encode("ascii"))
+
+
+def check_dump(data: bytes, name: str) -> tuple[bytes, int]:
+    """The body of a complete `kg dump` and the number of quads its trailer promises
+    (InputError for a file cut short, altered, or not written by kg dump)."""
+    body, _, last = data.rstrip(b"\n").rpartition(b"\n")
+    trailer = _TRAILER.fullmatch(last)
+    if trailer is None:
+        raise InputError(f"{name}: not a complete kg dump (no '# kg dump:' trailer: cut short, or not written "
+                         "by kg dump); nothing was changed. To read other RDF into an empty store, give --any-rdf")
+    body += b"\n" if body else b""
+    if hashlib.sha256(body).hexdigest() != trailer.group(2).decode("ascii"):
+        raise InputError(f"{name}: damaged kg dump (its checksum does not match its content); nothing was changed")
+    return body, int(trailer.group(1))
 
 
 def _rdflib_to_quads(dataset: Dataset) -> list[ox.Quad]:
@@ -114,20 +146,52 @@ def _rdflib_to_quads(dataset: Dataset) -> list[ox.Quad]:
     return quads
 
 
-def read_backup(path: str | Path, fmt: str | None = None) -> list[ox.Quad]:
-    """Every quad of a backup file, parsed before anything is written; unsafe RDF is refused."""
+def read_backup(path: str | Path, fmt: str | None = None, *, any_rdf: bool = False) -> list[ox.Quad]:
+    """Every quad of a backup file, parsed before anything is written; unsafe RDF is refused.
+
+    Unless `any_rdf`, the file must be a complete `kg dump` (check_dump), and must hold as many
+    quads as its trailer says."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{p}: no such file")
-    name = normalise_format(fmt, str(p))
-    data = p.read_bytes()
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror})") from exc
     if not data.strip():
         raise InputError(f"{p}: empty file")
+    if not any_rdf:
+        data, promised = check_dump(data, str(p))
+        quads = _parse_ox(data, _dump_format(fmt, p, data), p)
+        if len(set(quads)) != promised:
+            raise InputError(f"{p}: the kg dump holds {len(set(quads))} quads where its trailer says {promised}; "
+                             "nothing was changed")
+        return quads
+    return _parse_any(data, normalise_format(fmt, str(p)), p)
+
+
+def _dump_format(fmt: str | None, p: Path, body: bytes) -> str:
+    """nquads or trig: as given, else by the name, else by the first statement (TriG opens a graph
+    block with `{`; an N-Quads line never ends with one)."""
+    if fmt or p.suffix.lower() in (".nq", ".nquads", ".trig"):
+        name = normalise_format(fmt, str(p))
+        if name not in DUMP_FORMATS:
+            raise InputError(f"{p}: a kg dump is N-Quads or TriG, not {name}")
+        return name
+    first = next((line for line in body.splitlines() if line.strip() and not line.startswith(b"#")), b"")
+    return "trig" if first.rstrip().endswith(b"{") else "nquads"
+
+
+def _parse_ox(data: bytes, name: str, p: Path) -> list[ox.Quad]:
+    try:
+        return list(ox.parse(data, _OX_FORMATS[name]))
+    except SyntaxError as exc:
+        raise InputError(f"{p}: not valid {name} RDF ({str(exc).splitlines()[0][:200]})") from exc
+
+
+def _parse_any(data: bytes, name: str, p: Path) -> list[ox.Quad]:
     if name in _OX_FORMATS:
-        try:
-            return list(ox.parse(data, _OX_FORMATS[name]))
-        except SyntaxError as exc:
-            raise InputError(f"{p}: not valid {name} RDF ({str(exc).splitlines()[0][:200]})") from exc
+        return _parse_ox(data, name, p)
     if name in XML_FORMATS or name in ("json-ld", "n3"):
         return _rdflib_to_quads(parse_rdf(data, str(p), name))
     raise InputError(f"{p}: cannot restore from {name}")  # pragma: no cover - every format is handled above
@@ -147,14 +211,18 @@ def _insert_data(quads: list[ox.Quad]) -> str:
 
 
 def restore_store(store: Any, path: str | Path, fmt: str | None = None, *, force: bool = False,
-                  progress: Callable[[str], None] | None = None) -> BackupSummary:
+                  any_rdf: bool = False, progress: Callable[[str], None] | None = None) -> BackupSummary:
     """Read a dump back: into an empty store, or replacing everything with `force`.
 
+    `any_rdf`: read RDF that `kg dump` did not write (no trailer to check), into an empty store only.
     `progress` is told each step as it starts (reading the file, writing the store)."""
     step = progress or (lambda _step: None)
     inner = _oxigraph(store)
+    if any_rdf and force:
+        raise UsageError("--any-rdf reads RDF that kg dump did not write, into an empty store only: "
+                         "it cannot be combined with --force")
     step("reading the backup")
-    quads = read_backup(path, fmt)
+    quads = read_backup(path, fmt, any_rdf=any_rdf)
     held = len(inner)
     if held and not force:
         raise UsageError(

@@ -18,12 +18,22 @@ from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.sparql.terms import from_ox, to_ox
+from kg.store.integrity import check_logs, damaged
 
 
 @dataclass(frozen=True)
 class GraphInfo:
     iri: str
     triples: int
+
+
+def _open_error(path: Path, exc: Exception, what: str) -> StoreError:
+    """One line for a store Oxigraph would not open: damage (RocksDB's "Corruption", a table or
+    MANIFEST file missing) names the way out; anything else is said as it is."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, RuntimeError) or "Corruption" in first or "MANIFEST" in first or ".sst" in first:
+        return damaged(path, first[:300])
+    return StoreError(f"{path}: {what} ({first[:300]})")
 
 
 class EmbeddedStore:
@@ -40,22 +50,28 @@ class EmbeddedStore:
             raise StoreError(f"{self.path}: no store here (load something first, or give --store)")
         if read_only:
             # A snapshot as of now, without the write lock: works while a `kg load` writes.
+            check_logs(self.path)
             try:
                 self._store = ox.Store.read_only(str(self.path))
-            except OSError as exc:
-                raise StoreError(f"{self.path}: cannot open the store read-only ({exc})") from exc
+            except (OSError, RuntimeError) as exc:
+                raise _open_error(self.path, exc, "cannot open the store read-only") from exc
             return
         # Writers queue on kg's own lock first (see kg/store/locking.py), then open RocksDB.
         self._lock = StoreLock(self.path, lock_timeout)
         self._lock.acquire()
         try:
+            if self.path.is_dir():
+                check_logs(self.path)  # before RocksDB replays (and drops) a damaged log
             self._store = ox.Store(str(self.path))
-        except OSError as exc:
+        except StoreError:
             self._lock.release()
-            if "lock" in str(exc).lower():
+            raise
+        except (OSError, RuntimeError) as exc:
+            self._lock.release()
+            if "lock" in str(exc).lower() and "corruption" not in str(exc).lower():
                 raise StoreError(f"{self.path}: the store is open in another program (an Oxigraph server or a "
                                  f"process that is not kg); stop it first ({exc})") from exc
-            raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+            raise _open_error(self.path, exc, "cannot open the store") from exc
 
     @property
     def location(self) -> str:

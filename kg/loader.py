@@ -194,6 +194,8 @@ def _prepare_path(item: Path | str, allow_empty: bool, max_bytes: int | None = N
         return LoadOutcome(source, "rejected", message=str(exc))
     except KGError as exc:
         return LoadOutcome(source, "failed", message=str(exc))
+    except (RecursionError, UnicodeError) as exc:  # a file no check foresaw: it alone fails, the batch goes on
+        return LoadOutcome(source, "failed", message=f"{source}: cannot be processed ({type(exc).__name__})")
 
 
 def _prepare_path_shipped(item: Path | str, allow_empty: bool,
@@ -368,10 +370,13 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
     summary = LoadSummary()
     items: list[Path | str] = []
     for path in paths:
+        skipped: list[InputError] = []
         try:
-            items.extend(expand_paths([path]))
+            items.extend(expand_paths([path], skipped))
         except InputError as exc:
-            outcome = LoadOutcome(str(path), "rejected", message=str(exc))
+            skipped.append(exc)
+        for problem in skipped:  # said, not silently dropped: each counts as a rejected input
+            outcome = LoadOutcome(str(path), "rejected", message=str(problem))
             summary.outcomes.append(outcome)
             if progress:
                 progress(outcome)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -179,9 +180,21 @@ def _json_document(text: str, source: str) -> Document:
     from kg.model.record_json import record_from_json
 
     try:
-        record = json.loads(text)
+        # strict=False: a line separator (U+2028) inside a string is valid JSON, and the text was
+        # normalised before parsing (U+2028 became a newline), which strict parsing refuses
+        record = json.loads(text, strict=False)
     except json.JSONDecodeError as exc:
         raise InputError(f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+    except RecursionError:
+        raise InputError(f"{source}: JSON nested too deeply to be a readout record") from None
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start:exc.end] if isinstance(exc.object, str) else "?"
+        raise InputError(f"{source}: the JSON holds {bad.encode('unicode_escape').decode('ascii')}, "
+                         "half of a UTF-16 pair, which is no character") from None
+    except RecursionError:
+        raise InputError(f"{source}: JSON nested too deeply to be a readout record") from None
     parsed = record_from_json(record, source=source)  # raises RecordError naming the field
     assert isinstance(record, dict)  # record_from_json refused anything else
     body = parsed.text or json.dumps(record, sort_keys=True, ensure_ascii=False)
@@ -225,17 +238,48 @@ def is_readout_file(path: Path) -> bool:
             and not any(part.startswith(".") for part in path.parts[-1:]))
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | str]:
-    """Files as given, folders as their readout files (sorted, recursive), "-" as stdin."""
+def expand_paths(paths: Iterable[str | Path], skipped: list[InputError] | None = None) -> Iterator[Path | str]:
+    """Files as given, folders as their readout files (sorted, recursive), "-" as stdin.
+
+    What a folder holds that cannot be read (a subfolder without permission, a link to nothing,
+    a link that loops) is skipped, and said in `skipped` when given."""
     for item in paths:
         if str(item) == "-":
             yield "-"
             continue
         p = Path(item)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if is_readout_file(f))
+            problems: list[InputError] = []
+            files = sorted(_folder_files(p, problems))
+            if skipped is not None:
+                skipped.extend(problems)
             if not files:
                 raise InputError(f"{p}: folder holds no readout files ({', '.join(sorted(READOUT_SUFFIXES))})")
             yield from files
         else:
             yield p
+
+
+def _folder_files(folder: Path, problems: list[InputError]) -> Iterator[Path]:
+    """The readout files below `folder`; links to folders are not followed (no loops)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(InputError(f"{folder}: cannot read this folder ({exc.strerror}); what it holds was skipped"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_symlink():
+            try:
+                path.stat()
+            except FileNotFoundError:
+                problems.append(InputError(f"{path}: a link to something that does not exist; skipped"))
+                continue
+            except OSError as exc:
+                problems.append(InputError(f"{path}: a link that cannot be followed ({exc.strerror}); skipped"))
+                continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _folder_files(path, problems)
+        elif is_readout_file(path):
+            yield path

@@ -118,6 +118,10 @@ CASES: dict[str, Maker] = {
         "field commitments[0].evidence[0]: start and end must be integers with 0 <= start <= end"),
     "participant is a name": json_with(lambda r: set_item(r, ["meetings", 0, "participants"], ["Kenya"]),
                                        "field meetings[0].participants[0]: 'Kenya' is not an ISO 3166-1"),
+    "JSON nested 100,000 deep": file_with("deep.json", b"[" * 100_000 + b"]" * 100_000,
+                                          "JSON nested too deeply to be a readout record"),
+    "JSON with a lone surrogate": json_with(lambda r: set_item(r, ["document", "title"], "Talks \ud800 in Baku"),
+                                            "the JSON holds \\ud800, half of a UTF-16 pair"),
     "path that does not exist": missing,
     "folder with no readable files": folder_with({"scan.pdf": PDF, "photo.png": PNG, "notes.docx": b"PK\x03\x04"},
                                                  "folder holds no readout files"),
@@ -190,3 +194,38 @@ def test_a_batch_with_one_bad_file_loads_the_others_and_reports_the_bad_one(tmp_
         "SELECT ?t WHERE { ?r a <https://w3id.org/climate-kg/ontology#Readout> ; "
         "<http://purl.org/dc/terms/title> ?t }")}
     assert ids <= titles
+
+
+def test_a_raw_line_separator_in_a_json_string_is_accepted(tmp_path: Path) -> None:
+    record = make_record(901)
+    record["document"]["title"] = "Talks\u2028in Baku"
+    path = tmp_path / "separator.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    assert "\u2028" in path.read_text(encoding="utf-8")  # raw in the file, not escaped
+    result = CliRunner().invoke(cli, ["load", str(path), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "1 loaded" in result.output
+
+
+def test_what_a_folder_holds_that_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    import os
+
+    inbox = tmp_path / "inbox"
+    write_records(inbox, 2)
+    (inbox / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (inbox / "loop.txt").symlink_to(inbox / "loop.txt")
+    locked = inbox / "locked"
+    locked.mkdir()
+    write_records(locked, 1, first=10)
+    locked.chmod(0)
+    try:
+        result = CliRunner().invoke(cli, ["load", str(inbox), "--store", str(tmp_path / "s")])
+    finally:
+        locked.chmod(0o755)
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert f"Error: {inbox / 'gone.txt'}: a link to something that does not exist; skipped" in errors
+    assert any(line.startswith(f"Error: {inbox / 'loop.txt'}: a link that cannot be followed") for line in errors)
+    if os.geteuid() != 0:  # root reads a folder whatever its permissions
+        assert f"Error: {locked}: cannot read this folder (Permission denied); what it holds was skipped" in errors
+    assert result.exit_code == 1
+    assert "2 loaded" in result.output or "3 loaded" in result.output

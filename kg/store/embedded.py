@@ -7,6 +7,7 @@ knows nothing of the ontology: it holds graphs and answers queries.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,26 @@ from kg.store.integrity import check_logs, damaged
 class GraphInfo:
     iri: str
     triples: int
+
+
+# A read-only view races a writer's flushes and compactions: it may list a log or table file
+# the writer has just merged away ("Corruption: ... No such file"). Opened again a moment later
+# it sees the files as they are; damage that stays is damage.
+_ATTEMPTS = 6
+
+
+def _open_read_only(path: Path) -> ox.Store:
+    for attempt in range(_ATTEMPTS):
+        try:
+            check_logs(path)
+            return ox.Store.read_only(str(path))
+        except (StoreError, OSError, RuntimeError) as exc:
+            if attempt + 1 == _ATTEMPTS:
+                if isinstance(exc, StoreError):
+                    raise
+                raise _open_error(path, exc, "cannot open the store read-only") from exc
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def _open_error(path: Path, exc: Exception, what: str) -> StoreError:
@@ -50,11 +71,7 @@ class EmbeddedStore:
             raise StoreError(f"{self.path}: no store here (load something first, or give --store)")
         if read_only:
             # A snapshot as of now, without the write lock: works while a `kg load` writes.
-            check_logs(self.path)
-            try:
-                self._store = ox.Store.read_only(str(self.path))
-            except (OSError, RuntimeError) as exc:
-                raise _open_error(self.path, exc, "cannot open the store read-only") from exc
+            self._store = _open_read_only(self.path)
             return
         # Writers queue on kg's own lock first (see kg/store/locking.py), then open RocksDB.
         self._lock = StoreLock(self.path, lock_timeout)
@@ -262,7 +279,10 @@ class EmbeddedStore:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
 
     def flush(self) -> None:
-        self._store.flush()
+        try:
+            self._store.flush()
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"{self.path}: writing to disk failed ({exc})") from exc
 
     def compact(self) -> None:
         """Merge RocksDB's table files (Oxigraph's `optimize`) and drop its write-ahead logs:
@@ -297,11 +317,13 @@ class EmbeddedStore:
         # pyoxigraph closes the database when the object is dropped.
         if not hasattr(self, "_store"):
             return  # already closed
-        if not self.read_only:
-            self._store.flush()
-        del self._store
-        if self._lock is not None:
-            self._lock.release()
+        try:
+            if not self.read_only:
+                self.flush()
+        finally:
+            del self._store
+            if self._lock is not None:
+                self._lock.release()
 
 
 def quads_of(graph_iri: URIRef, graph: Graph) -> Iterable[tuple[Node, Node, Node, URIRef]]:

@@ -72,9 +72,15 @@ def _unmask(masked: int) -> int:
     return ((rot >> 17) | (rot << 15)) & 0xFFFFFFFF
 
 
-def first_lost_record(data: bytes, crc: Callable[[bytes], int] | None = None) -> int | None:
+def first_lost_record(data: bytes, log_number: int | None = None,
+                      crc: Callable[[bytes], int] | None = None) -> int | None:
     """The offset of damage in a log that good records follow (None: the log is whole, or only
-    its tail is torn)."""
+    its tail is torn).
+
+    `log_number`: the number in the file's name. RocksDB reuses old log files: past the end of
+    what this log wrote lie records of the file's previous life, well formed but stamped with
+    another log number (the recyclable record types carry it). They end the log; they are not
+    writes that would be lost."""
     crc = crc or _crc32c()
     damage: int | None = None
     for block_start in range(0, len(data), BLOCK):
@@ -92,6 +98,9 @@ def first_lost_record(data: bytes, crc: Callable[[bytes], int] | None = None) ->
                 if damage is None:
                     damage = block_start + pos
                 break  # the rest of this block cannot be read: try the next block
+            if header == _RECYCLABLE_HEADER and log_number is not None and \
+                    struct.unpack_from("<I", block, pos + _HEADER)[0] != log_number & 0xFFFFFFFF:
+                return None  # a record of the file's previous life: this log ended before it
             if damage is not None:
                 return damage  # a good record after damage: committed writes would be dropped
             pos = end
@@ -107,8 +116,11 @@ def check_logs(store_path: Path | str) -> None:
             continue
         try:
             data = log.read_bytes()
+        except FileNotFoundError:
+            continue  # removed by a writer meanwhile (its writes are in table files now)
         except OSError as exc:
             raise damaged(folder, f"{log.name} cannot be read: {exc.strerror}") from exc
-        offset = first_lost_record(data, crc)
+        digits = log.name.split("-")[-1].split(".")[0]
+        offset = first_lost_record(data, int(digits) if digits.isdigit() else None, crc)
         if offset is not None:
             raise damaged(folder, f"{log.name} is garbled at byte {offset}, and writes after it would be lost")

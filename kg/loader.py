@@ -214,6 +214,7 @@ COMPACT_AFTER = 1000  # readouts written in one batch, after which the embedded 
 # grows without bound and every read during it waits for the replay (measured: a query with
 # --timeout 5 took 10 s at 2,000 readouts into a load, against 0.7 s idle).
 FLUSH_SECONDS = 1.0
+FLUSH_EVERY = 100  # readouts: whichever comes first
 
 
 def _prepare_chunk(items: list[Path | str], allow_empty: bool,
@@ -394,7 +395,7 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
     # Who and what the store already holds, read once per batch and extended as readouts
     # are stored, so that the cost of a readout does not grow with the store.
     identities = identity_index(store)
-    flushed = time.monotonic()
+    flushed, unflushed = time.monotonic(), 0
     for item, result in zip(items, _prepared_stream(items, allow_empty, max(1, jobs), max_bytes), strict=True):
         broken = False
         if isinstance(result, LoadOutcome):
@@ -414,9 +415,10 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
             progress(outcome)
         if broken:
             break
-        if hasattr(store, "flush") and time.monotonic() - flushed > FLUSH_SECONDS:
+        unflushed += outcome.status == "loaded"
+        if hasattr(store, "flush") and (unflushed >= FLUSH_EVERY or time.monotonic() - flushed > FLUSH_SECONDS):
             store.flush()
-            flushed = time.monotonic()
+            flushed, unflushed = time.monotonic(), 0
     if summary.count("loaded") >= COMPACT_AFTER and hasattr(store, "compact"):
         store.compact()
     return summary

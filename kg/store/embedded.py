@@ -20,6 +20,7 @@ from rdflib.term import Node
 from kg.errors import StoreError
 from kg.sparql.terms import from_ox, to_ox
 from kg.store.integrity import check_logs, damaged
+from kg.store.locking import writer_active
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ _ATTEMPTS = 6
 def _open_read_only(path: Path) -> ox.Store:
     for attempt in range(_ATTEMPTS):
         try:
-            check_logs(path)
+            if not writer_active(path):  # a log being written is checked by its writer's next open
+                check_logs(path)
             return ox.Store.read_only(str(path))
         except (StoreError, OSError, RuntimeError) as exc:
             if attempt + 1 == _ATTEMPTS:

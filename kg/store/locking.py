@@ -145,6 +145,23 @@ def _forget_locks_in_child() -> None:
 os.register_at_fork(after_in_child=_forget_locks_in_child)
 
 
+def writer_active(store_path: Path | str) -> bool:
+    """Whether a kg process holds the store's write lock now (a load is writing)."""
+    try:
+        fd = os.open(Path(store_path) / LOCK_NAME, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing drops the shared lock if it was taken
+    return False
+
+
 def _running(pid: str) -> bool:
     try:
         os.kill(int(pid), 0)

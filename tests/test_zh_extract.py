@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract import extract
 from kg.extract.zh.actors import find_actor_mentions
@@ -220,3 +222,19 @@ def test_forums_named_without_quotation_marks(text: str, forums: list[tuple[str,
 
     found = merge_forums(find_forums(text, find_actor_mentions(text), 2024), text)
     assert [(f.name, f.kind) for f in found] == forums
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("中美欧方双同意将愿会见特使部长刘振民约翰·波德斯塔第二十九次缔约方大会"
+                                              "《联合国气候变化框架公约》“工作组”对话论坛9月4日至6日在北京召开,。!?、 \n"
+                                              "COP29(主席国阿塞拜疆)0123456789年")), max_size=200))
+def test_any_chinese_text_gives_a_record_whose_spans_point_into_it(text: str) -> None:
+    from kg.read.document import Document
+
+    record = extract(Document(text=text + "。中方愿意合作。", source="-", language="zh"))
+    for group in (record.actors, record.people, record.forums, record.meetings, record.commitments):
+        for item in group:
+            for span in item.evidence:
+                assert record.text[span.start:span.end] == span.text
+    for commitment in record.commitments:
+        assert commitment.text in record.text

@@ -238,3 +238,14 @@ def test_any_chinese_text_gives_a_record_whose_spans_point_into_it(text: str) ->
                 assert record.text[span.start:span.end] == span.text
     for commitment in record.commitments:
         assert commitment.text in record.text
+
+
+def test_a_meeting_followed_by_a_dialogue_the_same_day() -> None:
+    record = record_of("mee_uk_minister.txt")
+    assert [(m.forum, m.start) for m in record.meetings] == [(None, "2025-03-18"), ("中英气候变化对话", "2025-03-18")]
+    people = {p.name: (p.actor, p.role) for p in record.people}
+    assert people["埃德·米利班德"] == ("GB", "能源安全与净零排放大臣")
+    assert people["魏磊"] == ("GB", "驻华大使")  # a Chinese name, the British ambassador
+    forum = next(f for f in record.forums if f.name == "中英气候变化对话")
+    assert set(forum.aliases) == {"中英气候变化对话机制", "第五次中英气候变化对话"}
+    assert [c.actors for c in record.commitments] == [["CN"], ["GB"]]

@@ -25,6 +25,8 @@ _MEETING_VERB = re.compile(r"召开|举行|举办|会见|会谈|会晤|通话|�
 # What follows a date that belongs to the report, not to a meeting.
 _REPORT_AFTER = re.compile(r"^(?:电|讯|[^,。]{0,14}?(?:发布消息|发布|获悉|报道|消息|表示|宣布))")
 _NOT_MEETING_KINDS = {"initiative", "organization"}
+# A sentence that goes on from the meeting before, on the same day.
+_FOLLOW_ON = re.compile(r"^(?:会见后|会谈后|会后|会见结束后|会谈结束后|随后|当天晚些时候|其后)")
 _TITLE_AFTER_FORUM = re.compile(r"^(?:\([A-Za-z0-9 -]+\))?(?:候任主席|主席国|主席|秘书处|秘书长|执行秘书|特使|框架)")
 _PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{1,12}?)(?=召开|举行|举办|会见|会谈|会晤|与|同|和|出席|进行|主持|见证|"
                     r"发布|签署|开幕|闭幕|,)")
@@ -108,13 +110,21 @@ def extract_meetings(text: str, sentences: list[ZhSentence], published: str | No
                      parties: list[str]) -> list[Meeting]:
     dates = find_dates(text, published)
     meetings: list[Meeting] = []
+    last_date: ZhDate | None = None
     for sentence in sentences:
         inside = [d for d in dates if sentence.start <= d.span_start < sentence.end]
-        if not inside:
+        follows = not inside and last_date is not None and _FOLLOW_ON.match(sentence.text)
+        if not inside and not follows:
             continue
         chosen: dict[tuple[str, str | None], ZhDate] = {}
         for verb in _MEETING_VERB.finditer(sentence.text):
             verb_at = sentence.start + verb.start()
+            if follows:
+                # "会见后,双方共同出席了第五次…对话": the day of the meeting before, for a named forum only.
+                forum = _meeting_forum(text, sentence, verb_at, forums)
+                if forum is not None and last_date is not None:
+                    chosen.setdefault((last_date.start, forum.name), last_date)
+                continue
             date = _date_for(text, inside, verb_at)
             if date is None:
                 continue
@@ -130,6 +140,7 @@ def extract_meetings(text: str, sentences: list[ZhSentence], published: str | No
             names_people = any(sentence.start <= s.start < sentence.end for p in people for s in p.evidence)
             is_conference = forum is not None and forum.kind == "conference" and not names_people
             participants = [] if is_conference else _participants(sentence, mentions, people, parties)
+            last_date = date
             meetings.append(Meeting(
                 forum=forum_name, start=start, end=date.end, place=place, host=host, participants=participants,
                 people=[p.name for p in people if any(sentence.start <= s.start < sentence.end for s in p.evidence)],

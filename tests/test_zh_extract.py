@@ -249,3 +249,12 @@ def test_a_meeting_followed_by_a_dialogue_the_same_day() -> None:
     forum = next(f for f in record.forums if f.name == "中英气候变化对话")
     assert set(forum.aliases) == {"中英气候变化对话机制", "第五次中英气候变化对话"}
     assert [c.actors for c in record.commitments] == [["CN"], ["GB"]]
+
+
+def test_a_summit_with_eu_institutions() -> None:
+    record = record_of("xinhua_eu_summit.txt")
+    people = {p.name: (p.actor, p.role) for p in record.people}
+    assert people["科斯塔"] == ("EU", "欧洲理事会主席") and people["冯德莱恩"] == ("EU", "欧盟委员会主席")
+    assert {f.name: f.kind for f in record.forums} == {"中欧领导人会晤": "summit", "中欧领导人气候联合声明": "initiative"}
+    assert [(m.forum, m.start) for m in record.meetings] == [("中欧领导人会晤", "2025-07-24")]
+    assert [(c.actors, c.target_year) for c in record.commitments] == [(["CN"], None), (["CN", "EU"], 2035)]

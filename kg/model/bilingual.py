@@ -40,6 +40,8 @@ FORUMS_ZH: dict[str, tuple[str, str]] = {
     "中欧环境与气候高层对话": ("EU-China High-Level Environment and Climate Dialogue", "dialogue"),
     "中欧能源对话": ("EU-China Energy Dialogue", "dialogue"),
     "中欧高层经贸对话": ("EU-China High-Level Economic and Trade Dialogue", "dialogue"),
+    "中欧领导人会晤": ("EU-China Summit", "summit"),
+    "中欧能源合作平台": ("EU-China Energy Cooperation Platform", "platform"),
     "昆明—蒙特利尔全球生物多样性框架": ("Kunming-Montreal Global Biodiversity Framework", "initiative"),
     "关于加强合作应对气候危机的阳光之乡声明": (
         "Sunnylands Statement on Enhancing Cooperation to Address the Climate Crisis", "initiative"),

@@ -67,7 +67,8 @@ def full_names() -> dict[str, str]:
                 chinese = translation.gettext(english)
                 if chinese != english and re.fullmatch(r"[\u4e00-\u9fff]{2,}", chinese):
                     table.setdefault(chinese, ref.code)
-    table.update({"欧洲联盟": "EU", "欧委会": "EU", "欧盟委员会": "EU"})
+    table.update({"欧洲联盟": "EU", "欧委会": "EU", "欧盟委员会": "EU", "欧洲委员会": "EU", "欧洲理事会": "EU",
+                  "欧盟理事会": "EU", "欧洲议会": "EU"})
     return table
 
 

@@ -287,6 +287,9 @@ def _role_without_state(role: str | None) -> str | None:
     if not role:
         return None
     for name in sorted(full_names(), key=len, reverse=True):
-        if role.startswith(name) and not role.startswith(("欧盟委员会", "欧盟理事会")) and len(role) > len(name):
-            return role[len(name):]
+        if not role.startswith(name) or len(role) <= len(name):
+            continue
+        if full_names()[name] == "EU" and name not in ("欧盟", "欧洲联盟"):
+            return role  # an institution's name stays: 欧盟委员会执行副主席
+        return role[len(name):]
     return role

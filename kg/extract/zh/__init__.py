@@ -22,6 +22,9 @@ Decisions (DECISIONS-style):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from kg.extract.gazetteer import actor_name
 from kg.extract.zh.actors import ZhActorMention, find_actor_mentions
 from kg.extract.zh.commitments import extract_commitments
 from kg.extract.zh.forums import find_forums, merge_forums
@@ -30,26 +33,18 @@ from kg.extract.zh.metadata import extract_document_info
 from kg.extract.zh.people import extract_people
 from kg.extract.zh.presidencies import extract_presidencies
 from kg.extract.zh.text import fold_width, split_sentences
-from kg.model.record import Actor, Record
+from kg.model.record import Actor, Record, Span
 from kg.read.document import Document
 
 __all__ = ["extract_zh"]
 
 
 def _actors(mentions: list[ZhActorMention]) -> list[Actor]:
-    from kg.extract.gazetteer import actor_name
-
     by_code: dict[str, Actor] = {}
     for mention in mentions:
         actor = by_code.setdefault(mention.code, Actor(code=mention.code, name=actor_name(mention.code)))
-        actor.evidence.append(_span(mention))
+        actor.evidence.append(Span(mention.start, mention.end, mention.surface))
     return list(by_code.values())
-
-
-def _span(mention: ZhActorMention):  # type: ignore[no-untyped-def]
-    from kg.model.record import Span
-
-    return Span(mention.start, mention.end, mention.surface)
 
 
 def _parties(mentions: list[ZhActorMention]) -> list[str]:
@@ -87,9 +82,8 @@ def extract_zh(doc: Document) -> Record:
 
 def _restore_text(record: Record, original: str) -> None:
     """Quoted sentences and evidence as the document writes them (full-width forms and all)."""
-    from dataclasses import replace
 
-    def spans(items):  # type: ignore[no-untyped-def]
+    def spans(items: list[Span]) -> list[Span]:
         return [replace(s, text=original[s.start:s.end]) for s in items]
 
     for group in (record.actors, record.people, record.forums, record.presidencies, record.meetings):

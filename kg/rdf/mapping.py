@@ -344,7 +344,7 @@ class _ReadoutGraph:
             self.add(node, RDFS.label, Literal(f"{cop.name}, {cop.city}, {cop.start} to {cop.end}"))
             dates: tuple[str | None, str | None] = (cop.start, cop.end)
         else:
-            self.add(node, RDFS.label, Literal(f"{who}, {meeting.start or 'undated'}"))
+            self.add(node, RDFS.label, _name_literal(f"{who}, {meeting.start or 'undated'}"))
             dates = (meeting.start, meeting.end)
         if found.part_of is not None:
             self.add(node, KG.partOf, found.part_of)
@@ -378,7 +378,7 @@ class _ReadoutGraph:
         self.add(node, RDF.type, KG.Commitment)
         self.add(node, SCHEMA.text, Literal(commitment.text))
         label = text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1].rstrip() + "…"
-        self.add(node, RDFS.label, Literal(label))
+        self.add(node, RDFS.label, _name_literal(label))
         for code in commitment.actors:
             self.add(node, KG.committedBy, actor_iri(code))
         for topic in commitment.topics:

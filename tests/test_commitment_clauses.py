@@ -158,3 +158,20 @@ def test_it_was_agreed_and_agreed_on_doing_are_the_parties_commitments() -> None
                       "wind test centre by 2029.")
     assert rows(text) == [("They agreed on sharing grid data from solar plants.", ["CL", "PE"], None),
                           ("It was agreed to build a joint wind test centre by 2029.", ["CL", "PE"], 2029)]
+
+
+@pytest.mark.parametrize(("sentence", "published", "year"), [
+    ("Our countries are committed to reaching net zero no later than 2050.", "2021-03-09", 2050),
+    ("Both sides will cancel their surplus units in December 2015.", "2015-10-20", 2015),
+    ("Both sides will cancel their surplus units at the beginning of 2016.", "2015-10-20", 2016),
+    ("Both sides committed to deliver a successful COP26 in Glasgow in November.", "2021-01-11", 2021),
+    ("Both sides will promote a successful COP 26 in Glasgow.", "2021-01-11", None),
+])
+def test_target_years_of_any_decade_and_dated_cops(sentence: str, published: str, year: int | None) -> None:
+    from kg.extract.commitments import target_year
+    assert target_year(sentence, published) == year
+
+
+def test_an_items_dangling_and_is_not_its_text() -> None:
+    text = OPENING + "The two governments will:\n\n1. Expand solar storage; and\n2. Cut methane from gas fields.\n"
+    assert [c.text for c in commitments_of(text)] == ["Expand solar storage;", "Cut methane from gas fields."]

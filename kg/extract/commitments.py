@@ -53,7 +53,9 @@ _DECLINED_ITEM = re.compile(r"\blook(?:ed|s|ing)?\s+forward\b|^\W*(?:welcom|not(
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _QUOTE_OPEN = "\"“"
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*•–]|\d{1,2}[.)]|\([a-z0-9]\))[ \t]+")
-_YEAR = re.compile(r"(?<![\d$.,-])(20[2-9]\d)(?![\d%])")
+_YEAR = re.compile(r"(?<![\d$.,-])(20\d\d)(?![\d%])")
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 
 
 def _main_parties(ctx: Context, record: Record) -> list[str]:
@@ -147,8 +149,9 @@ def target_year(text: str, published: str | None) -> int | None:
     if pub and re.search(r"\bthis\s+year\b|\b(?:by|before)\s+the\s+end\s+of\s+(?:this|the)\s+year\b|\bby\s+year-end\b",
                          text, re.I):
         return pub.year
-    ahead = re.search(r"\b(?:ahead\s+of|before|by)\s+(?:the\s+)?(COP\s?-?\s?\d{1,2})", text)
-    if ahead:
+    ahead = re.search(r"\b(?:ahead\s+of|before|by)\s+(?:the\s+)?(COP\s?-?\s?\d{1,2})", text) or re.search(
+        rf"\b(COP\s?-?\s?\d{{1,2}})\b[^.;]{{0,60}}?\b(?:in|this|next)\s+{_MONTH}\b(?!\s+\d)", text, re.I)
+    if ahead:  # "ahead of COP 27", "a successful COP26 in Glasgow in November": the COP's year
         numbers = [c.number for c in find_cops(ahead.group(1))]
         years = {ref.number: ref.year for ref in cops()}
         if numbers and numbers[0] in years:
@@ -166,8 +169,11 @@ def target_year(text: str, published: str | None) -> int | None:
         before = text[max(0, m.start() - 25):m.start()].lower()
         if pub and year < pub.year:
             continue
+        if re.search(r"\b(?:no|not)\s+later\s+than\s+$", before):
+            due = year if due is None else due  # "no later than 2050"
+            continue
         if re.search(r"(?:from|since|compared\s+to|compared\s+with|than|in\s+\w+|levels\s+of)\s+$", before) and \
-                not re.search(r"\bin\s+$", before):
+                not re.search(rf"\bin\s+(?:{_MONTH}\s+)?$", before):
             continue
         if re.search(r"(?:by|in|before|until|through|of|to)\s+(?:the\s+end\s+of\s+)?(?:\w+\s+)?$", before):
             due = year if due is None else due
@@ -181,6 +187,7 @@ def target_year(text: str, published: str | None) -> int | None:
 def _clean_text(text: str) -> str:
     text = text.replace("**", "").strip()
     text = _LIST_MARKER.sub("", text)
+    text = re.sub(r";\s+(?:and|or)$", ";", text)  # an item's dangling "; and" before the next one (DECISIONS 112)
     return text.strip().strip("\"“”").strip()
 
 

@@ -21,7 +21,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"energy cooperation", r"energy system", r"grid", r"storage", r"nuclear", r"low-carbon energy",
         r"sustainable energy", r"energy assistance", r"energy sector", r"energy market", r"fossil",
         r"energy transformation", r"green energy", r"bioenergy", r"biofuel", r"biomethane", r"energy\b",
-        r"power (?:generation|development|plant|station|system|transmission|purchase)", r"reactor", r"\bsmrs?\b",
+        r"low-carbon future", r"low-carbon development", r"power (?:generation|development|plant|station|system|transmission|purchase)", r"reactor", r"\bsmrs?\b",
     ),
     "methane-non-co2": (
         r"methane", r"non-co2", r"hfc", r"hydrofluorocarbon", r"short-lived climate", r"flaring", r"venting",
@@ -54,7 +54,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "carbon-markets": (
         r"carbon market", r"article 6", r"carbon credit", r"emissions trading", r"carbon pricing", r"carbon price",
-        r"carbon services", r"\bets\b", r"itmo",
+        r"carbon services", r"\bets\b", r"itmo", r"assigned amount units?", r"\baaus?\b", r"surplus (?:of )?(?:\w+ )?units",
+        r"clean development mechanism", r"joint implementation", r"kyoto protocol units", r"offsets?\b", r"carbon offset",
     ),
     "adaptation-resilience": (
         r"adaptation", r"adapt to\b", r"climate[- ]resilien", r"resilien\w* (?:to|against) climate", r"resilient infrastructure",

@@ -175,3 +175,18 @@ def test_target_years_of_any_decade_and_dated_cops(sentence: str, published: str
 def test_an_items_dangling_and_is_not_its_text() -> None:
     text = OPENING + "The two governments will:\n\n1. Expand solar storage; and\n2. Cut methane from gas fields.\n"
     assert [c.text for c in commitments_of(text)] == ["Expand solar storage;", "Cut methane from gas fields."]
+
+
+def test_a_joint_body_of_the_parties_as_subject_and_its_acronym() -> None:
+    text = ("On 2 March 2026, Chile and Peru held the first meeting of the Joint Working Group on Renewable "
+            "Energy in Lima. The Joint Working Group also agreed to establish a task force on grid codes. "
+            "It was agreed to hold the next JWG meeting in Santiago in 2027.")
+    assert [sorted(c.actors) for c in commitments_of(text)] == [["CL", "PE"], ["CL", "PE"]]
+
+
+def test_underscoring_a_commitment_commits_but_a_trailing_participle_does_not() -> None:
+    text = ("Today Minister Rojas met Peru's Minister of Energy in Santiago. Minister Rojas also underscored our "
+            "commitment to expand solar power. Minister Rojas welcomed Peru's leadership on climate action, "
+            "while emphasising their collective commitment to climate ambition.")
+    assert [(c.actors, c.text[:40]) for c in _extract(text, "Ministry of Energy of Chile")] == [
+        (["CL"], "Minister Rojas also underscored our comm")]

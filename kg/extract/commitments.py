@@ -28,7 +28,9 @@ from kg.extract.subjects import (
     IMPERSONAL,
     INSTRUMENT,
     INTENT_CUE,
+    forum_names_in,
     home_state,
+    names_a_forum,
     opener_end,
     pronoun_stands_for_a_thing,
 )
@@ -264,7 +266,7 @@ def extract_commitments(ctx: Context, record: Record) -> list[Commitment]:
                 not _committing_actors(ctx, record, following[0], parties):
             lead_in, lead_block = actors, sentence.paragraph
             continue  # the items are the commitments; the lead-in alone says nothing yet
-        if not _relevant(ctx, sentence, following[0].text if following and body.rstrip("*").endswith(":") else ""):
+        if not _relevant(ctx, record, sentence, following[0].text if following and body.rstrip("*").endswith(":") else ""):
             continue  # a commitment on health, security or trade, or on nothing in particular
         if not topics:
             topics = _fallback_topics(ctx, sentence)
@@ -281,11 +283,12 @@ def _block_text(ctx: Context, sentence: Sentence) -> str:
     return sentence.text
 
 
-def _relevant(ctx: Context, sentence: Sentence, items: str = "") -> bool:
+def _relevant(ctx: Context, record: Record, sentence: Sentence, items: str = "") -> bool:
     """Whether what is committed to is climate, energy or the environment: judged on the clause from
     the commit cue on, then the whole sentence (the nearest that speaks of a subject decides)."""
     cues = _cues(sentence.text)
     committed = sentence.text[cues[0].start():] if cues else sentence.text
+    committed += " " + forum_names_in(record, committed)  # "the next round of the JWG": what the JWG is about
     if scores(committed).speaks or scores(sentence.text).speaks:
         return judge(committed, sentence.text)
     if items:  # a lead-in ("intend the Partnership to include three areas:") is about what its items say
@@ -347,7 +350,9 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
         return []  # "The new rules take effect in May. They will give investors certainty."
     last_clause = re.split(r",\s+(?:and\s+|but\s+|as\s+|while\s+)|\band\s+(?=\w+\s+(?:also\s+)?reaffirm)",
                            subject)[-1]
-    excluded = _EXCLUDE.search(last_clause + cue.group())
+    # "underscored our commitment to ...": the cue itself reaffirms a commitment, whatever its verb
+    reaffirming = re.search(r"\b(?:commitment|intention|resolve|pledge)\b", cue.group(), re.I)
+    excluded = _EXCLUDE.search(last_clause if reaffirming else last_clause + cue.group())
     if re.match(r"\s*that\b", last_clause) and not excluded:
         excluded = _EXCLUDE.search(subject)  # "noted that X ..., and that Egypt will": still what was noted
     if excluded and not re.search(r"\b(?:and|but)\s+(?:also\s+|further\s+|jointly\s+)?$", last_clause):
@@ -398,8 +403,9 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
             if len(earlier) >= 2:
                 return earlier
         return [home]
-    if IMPERSONAL.fullmatch(near) and re.match(r"agree|decide|resolve", cue.group(), re.I):
-        return list(parties)  # "It was agreed to hold the next round ...": the meeting's parties
+    if (IMPERSONAL.fullmatch(near) or not named_near and names_a_forum(record, near)) and \
+            re.match(r"agree|decide|resolve", cue.group(), re.I):
+        return list(parties)  # "It was agreed to ...", "The BNC also agreed to ...": the meeting's parties
     counted = re.search(r"\b(?:the|all)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?:countries|sides|leaders|"
                         r"governments|partners|nations|parties|ministers)\b", subject + cue.group(), re.I)
     if counted:  # "the three countries": the first three parties named, not a state named in passing

@@ -22,9 +22,10 @@ CUE = re.compile(
     r"decide[sd]?\s+(?:not\s+)?to|resolv(?:e|es|ed)\s+to|(?:am|is|are|was|were|remain\w*)\s+willing\s+to|"
     r"\bin\s+(?:their|our|its|his|her)\s+(?:\w+\s+)?commitment\s+to|joined\s+in\s+\w+ing\b|planning\s+to|intends?\b|intended\s+to|intentions?\b|"
     r"intent\b|will\b|shall\b|plans?\s+to|planned\s+\w+|(?:are|is)\s+determined\s+to|determination\s+to|"
-    r"(?:reaffirm|reiterat|restat|renew|underscor|underlin|emphasi[sz]|stress)\w*\s+(?:\S+\s+){0,4}?(?:commitment|intention|intent|resolve|determination|pledge|goal|"
+    r"(?:(?:reaffirm|reiterat|restat|renew)\w*|(?:underscor|underlin|emphasi[sz]|stress)(?:e|es|ed)\b)\s+"
+    r"(?:\S+\s+){0,4}?(?:commitment|intention|intent|resolve|determination|pledge|goal|"
     r"vision|objective|support\s+for\s+(?:the\s+)?(?:goal|target|transition))|reaffirm(?:s|ed)?\s+that|"
-    r"(?-i:resolve)\b|(?:launch(?:ed|es)?\s+(?:a|an|the)|announc(?:ed|es)\s+(?:,[^,]{1,40},\s+)?(?:a|an))\s+(?:\S+\s+){0,6}?"
+    r"(?-i:resolve)\b|(?:launch(?:ed|es)?\s+(?:a|an|the)|announc(?:ed|es)(?:\s*,[^,]{1,40},)?\s+(?:a|an))\s+(?:\S+\s+){0,6}?"
     r"(?-i:[A-Z][\w-]*\s+)?(?:partnership|initiative|pledge|programme|program|plan|platform|alliance|coalition|fund|"
     r"facility|pathway|mission|dialogue|roadmap|challenge|campaign|mechanism|strategy|compact|agenda|network|"
     r"cent(?:re|er)|hub|consortium|accord|framework|task\s+force|working\s+group|project|cooperation)s?\b|announced\s+(?:a|an)\s+new|"
@@ -41,7 +42,7 @@ NOT_A_CUE_AFTER_WILL = re.compile(
     r"deliver\s+(?:\S+\s+){0,3}(?:[Ss]tatement|speech|remarks|address|keynote)|(?:co-)?host\b|be\s+(?:co-)?hosted|"
     r"discuss|exchange|chair|address|focus|kick\s+off|be\s+co-chaired|have\s+bilateral|hold\s+bilateral|hold\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}(?:meeting|dialogue|session|round|talks)|speak|"
     r"lead\s+the\s+(?:delegation|negotiations|talks)|join\s+\w+\s+for|travel|be\s+(?:a|an|the)\b|generate|unlock|create|"
-    r"play|seek|"
+    r"play|"
     r"bolster|reduce\s+warming|help\s+shift|result|depend|remain\s+a|be\s+(?:key|critical|important|essential))", re.I)
 
 def commit_cues(text: str) -> list[re.Match[str]]:

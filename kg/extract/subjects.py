@@ -7,7 +7,8 @@
   certainty."), the sentence is a prediction about the thing, not a party's commitment.
 - "We" in the text of one government (a minister's statement, a prime minister's remarks, a
   ministry's readout, not a joint statement) is that government's state, the publisher's.
-- "It was agreed to ..." is the meeting's parties.
+- "It was agreed to ..." is the meeting's parties, and so is a joint body of theirs that the
+  record names as a forum ("The BNC also agreed to establish a committee ...").
 - A joint instrument as subject ("The Accord is intended to mobilize ...") speaks for the
   parties that concluded it, when it states an intention or aim.
 """
@@ -65,8 +66,8 @@ def pronoun_stands_for_a_thing(ctx: Context, sentence: Sentence, subject: str) -
 FIRST_PERSON = re.compile(r"\s*(?:(?:also|together|jointly|further|therefore|now|today)\s+)*(?:we|our\s+[\w-]+(?:\s+[\w-]+)?)\s+"
                           r"(?:(?:also|will|are|have|remain|further|jointly|continue\s+to)\s+)*$", re.IGNORECASE)
 IMPERSONAL = re.compile(r"\s*it\s+(?:was|has\s+been|is|had\s+been)\s+(?:also\s+|further\s+)?$", re.IGNORECASE)
-_JOINT = re.compile(r"\bjoint\b|\bcommuniqu|\bchair'?s'?\s+summary|\bdeclaration\b|\bleaders'?\s+statement|"
-                    r"\bleaders\b.*\band\b", re.IGNORECASE)
+_JOINT = re.compile(r"\bjoint\b|\bcommuniqu|\bchair'?s'?\s+summary|\bdeclaration\b|\bleaders'?\s+statement",
+                    re.IGNORECASE)
 
 
 def home_state(ctx: Context, record: Record) -> str | None:
@@ -85,3 +86,25 @@ def home_state(ctx: Context, record: Record) -> str | None:
             home = codes.pop()
     ctx.notes["home_state"] = home
     return home
+
+
+def names_a_forum(record: Record, text: str) -> bool:
+    """Whether the text names one of the readout's forums, by its name or an alias."""
+    for forum in record.forums:
+        for name in (forum.name, *forum.aliases):
+            if len(name) >= 3 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                return True
+    return False
+
+
+def forum_names_in(record: Record, text: str) -> str:
+    """The full names of the readout's forums that the text names by an alias or acronym ("the JWG"
+    → "Joint Working Group in the field of Renewable Energy"), so that what they are about is read."""
+    acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text))
+    found = []
+    for forum in record.forums:
+        initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", forum.name))
+        if any(len(a) >= 2 and re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text) for a in forum.aliases) or \
+                any(len(a) >= 3 and initials.startswith(a) for a in acronyms):
+            found.append(forum.name)  # an alias, or the initials of the name ("JWG", "Joint Working Group ...")
+    return " ".join(found)

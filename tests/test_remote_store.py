@@ -1,14 +1,10 @@
-"""The same store on a real Oxigraph server (`oxigraph serve` on loopback) and embedded:
-RemoteStore's methods, one-request graph replacement, and identical answers to every named question."""
+"""The same store on real SPARQL servers (`oxigraph serve` as it ships, Virtuoso) and embedded:
+RemoteStore's methods, one-request graph replacement and its recovery, identical answers to every
+named question."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,18 +14,19 @@ from click.testing import CliRunner
 from query_helpers import fixture_graphs, load_fixture
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
+from sparql_servers import oxigraph_server, virtuoso_server
 
 from kg.cli import cli
-from kg.errors import QueryError, QueryTimeout, UsageError
+from kg.errors import QueryTimeout, StoreError, UsageError
 from kg.query.named import bind_params, list_queries, load_query, run
 from kg.sparql.results import SelectResult
 from kg.store.embedded import EmbeddedStore
 from kg.store.location import open_store
 from kg.store.remote import RemoteStore, endpoints_for
+from kg.store.union_updates import join, write_update
 
 pytestmark = pytest.mark.slow
 
-OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 READOUT_A = URIRef("https://w3id.org/climate-kg/id/readout/a1a1a1a1a1a1a1a1")
 
@@ -60,52 +57,15 @@ CASES: list[tuple[str, dict[str, str]]] = [(q.name, {}) for q in list_queries()]
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class OxigraphServer:
-    def __init__(self, location: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc = subprocess.Popen(
-            [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{self.port}", "--timeout-s", "20"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                urllib.request.urlopen(f"{self.url}/query?query=ASK%7B%7D", timeout=2).read()
-                return
-            except OSError:
-                if self.proc.poll() is not None or time.monotonic() > deadline:
-                    self.stop()
-                    raise RuntimeError("oxigraph serve did not start") from None
-                time.sleep(0.1)
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-
-
-def start_server(tmp: Path) -> Iterator[str]:
-    if not Path(OXIGRAPH).exists():
-        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
-    server = OxigraphServer(tmp)
-    try:
+def start_server(kind: str, folder: Path) -> Iterator[str]:
+    servers = oxigraph_server(folder) if kind == "oxigraph" else virtuoso_server(folder)
+    for server in servers:
         yield server.url
-    finally:
-        server.stop()
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    yield from start_server(tmp_path_factory.mktemp("oxigraph"))
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from start_server(request.param, tmp_path_factory.mktemp(request.param))
 
 
 @pytest.fixture(scope="module")
@@ -171,24 +131,73 @@ def test_replace_and_remove_a_graph(server: str) -> None:
     assert len(remote.graph(name)) == 0
 
 
-def test_a_failed_replacement_leaves_the_old_graph_whole(server: str) -> None:
+def test_a_refused_term_is_refused_before_any_request(server: str) -> None:
     remote = RemoteStore(server)
     name = URIRef("urn:test:atomic")
     old = Graph().parse(data="<urn:a> <urn:p> 'kept' .", format="turtle")
     remote.replace_graph(name, old)
-    # the server rejects the body on its last line: nothing of the new graph may land
-    body = b"".join(b"<urn:new%d> <urn:p> 'x' .\n" % i for i in range(500)) + b"<urn:broken"
-    with pytest.raises(QueryError, match="refused the request"):
-        remote._request(remote._graph_url(name), method="PUT", data=body,
-                        headers={"Content-Type": "application/n-triples"})
-    assert isomorphic(remote.graph(name), old)
-    # a term that cannot be sent is refused before any request
     bad = Graph()
     bad.add((URIRef("urn:a"), URIRef("urn:p"), URIRef("urn:x> <urn:y")))
     with pytest.raises(UsageError, match="not an absolute IRI that can be sent safely"):
         remote.replace_graph(name, bad)
     assert isomorphic(remote.graph(name), old)
     remote.remove_graph(name)
+
+
+def test_the_union_is_a_set_kept_in_step_with_the_graphs(server: str) -> None:
+    remote = RemoteStore(server)
+    one, two = URIRef("urn:test:one"), URIRef("urn:test:two")
+    shared = "<urn:s> <urn:p> 'both' ."
+    remote.replace_graph(one, Graph().parse(data=shared + " <urn:s> <urn:p> 'one only' .", format="turtle"))
+    remote.replace_graph(two, Graph().parse(data=shared, format="turtle"))
+    text = "SELECT ?o WHERE { <urn:s> <urn:p> ?o } ORDER BY ?o"
+    assert [s["o"].value for s in remote.query(text)] == ["both", "one only"]  # each triple once
+    remote.replace_graph(one, Graph().parse(data="<urn:s> <urn:p> 'new' .", format="turtle"))
+    assert [s["o"].value for s in remote.query(text)] == ["both", "new"]  # still stated by two
+    remote.remove_graph(two)
+    assert [s["o"].value for s in remote.query(text)] == ["new"]
+    remote.remove_graph(one)
+    assert list(remote.query(text)) == []
+
+
+@pytest.mark.parametrize("done", [1, 2, 3, 4])
+def test_an_interrupted_write_is_refused_by_readers_and_repaired_by_the_next_load(
+        server: str, tmp_path: Path, done: int) -> None:
+    """Virtuoso keeps the operations of a request done before a failure: a write broken after
+    `done` of its operations must never be read as it is, and the next write repairs it."""
+    remote = RemoteStore(server)
+    name = URIRef("https://w3id.org/climate-kg/id/readout/0123456789abcdef")
+    other = URIRef("https://w3id.org/climate-kg/id/readout/fedcba9876543210")
+    remote.replace_graph(other, Graph().parse(data="<urn:s> <urn:p> 'kept' .", format="turtle"))
+    remote.replace_graph(name, Graph().parse(data="<urn:s> <urn:p> 'old' .", format="turtle"))
+    new = Graph().parse(data="<urn:s> <urn:p> 'new' .", format="turtle")
+    remote.client.update(join(write_update(name, new)[:done]))  # the request broke off here
+    reader = RemoteStore(server)
+    with pytest.raises(StoreError, match="out of step.*interrupted.*`kg load`"):
+        reader.query("SELECT ?o WHERE { <urn:s> <urn:p> ?o }")
+    result = CliRunner().invoke(cli, ["query", "--store", server, "--sparql", "SELECT * WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 3 and len(result.output.strip().splitlines()) == 1, result.output
+    writer = RemoteStore(server)
+    writer.replace_graph(name, new)  # the next write repairs first
+    text = "SELECT ?o WHERE { <urn:s> <urn:p> ?o } ORDER BY ?o"
+    assert [s["o"].value for s in RemoteStore(server).query(text)] == ["kept", "new"]
+    writer.remove_graph(name)
+    writer.remove_graph(other)
+    assert list(RemoteStore(server).query(text)) == []
+
+
+@pytest.mark.parametrize("kind", ["oxigraph", "virtuoso"])
+def test_graphs_written_without_the_union_are_refused_then_repaired(kind: str, tmp_path: Path) -> None:
+    """A server loaded by an older kg (one PUT per graph, no union graph): readers say so, a load repairs."""
+    for url in start_server(kind, tmp_path / kind):
+        name = URIRef("https://w3id.org/climate-kg/id/readout/00000000000000aa")
+        RemoteStore(url).client.update(f"INSERT DATA {{ GRAPH <{name}> {{ <urn:legacy> <urn:p> 'old kg' }} }}")
+        with pytest.raises(StoreError, match="does not list"):
+            RemoteStore(url).query("SELECT * WHERE { ?s ?p ?o }")
+        RemoteStore(url).replace_graph(URIRef("urn:test:any"), Graph())
+        found = RemoteStore(url).query("SELECT ?o WHERE { <urn:legacy> <urn:p> ?o }")
+        assert [s["o"].value for s in found] == ["old kg"]
+        assert RemoteStore(url).graph_names() == [str(name), "urn:test:any"]
 
 
 def test_a_slow_remote_query_stops_at_the_time_limit(pair: tuple[RemoteStore, EmbeddedStore]) -> None:
@@ -201,13 +210,14 @@ def test_a_slow_remote_query_stops_at_the_time_limit(pair: tuple[RemoteStore, Em
 
 def test_endpoint_conventions() -> None:
     ox = endpoints_for("http://localhost:7878")
-    assert (ox.query, ox.update, ox.data, ox.union_param) == (
-        "http://localhost:7878/query", "http://localhost:7878/update", "http://localhost:7878/store", True)
-    assert endpoints_for("http://localhost:7878/query") == ox
-    for url in ("http://h:3030/ds", "http://h:3030/ds/", "http://h:3030/ds/sparql", "http://h:3030/ds/query"):
-        fu = endpoints_for(url)
-        assert (fu.update, fu.data, fu.union_param) == ("http://h:3030/ds/update", "http://h:3030/ds/data", False)
-    assert endpoints_for("http://h:3030/ds").query == "http://h:3030/ds/sparql"
+    assert (ox.query, ox.update) == ("http://localhost:7878/query", "http://localhost:7878/update")
+    assert endpoints_for("http://localhost:7878/query") == ox == endpoints_for("http://localhost:7878/update")
+    for url in ("http://h:3030/ds", "http://h:3030/ds/", "http://h:3030/ds/sparql"):
+        assert endpoints_for(url) == endpoints_for("http://h:3030/ds")
+        assert (endpoints_for(url).query, endpoints_for(url).update) == ("http://h:3030/ds/sparql", "http://h:3030/ds/update")
+    assert endpoints_for("http://h:3030/ds/query").query == "http://h:3030/ds/query"
+    virtuoso = endpoints_for("http://h:8890/sparql")
+    assert (virtuoso.query, virtuoso.update) == ("http://h:8890/sparql", "http://h:8890/sparql")
     with pytest.raises(UsageError):
         endpoints_for("ftp://h/ds")
 
@@ -216,7 +226,7 @@ def test_endpoint_conventions() -> None:
 def test_examples_loaded_by_kg_load_answer_as_in_the_embedded_store(tmp_path: Path) -> None:
     from kg.loader import load_paths
 
-    for url in start_server(tmp_path / "oxigraph"):
+    for url in start_server("oxigraph", tmp_path / "oxigraph"):
         result = CliRunner().invoke(cli, ["load", str(EXAMPLES), "--store", url])
         assert result.exit_code == 0, result.output
         embedded = open_store(tmp_path / "embedded")

@@ -22,11 +22,13 @@ PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
+# ?actor is the projected code: a variable of WHERE may not be reused by AS (SPARQL 1.1, 18.2.4.1)
 SELECT ?person ?name (SAMPLE(?code) AS ?actor) (SAMPLE(?orgLabel) AS ?organization)
        (GROUP_CONCAT(DISTINCT ?role; separator=" | ") AS ?roles) (COUNT(DISTINCT ?readout) AS ?readouts)
 WHERE {
   ?person a kg:Person ; foaf:name ?name .
-  OPTIONAL { ?person kg:represents ?actor . OPTIONAL { ?actor kg:isoCode ?code } OPTIONAL { ?actor rdfs:label ?orgLabel } }
+  OPTIONAL { ?person kg:represents ?represented .
+             OPTIONAL { ?represented kg:isoCode ?code } OPTIONAL { ?represented rdfs:label ?orgLabel } }
   OPTIONAL { ?person org:holds ?post . ?post rdfs:label ?role }
   OPTIONAL { ?person prov:wasDerivedFrom ?readout }
 }

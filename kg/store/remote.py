@@ -1,142 +1,140 @@
-"""A SPARQL 1.1 server as the store: Query, Update and Graph Store Protocol over urllib.
+"""A SPARQL 1.1 server as the store: EmbeddedStore's methods over the SPARQL 1.1 Protocol.
 
 `RemoteStore` has the methods of `EmbeddedStore`, so the loader, the queries and the exports
-run unchanged against Oxigraph server, Apache Jena Fuseki or any SPARQL 1.1 server.
+run unchanged against Oxigraph server (as it ships), Apache Jena Fuseki (any dataset),
+Virtuoso or any SPARQL 1.1 server with query and update operations.
 
-Endpoint layouts (`endpoints_for`):
-- Oxigraph server, `http://host:7878` (or `.../query`): `/query`, `/update`, `/store`; each
-  query asks for the union of the graphs as its default graph (`union-default-graph`).
-- Fuseki, `http://host:3030/ds` (or `.../ds/sparql`, `.../ds/query`): `/ds/sparql`,
-  `/ds/update`, `/ds/data`. Configure the dataset with `tdb2:unionDefaultGraph true` so that a
-  query without GRAPH sees every readout, as in the embedded store.
+The union the queries run on is kept by kg in a named graph and given as the query's default
+graph (`default-graph-uri`); the readouts' graphs, listed in kg's catalogue, are given as its
+named graphs when the query has a GRAPH pattern (kg/store/union_updates.py says why and how).
+A readout's graph and its share of the union are written by ONE update request.
 
-A readout's graph is replaced with ONE Graph Store Protocol PUT, which the server applies as
-one transaction: a failed or interrupted load leaves the old graph, never half of the new one.
-Every request has an explicit timeout.
+Before its first write a store checks that the server takes updates (one line and exit 3 if
+not, before anything is written) and repairs what an interrupted write left; before its first
+read it checks that the union is in step, so that no command answers from half a write.
 """
 
 from __future__ import annotations
 
-import socket
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
+import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError, QueryTimeout, StoreError, UsageError
-from kg.sparql.binding import nt_term, with_values
+from kg.errors import KGError, QueryError, StoreError
+from kg.sparql.binding import with_values
 from kg.sparql.results import QueryResult, SelectResult, parse_results_json, parse_triples
 from kg.sparql.safety import CheckedQuery
+from kg.store.server_http import DEFAULT_REQUEST_TIMEOUT, Endpoints, ServerClient, endpoints_for
+from kg.store.union_updates import (
+    CATALOGUE_GRAPH,
+    GRAPH_NAMES,
+    INTERNAL_GRAPHS,
+    PENDING_WRITES,
+    PROBE_UPDATE,
+    UNION_GRAPH,
+    UNLISTED_KG_GRAPHS,
+    join,
+    remove_update,
+    repair_update,
+    write_update,
+)
 
-DEFAULT_REQUEST_TIMEOUT = 60.0
+__all__ = ["DEFAULT_REQUEST_TIMEOUT", "Endpoints", "RemoteStore", "endpoints_for"]
 
+_JSON = "application/sparql-results+json"
+_NTRIPLES = "application/n-triples"
+_GRAPH_KEYWORD = re.compile(r"\bGRAPH\b", re.IGNORECASE)
 
-@dataclass(frozen=True)
-class Endpoints:
-    query: str
-    update: str
-    data: str  # Graph Store Protocol
-    union_param: bool  # Oxigraph: ask for the union default graph per request
-
-
-def endpoints_for(url: str) -> Endpoints:
-    """The query, update and graph-store URLs of a server, from the URL given as --store."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UsageError(f"{url}: not an http(s) URL of a SPARQL server")
-    path = parts.path.rstrip("/")
-
-    def at(p: str) -> str:
-        return urllib.parse.urlunsplit((parts.scheme, parts.netloc, p, "", ""))
-
-    if path in ("", "/query"):  # Oxigraph server
-        return Endpoints(at("/query"), at("/update"), at("/store"), True)
-    base = path.rsplit("/", 1)[0] if path.endswith(("/sparql", "/query")) else path
-    return Endpoints(at(path if path != base else base + "/sparql"), at(base + "/update"), at(base + "/data"), False)
-
-
-# ---------------------------------------------------------------- the store
 
 class RemoteStore:
-    """A SPARQL 1.1 server (Query, Update, Graph Store Protocol) with EmbeddedStore's methods."""
+    """A SPARQL 1.1 server (query and update operations) with EmbeddedStore's methods."""
 
     def __init__(self, url: str, *, timeout: float = DEFAULT_REQUEST_TIMEOUT) -> None:
         self.url = url
-        self.endpoints = endpoints_for(url)
-        self.timeout = timeout
+        self.client = ServerClient(url, timeout)
+        self.endpoints = self.client.endpoints
+        self._writable = False
+        self._readable = False
 
     @property
     def location(self) -> str:
         return self.url
 
-    # -- HTTP
+    # -- the state of the server, checked once per store object
 
-    def _request(self, url: str, *, method: str = "GET", data: bytes | None = None,
-                 headers: dict[str, str] | None = None, timeout: float | None = None,
-                 ok_missing: bool = False) -> bytes | None:
-        limit = timeout if timeout is not None else self.timeout
-        req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
-        deadline = time.monotonic() + limit
+    def _pending(self) -> list[str]:
+        return [str(r["g"]) for r in self._catalogue(PENDING_WRITES).rows]
+
+    def _needs_repair(self) -> str | None:
+        """Why the union is out of step with the named graphs, or None."""
+        pending = self._pending()
+        if pending:
+            return f"a write of {len(pending)} graph(s) was interrupted (e.g. <{pending[0]}>)"
+        if not self.graph_names() and self._select_in(UNLISTED_KG_GRAPHS, [], []).rows:
+            return "it holds kg graphs that kg's union graph does not list (written by an older kg or another tool)"
+        return None
+
+    def _ensure_writable(self) -> None:
+        """Fail before the first write if the server takes no updates; repair a broken union."""
+        if self._writable:
+            return
         try:
-            with urllib.request.urlopen(req, timeout=limit) as resp:  # noqa: S310 — http(s) checked
-                chunks = []
-                while chunk := resp.read(65536):
-                    chunks.append(chunk)
-                    if time.monotonic() > deadline:
-                        raise TimeoutError
-                return b"".join(chunks)
-        except urllib.error.HTTPError as exc:
-            if ok_missing and exc.code == 404:
-                return None
-            detail = exc.read().decode("utf-8", "replace").strip()[:500]
-            if 400 <= exc.code < 500:
-                raise QueryError(f"{self.url}: the server refused the request ({exc.code}): {detail}") from exc
-            raise StoreError(f"{self.url}: the server failed ({exc.code}): {detail}") from exc
-        except TimeoutError:
-            raise QueryTimeout(f"{self.url}: no answer within the time limit of {limit:g} s") from None
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError | socket.timeout):
-                raise QueryTimeout(f"{self.url}: no answer within the time limit of {limit:g} s") from None
-            raise StoreError(f"{self.url}: cannot reach the server ({exc.reason})") from exc
+            self.client.update(PROBE_UPDATE)
+        except KGError as exc:
+            raise StoreError(f"{self.url}: the server does not take SPARQL updates at {self.endpoints.update}, "
+                             f"which writing needs (see README, 'A SPARQL server'): {_reason(exc)}") from None
+        if self._needs_repair() is not None:
+            self.client.update(join(repair_update()))
+        self._writable = self._readable = True
 
-    def _graph_url(self, graph_iri: URIRef | str) -> str:
-        return f"{self.endpoints.data}?{urllib.parse.urlencode({'graph': str(graph_iri)})}"
+    def _ensure_readable(self) -> None:
+        if self._readable:
+            return
+        problem = self._needs_repair()
+        if problem is not None:
+            raise StoreError(f"{self.url}: kg's union graph is out of step with the readouts: {problem}; "
+                             "`kg load` (of any file) rebuilds it")
+        self._readable = True
 
-    def _post_query(self, text: str, accept: str, timeout: float | None, union: bool = True) -> bytes:
-        form: dict[str, str] = {"query": text}
-        if self.endpoints.union_param and union:  # Oxigraph lets this override a FROM clause
-            form["union-default-graph"] = "true"
-        body = urllib.parse.urlencode(form).encode()
-        data = self._request(self.endpoints.query, method="POST", data=body, timeout=timeout, headers={
-            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
-        return data or b""
+    # -- requests
 
-    def _update(self, text: str) -> None:
-        self._request(self.endpoints.update, method="POST", data=text.encode("utf-8"),
-                      headers={"Content-Type": "application/sparql-update"})
+    def _select(self, text: str, named: list[str]) -> SelectResult:
+        """A SELECT over the union, with `named` as its named graphs."""
+        return self._select_in(text, [str(UNION_GRAPH)], named)
 
-    def _select(self, text: str) -> SelectResult:
+    def _catalogue(self, text: str) -> SelectResult:
+        return self._select_in(text, [], [str(CATALOGUE_GRAPH)])
+
+    def _select_in(self, text: str, default: list[str], named: list[str]) -> SelectResult:
         # terms as EmbeddedStore's methods give them (rdflib's canonical literals)
-        result = parse_results_json(self._post_query(text, "application/sparql-results+json", None), normalize=True)
+        data = self.client.query(text, _JSON, default_graphs=default, named_graphs=named)
+        result = parse_results_json(data, normalize=True)
         if not isinstance(result, SelectResult):
             raise QueryError(f"{self.url}: expected SELECT results")
         return result
 
+    def _run(self, checked: CheckedQuery, bindings: Mapping[str, Node], timeout: float | None) -> bytes:
+        """The server's answer to a checked query over kg's union (or the query's own FROM)."""
+        self._ensure_readable()
+        text = with_values(checked, bindings)
+        accept = _NTRIPLES if checked.form in ("CONSTRUCT", "DESCRIBE") else _JSON
+        if checked.dataset:  # FROM / FROM NAMED of the store's graphs: the query's own dataset
+            return self.client.query(text, accept, timeout=timeout)
+        named = self.graph_names() if _GRAPH_KEYWORD.search(text) else []
+        return self.client.query(text, accept, default_graphs=[str(UNION_GRAPH)], named_graphs=named,
+                                 timeout=timeout)
+
     # -- EmbeddedStore's methods
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
-        """Replace the named graph with ONE Graph Store Protocol PUT (one server transaction)."""
-        body = "".join(f"{nt_term(s) if not isinstance(s, BNode) else s.n3()} {nt_term(p)} "
-                       f"{o.n3() if isinstance(o, BNode) else nt_term(o)} .\n" for s, p, o in graph)
-        self._request(self._graph_url(graph_iri), method="PUT", data=body.encode("utf-8"),
-                      headers={"Content-Type": "application/n-triples"})
+        """Replace the named graph and its share of the union in ONE update request."""
+        operations = write_update(URIRef(graph_iri), graph)  # terms checked before any request
+        self._ensure_writable()
+        self.client.update(join(operations))
 
     def edit_graph(self, graph_iri: URIRef, remove: list[tuple[Node, Node, Node]],
                    add: list[tuple[Node, Node, Node]]) -> None:
@@ -164,49 +162,54 @@ class RemoteStore:
     def remove_graph(self, graph_iri: URIRef) -> bool:
         if not self.has_graph(graph_iri):
             return False
-        self._update(f"DROP GRAPH {nt_term(URIRef(graph_iri))}")
+        self._ensure_writable()
+        self.client.update(join(remove_update(URIRef(graph_iri))))
         return True
 
     def has_graph(self, graph_iri: URIRef) -> bool:
         return str(graph_iri) in self.graph_names()
 
     def graph_names(self) -> list[str]:
-        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }").rows
-        return sorted(str(r["g"]) for r in rows if isinstance(r.get("g"), URIRef))
+        """The graphs the union is made of (readouts and reference data), as the catalogue lists them."""
+        rows = self._catalogue(GRAPH_NAMES).rows
+        return sorted({str(r["g"]) for r in rows if isinstance(r.get("g"), URIRef)} - INTERNAL_GRAPHS)
 
     def graph(self, graph_iri: URIRef) -> Graph:
-        data = self._request(self._graph_url(graph_iri), headers={"Accept": "application/n-triples"},
-                             ok_missing=True)
-        return parse_triples(data or b"").graph()
+        text = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+        data = self.client.query(text, _NTRIPLES, named_graphs=[str(graph_iri)])
+        return parse_triples(data).graph()
 
-    # Only named graphs: kg writes nothing else, and with a union default graph (which the
-    # queries need) the server's default graph shows the named graphs' triples a second time.
+    # One request per graph: a server may cap the rows of one answer (Virtuoso's
+    # ResultSetMaxRows), and one readout's graph stays far below any such cap.
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
-        for r in self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows:
-            yield r["s"], r["p"], r["o"], r["g"]
+        for name in self.graph_names():
+            iri = URIRef(name)
+            for s, p, o in sorted(self.graph(iri), key=str):
+                yield s, p, o, iri
 
     def __len__(self) -> int:
-        rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        names = self.graph_names()
+        if not names:
+            return 0
+        rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", names).rows
         return int(str(rows[0]["n"])) if rows else 0
 
     def execute(self, checked: CheckedQuery, bindings: Mapping[str, Node], timeout: float | None) -> QueryResult:
         """Run a query that passed the safety check, parameters in a VALUES block (see with_values)."""
-        text, union = with_values(checked, bindings), not checked.dataset
+        data = self._run(checked, bindings, timeout)
         if checked.form in ("CONSTRUCT", "DESCRIBE"):
-            return parse_triples(self._post_query(text, "application/n-triples", timeout, union))
-        return parse_results_json(self._post_query(text, "application/sparql-results+json", timeout, union))
+            return parse_triples(data)
+        return parse_results_json(data)
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
         """Like EmbeddedStore.query: pyoxigraph result objects (solutions, boolean or triples)."""
         from kg.sparql.safety import check_query
 
         checked = check_query(sparql, self.graph_names)
-        text, union = with_values(checked, bindings or {}), not checked.dataset
+        data = self._run(checked, bindings or {}, None)
         if checked.form in ("CONSTRUCT", "DESCRIBE"):
-            data = self._post_query(text, "application/n-triples", None, union)
             return [ox.Triple(q.subject, q.predicate, q.object)
                     for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-        data = self._post_query(text, "application/sparql-results+json", None, union)
         return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
 
     def flush(self) -> None:
@@ -220,3 +223,8 @@ class RemoteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _reason(exc: KGError) -> str:
+    text = str(exc)
+    return text.split(": ", 1)[1] if text.startswith("http") and ": " in text else text

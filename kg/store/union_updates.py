@@ -70,7 +70,9 @@ def write_update(graph_iri: URIRef, triples: Iterable[Triple]) -> list[str]:
     """The operations of one request replacing graph_iri by `triples` (joined with ' ;\\n')."""
     g = nt_term(graph_iri)
     body, blank = triples_text(triples)
-    data = f"GRAPH {g} {{\n{body}\n}}\nGRAPH {_U} {{\n{body}\n}}\nGRAPH {_C} {{ {_U} {_PART} {g} }}"
+    listed = f"GRAPH {_C} {{ {_U} {_PART} {g} }}"
+    # (an empty GRAPH block is a syntax error to Virtuoso: an empty graph is only listed)
+    data = f"GRAPH {g} {{\n{body}\n}}\nGRAPH {_U} {{\n{body}\n}}\n{listed}" if body else listed
     # INSERT DATA takes no blank nodes on Virtuoso; a template with an empty WHERE does, and its
     # one solution gives each label one fresh node, the same in the graph and in the union.
     insert = f"INSERT {{\n{data}\n}} WHERE {{ }}" if blank else f"INSERT DATA {{\n{data}\n}}"

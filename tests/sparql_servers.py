@@ -62,13 +62,15 @@ class Server:
 
 
 class OxigraphServer(Server):
-    """`oxigraph serve` with its default options (no union default graph)."""
+    """`oxigraph serve` with its default options (no union default graph); `serve-read-only`
+    as `command` has no update endpoint."""
 
-    def __init__(self, location: Path, *extra: str) -> None:
+    def __init__(self, location: Path, *extra: str, command: str = "serve") -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        location.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
-            [OXIGRAPH, "serve", "--location", str(location), "--bind", f"127.0.0.1:{self.port}", *extra],
+            [OXIGRAPH, command, "--location", str(location), "--bind", f"127.0.0.1:{self.port}", *extra],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self._wait_until_answering(f"{self.url}/query?query=ASK%7B%7D", "oxigraph serve", 20)
 

@@ -16,9 +16,10 @@ read it checks that the union is in step, so that no command answers from half a
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -31,10 +32,12 @@ from kg.sparql.safety import CheckedQuery
 from kg.store.server_http import DEFAULT_REQUEST_TIMEOUT, Endpoints, ServerClient, endpoints_for
 from kg.store.union_updates import (
     CATALOGUE_GRAPH,
+    GRAPH_CONTENT,
     GRAPH_NAMES,
     INTERNAL_GRAPHS,
     PENDING_WRITES,
     PROBE_UPDATE,
+    QUAD_COUNT,
     UNION_GRAPH,
     UNLISTED_KG_GRAPHS,
     join,
@@ -45,6 +48,7 @@ from kg.store.union_updates import (
 
 __all__ = ["DEFAULT_REQUEST_TIMEOUT", "Endpoints", "RemoteStore", "endpoints_for"]
 
+T = TypeVar("T")
 _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _GRAPH_KEYWORD = re.compile(r"\bGRAPH\b", re.IGNORECASE)
@@ -112,7 +116,7 @@ class RemoteStore:
     def _select_in(self, text: str, default: list[str], named: list[str]) -> SelectResult:
         # terms as EmbeddedStore's methods give them (rdflib's canonical literals)
         data = self.client.query(text, _JSON, default_graphs=default, named_graphs=named)
-        result = parse_results_json(data, normalize=True)
+        result = self._parsed(lambda: parse_results_json(data, normalize=True))
         if not isinstance(result, SelectResult):
             raise QueryError(f"{self.url}: expected SELECT results")
         return result
@@ -175,9 +179,8 @@ class RemoteStore:
         return sorted({str(r["g"]) for r in rows if isinstance(r.get("g"), URIRef)} - INTERNAL_GRAPHS)
 
     def graph(self, graph_iri: URIRef) -> Graph:
-        text = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-        data = self.client.query(text, _NTRIPLES, named_graphs=[str(graph_iri)])
-        return parse_triples(data).graph()
+        data = self.client.query(GRAPH_CONTENT, _NTRIPLES, named_graphs=[str(graph_iri)])
+        return self._parsed(lambda: parse_triples(data)).graph()
 
     # One request per graph: a server may cap the rows of one answer (Virtuoso's
     # ResultSetMaxRows), and one readout's graph stays far below any such cap.
@@ -191,15 +194,15 @@ class RemoteStore:
         names = self.graph_names()
         if not names:
             return 0
-        rows = self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", names).rows
+        rows = self._select(QUAD_COUNT, names).rows
         return int(str(rows[0]["n"])) if rows else 0
 
     def execute(self, checked: CheckedQuery, bindings: Mapping[str, Node], timeout: float | None) -> QueryResult:
         """Run a query that passed the safety check, parameters in a VALUES block (see with_values)."""
         data = self._run(checked, bindings, timeout)
         if checked.form in ("CONSTRUCT", "DESCRIBE"):
-            return parse_triples(data)
-        return parse_results_json(data)
+            return self._parsed(lambda: parse_triples(data))
+        return self._parsed(lambda: parse_results_json(data))
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
         """Like EmbeddedStore.query: pyoxigraph result objects (solutions, boolean or triples)."""
@@ -208,9 +211,19 @@ class RemoteStore:
         checked = check_query(sparql, self.graph_names)
         data = self._run(checked, bindings or {}, None)
         if checked.form in ("CONSTRUCT", "DESCRIBE"):
-            return [ox.Triple(q.subject, q.predicate, q.object)
-                    for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+            return self._parsed(lambda: [ox.Triple(q.subject, q.predicate, q.object)
+                                         for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)])
+        self._parsed(lambda: json.loads(data))  # pyoxigraph reads lazily: a broken answer is found here
         return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+
+    def _parsed(self, parse: Callable[[], T]) -> T:
+        """A server's answer read as results; an answer that is not (a server that broke off
+        mid-answer after its 200: Oxigraph past --timeout-s, out of memory) is a StoreError."""
+        try:
+            return parse()
+        except (QueryError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{self.url}: the server's answer broke off or is not SPARQL results "
+                             f"({_first_line(exc)})") from None
 
     def flush(self) -> None:
         """Nothing to flush: every request is committed by the server when it answers."""
@@ -223,6 +236,10 @@ class RemoteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
 
 
 def _reason(exc: KGError) -> str:

@@ -28,6 +28,14 @@ _COUNTS = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class
 """
 
+_MENTIONED = """PREFIX kg: <https://w3id.org/climate-kg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
+  ?a prov:wasDerivedFrom ?r . ?r a kg:Readout .
+  # no node is typed kg:Actor itself (no inference): its two subclasses are asked for
+  VALUES ?class { kg:Country kg:SupranationalUnion } ?a a ?class .
+}"""
+
 # Kinds reported by `kg stats`, in this order, by their class in the ontology.
 KINDS = {
     "readouts": KG.Readout, "actors": KG.Country, "people": KG.Person, "posts": KG.Post,
@@ -69,14 +77,7 @@ def store_stats(store: Any) -> dict[str, int]:
 
 
 def _mentioned_actors(store: Any) -> int:
-    q = """PREFIX kg: <https://w3id.org/climate-kg/ontology#>
-    PREFIX prov: <http://www.w3.org/ns/prov#>
-    SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
-      ?a prov:wasDerivedFrom ?r . ?r a kg:Readout .
-      # no node is typed kg:Actor itself (no inference): its two subclasses are asked for
-      VALUES ?class { kg:Country kg:SupranationalUnion } ?a a ?class .
-    }"""
-    for sol in store.query(q):
+    for sol in store.query(_MENTIONED):
         return int(_value(sol["n"]) or 0)
     return 0
 

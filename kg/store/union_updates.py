@@ -116,6 +116,9 @@ def repair_update() -> list[str]:
 # ---------------------------------------------------------------- reading the catalogue
 
 GRAPH_NAMES = f"SELECT ?g WHERE {{ GRAPH {_C} {{ {_U} {_PART} ?g }} }}"
+# with the graph(s) to read given as the query's named graphs (named-graph-uri)
+GRAPH_CONTENT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+QUAD_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 PENDING_WRITES = f"SELECT ?g WHERE {{ GRAPH {_C} {{ ?g {_TYPE} {_PENDING} }} }}"
 # kg's graphs on a server whose catalogue lists none: written by an older kg or another tool
 # (a SELECT: Virtuoso 7.2 answers some ASK queries in the form of a SELECT)

@@ -114,9 +114,9 @@ def test_store_methods_match_the_embedded_store(pair: tuple[RemoteStore, Embedde
     assert remote.has_graph(READOUT_A) and not remote.has_graph(URIRef("urn:nothing"))
     assert isomorphic(remote.graph(READOUT_A), embedded.graph(READOUT_A))
     assert sorted(remote.quads(), key=str) == sorted(embedded.quads(), key=str)
-    solutions = remote.query("SELECT ?t WHERE { ?r <http://purl.org/dc/terms/title> ?t } ORDER BY ?t")
-    assert [s["t"].value for s in solutions] == [s["t"].value for s in embedded.query(
-        "SELECT ?t WHERE { ?r <http://purl.org/dc/terms/title> ?t } ORDER BY ?t")]
+    # ORDER BY STR(?t): Virtuoso 7.2 orders long strings stored as such by their first characters only
+    text = "SELECT ?t WHERE { ?r <http://purl.org/dc/terms/title> ?t } ORDER BY STR(?t)"
+    assert [s["t"].value for s in remote.query(text)] == [s["t"].value for s in embedded.query(text)]
 
 
 def test_from_a_store_graph_reads_that_graph_on_both(pair: tuple[RemoteStore, EmbeddedStore]) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -50,6 +50,7 @@ def kg_queries() -> dict[str, str]:
         "union_updates.UNLISTED_KG_GRAPHS": union_updates.UNLISTED_KG_GRAPHS,
         "union_updates.GRAPH_CONTENT": union_updates.GRAPH_CONTENT,
         "union_updates.QUAD_COUNT": union_updates.QUAD_COUNT,
+        "union_updates.triples_about_query": union_updates.triples_about_query([URIRef("urn:a"), URIRef("urn:b")]),
     })
     texts.update({f"bench.asked.{name}": _PREFIXES + text for name, text in SAMPLES.items()})
     return texts
@@ -63,6 +64,8 @@ def kg_updates() -> dict[str, str]:
             GRAPH, Graph().parse(data="<urn:a> <urn:p> 'x' .", format="turtle"))),
         "write_update (empty graph)": union_updates.join(union_updates.write_update(GRAPH, Graph())),
         "remove_update": union_updates.join(union_updates.remove_update(GRAPH)),
+        "edit_update": union_updates.join(union_updates.edit_update(
+            GRAPH, [(URIRef("urn:a"), URIRef("urn:p"), Literal("old"))], [(URIRef("urn:a"), URIRef("urn:p"), Literal(2))])),
         "repair_update": union_updates.join(union_updates.repair_update()),
         "PROBE_UPDATE": union_updates.PROBE_UPDATE,
         "EmbeddedStore._RETRACT": EmbeddedStore._RETRACT.format(g=f"<{GRAPH}>"),

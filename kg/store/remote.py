@@ -40,9 +40,11 @@ from kg.store.union_updates import (
     QUAD_COUNT,
     UNION_GRAPH,
     UNLISTED_KG_GRAPHS,
+    edit_update,
     join,
     remove_update,
     repair_update,
+    triples_about_query,
     write_update,
 )
 
@@ -142,25 +144,18 @@ class RemoteStore:
 
     def edit_graph(self, graph_iri: URIRef, remove: list[tuple[Node, Node, Node]],
                    add: list[tuple[Node, Node, Node]]) -> None:
-        """EmbeddedStore.edit_graph: one SPARQL update (one server transaction)."""
-        name = nt_term(URIRef(graph_iri))
-
-        def lines(triples: list[tuple[Node, Node, Node]]) -> str:
-            return "\n".join(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples)
-
-        gone, fresh = [t for t in remove if t not in set(add)], [t for t in add if t not in set(remove)]
-        parts = ([f"DELETE DATA {{ GRAPH {name} {{ {lines(gone)} }} }}"] if gone else []) + \
-                ([f"INSERT DATA {{ GRAPH {name} {{ {lines(fresh)} }} }}"] if fresh else [])
-        if parts:
-            self._update(" ;\n".join(parts))
+        """EmbeddedStore.edit_graph: the triples taken out and put in, with the union, in ONE
+        update request (kg/query/summaries.py keeps its graph so)."""
+        operations = edit_update(URIRef(graph_iri), remove, add)  # terms checked before any request
+        if operations:
+            self._ensure_writable()
+            self.client.update(join(operations))
 
     def triples_about(self, subjects: list[URIRef], graph_iri: URIRef) -> list[tuple[Node, Node, Node]]:
         """EmbeddedStore.triples_about, as one query."""
         if not subjects:
             return []
-        values = " ".join(nt_term(URIRef(s)) for s in subjects)
-        rows = self._select(f"SELECT ?s ?p ?o WHERE {{ GRAPH {nt_term(URIRef(graph_iri))} {{ "
-                            f"VALUES ?s {{ {values} }} ?s ?p ?o }} }}").rows
+        rows = self._select_in(triples_about_query(subjects), [], [str(graph_iri)]).rows
         return [(r["s"], r["p"], r["o"]) for r in rows]
 
     def remove_graph(self, graph_iri: URIRef) -> bool:

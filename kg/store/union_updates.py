@@ -28,6 +28,7 @@ from rdflib import BNode, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
 
+from kg.errors import StoreError
 from kg.model.namespaces import BASE, GRAPH
 from kg.sparql.binding import nt_term
 
@@ -83,6 +84,43 @@ def write_update(graph_iri: URIRef, triples: Iterable[Triple]) -> list[str]:
         insert,
         f"DELETE DATA {{ GRAPH {_C} {{ {g} {_TYPE} {_PENDING} }} }}",
     ]
+
+
+def edit_update(graph_iri: URIRef, remove: list[Triple], add: list[Triple]) -> list[str]:
+    """The operations of one request taking `remove` out of graph_iri and putting `add` in (a
+    graph kg edits in place: kg/query/summaries.py), with the union: a removed triple leaves
+    the union unless another listed graph states it."""
+    g = nt_term(graph_iri)
+    kept, removed = set(add), set(remove)
+    gone = [t for t in remove if t not in kept]
+    fresh = [t for t in add if t not in removed]
+    if not gone and not fresh:
+        return []
+    if any(isinstance(term, BNode) for triple in gone for term in triple):
+        raise StoreError(f"cannot take blank nodes out of {graph_iri} in place (DELETE DATA takes none)")
+    listed = f"GRAPH {_C} {{ {_U} {_PART} {g} }}"
+    operations = [f"INSERT DATA {{ GRAPH {_C} {{ {g} {_TYPE} {_PENDING} }} }}"]
+    if gone:
+        body, _ = triples_text(gone)
+        rows = " ".join(f"({term_text(s)} {term_text(p)} {term_text(o)})" for s, p, o in gone)
+        operations += [
+            f"DELETE DATA {{ GRAPH {g} {{\n{body}\n}} }}",
+            f"DELETE {{ GRAPH {_U} {{ ?s ?p ?o }} }} WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} "
+            f"FILTER NOT EXISTS {{ GRAPH {_C} {{ {_U} {_PART} ?other }} GRAPH ?other {{ ?s ?p ?o }} }} }}",
+        ]
+    if fresh:
+        body, _ = triples_text(fresh)
+        operations.append(f"INSERT DATA {{ GRAPH {g} {{\n{body}\n}}\nGRAPH {_U} {{\n{body}\n}}\n{listed} }}")
+    else:
+        operations.append(f"INSERT DATA {{ {listed} }}")
+    operations.append(f"DELETE DATA {{ GRAPH {_C} {{ {g} {_TYPE} {_PENDING} }} }}")
+    return operations
+
+
+def triples_about_query(subjects: list[URIRef]) -> str:
+    """The triples whose subject is one of `subjects`, in the query's named graph."""
+    values = " ".join(nt_term(URIRef(s)) for s in subjects)
+    return f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ VALUES ?s {{ {values} }} ?s ?p ?o }} }}"
 
 
 def remove_update(graph_iri: URIRef) -> list[str]:

@@ -128,7 +128,7 @@ def test_stats_validate_and_the_actors_view_match(server: str, embedded: str, tm
 
 def test_loading_again_changes_nothing(server: str, corpus: Path) -> None:
     before = CliRunner().invoke(cli, ["stats", "--store", server]).output
-    again = CliRunner().invoke(cli, ["load", *(str(corpus / e.name) for e in EXAMPLES.glob("*.txt")), "--store", server])
+    again = CliRunner().invoke(cli, ["load", *(str(p) for p in sorted(corpus.glob("*.txt"))[:4]), "--store", server])
     assert again.exit_code == 0, again.output
     assert again.output.splitlines()[-1] == "0 loaded, 4 unchanged, 0 rejected, 0 failed"
     assert CliRunner().invoke(cli, ["stats", "--store", server]).output == before

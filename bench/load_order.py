@@ -4,7 +4,8 @@
 
 Runs `kg load` on the readout files sorted and again reversed, each into a new store, then
 `kg dump` of both, and prints how many node IRIs and how many triples (load times aside)
-differ. Exit status 1 when anything differs.
+differ. Exit status 1 when the node IRIs differ (issue 14's check); differing triples are
+printed (a mention attached to another node in one order) but do not fail it.
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ def main(folders: list[str]) -> int:
     print(f"quads (load times aside): {len(quads_a)} sorted, {len(quads_b)} reversed, {len(quads_a ^ quads_b)} differ")
     for iri in sorted(iris_a ^ iris_b)[:20]:
         print(("  only sorted:   " if iri in iris_a else "  only reversed: ") + iri)
-    return 0 if iris_a == iris_b and quads_a == quads_b else 1
+    subjects = sorted({line.split(" ", 1)[0] for line in quads_a ^ quads_b})
+    for subject in subjects[:10]:
+        print(f"  triples differ about {subject}")
+    return 0 if iris_a == iris_b else 1
 
 
 if __name__ == "__main__":

@@ -229,3 +229,18 @@ def test_what_a_folder_holds_that_cannot_be_read_is_reported(tmp_path: Path) -> 
         assert f"Error: {locked}: cannot read this folder (Permission denied); what it holds was skipped" in errors
     assert result.exit_code == 1
     assert "2 loaded" in result.output or "3 loaded" in result.output
+
+
+def test_file_names_with_control_characters_are_printed_escaped(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    name = "evil\x1b[31mred\nline.txt"
+    (inbox / name).write_text(LOREM)
+    result = CliRunner().invoke(cli, ["load", str(inbox), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert errors == [f"Error: {inbox}/evil\\x1b[31mred\\nline.txt: no readout content found "
+                      "(no actor, person, forum, meeting or commitment); use --allow-empty to load it anyway"]
+    missing = CliRunner().invoke(cli, ["load", str(tmp_path / "gone\x1b[2J.txt"), "--store", str(tmp_path / "s")])
+    assert "\x1b" not in missing.output and "gone\\x1b[2J.txt" in missing.output

@@ -20,8 +20,21 @@ class KGClickException(click.ClickException):
     """A library error shown as `Error: ...` with the exit code its class documents."""
 
     def __init__(self, error: KGError) -> None:
-        super().__init__(str(error))
+        super().__init__(shown(str(error), keep_newlines=True))  # names in it printed safely
         self.exit_code = error.exit_code  # type: ignore[misc]  # click reads it to end the process
+
+
+def shown(text: str, *, keep_newlines: bool = False) -> str:
+    """Text as it may reach a terminal: control characters (a file name's newline, an ANSI
+    escape that would recolour or rewrite the screen) written as escapes, e.g. \\x1b, \\n."""
+    return "".join(c if c.isprintable() or c == " " or (keep_newlines and c == "\n")
+                   else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def shown_message(message: str, name: str) -> str:
+    """A multi-line message naming `name`: the name escaped whole (newline included), the rest
+    of the message keeping its own line breaks."""
+    return shown(message.replace(name, shown(name)), keep_newlines=True)
 
 
 def handle_errors(func: F) -> F:

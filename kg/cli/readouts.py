@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli.base import cli, handle_errors, resolve_store, store_option
+from kg.cli.base import cli, handle_errors, resolve_store, shown, shown_message, store_option
 from kg.cli.progress import ItemProgress, StepProgress
 from kg.store.location import open_store
 
@@ -45,10 +45,10 @@ def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int
     def report(outcome: LoadOutcome) -> None:
         if outcome.status in ("rejected", "failed"):
             errors.append(outcome)
-            bar.message(f"Error: {outcome.message}")
+            bar.message(f"Error: {shown_message(outcome.message or '', outcome.source)}")
             bar.advance()
         else:
-            bar.advance(f"{outcome.status}: {outcome.source} -> {outcome.readout} ({outcome.triples} triples)")
+            bar.advance(f"{outcome.status}: {shown(outcome.source)} -> {outcome.readout} ({outcome.triples} triples)")
 
     with bar, open_store(resolve_store(store)) as st:
         summary = load_paths(st, paths, allow_empty=allow_empty, jobs=jobs, max_bytes=max_bytes, progress=report,

@@ -166,6 +166,8 @@ def answer_paged(request: dict[str, Any], view: StoreView, out: Any) -> None:
             solutions = iter(result)
             first = next(solutions, None)
             break
+        except PermissionError as exc:
+            raise RuntimeError(NETWORK_REFUSED if "(os error 1)" in str(exc) else f"PermissionError: {exc}") from None
         except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
             message = f"{type(exc).__name__}: {exc}".replace("\n", " ")
             if attempt + 1 < _ATTEMPTS and any(t in message for t in _TRANSIENT):

@@ -147,3 +147,25 @@ def test_remove_refuses_the_reference_graph_and_what_is_no_iri(tmp_path: Path) -
         assert code == 2, output
         assert output.startswith("Error: ") and output.count("\n") == 1
     assert invoke("dump", "--store", store)[1] == before
+
+
+def test_a_load_onto_a_full_disk_stops_in_one_line_with_exit_3(tmp_path: Path) -> None:
+    # A file size limit (RLIMIT_FSIZE) makes every write past 1 MB fail, as a full disk does.
+    import resource
+    import signal
+
+    from readout_factory import write_records
+
+    write_records(tmp_path / "in", 120)
+
+    def small_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, 1_000_000))
+
+    done = subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "load", str(tmp_path / "in"),
+                           "--store", str(tmp_path / "store")], preexec_fn=small_disk,  # noqa: PLW1509
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 3, done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1, done.stderr
+    assert errors[0].startswith("Error: ") and "Traceback" not in done.stderr

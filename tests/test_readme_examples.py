@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import shlex
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 
 
-def readme_commands() -> list[str]:
-    """The `kg ...` lines of the README's code blocks, comments stripped."""
+def readme_commands(program: str = "kg") -> list[str]:
+    """The `kg ...` (or `curl ...`) lines of the README's code blocks, comments stripped."""
     commands: list[str] = []
     in_block = False
     for line in README.read_text(encoding="utf-8").splitlines():
@@ -35,7 +39,7 @@ def readme_commands() -> list[str]:
             in_block = not in_block
             continue
         stripped = line.strip()
-        if in_block and stripped.startswith("kg "):
+        if in_block and stripped.startswith(program + " "):
             commands.append(re.sub(r"\s+#.*$", "", stripped))
     return commands
 
@@ -100,3 +104,48 @@ def test_every_readme_example_answers(workdir: Path, command: str, monkeypatch: 
         assert " 0 nodes" not in result.output and "wrote 0 " not in result.output, result.output
     else:
         assert result.output.strip(), command
+
+
+CURLS = readme_commands("curl")
+README_ENDPOINT = "http://127.0.0.1:7879"
+
+
+def test_the_readme_has_curl_examples() -> None:
+    assert len(CURLS) >= 3 and all(README_ENDPOINT in c for c in CURLS)
+
+
+@pytest.fixture(scope="module")
+def served(workdir: Path) -> Iterator[str]:
+    """`kg serve` over the README's store, on a free port (the README says 7879)."""
+    proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "serve", "--port", "0",
+                             "--store", str(workdir / "kg-store")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        assert line.startswith("SPARQL endpoint: http://127.0.0.1:"), line
+        yield line.split()[2].removesuffix("/sparql")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("curl") is None, reason="needs curl")
+@pytest.mark.parametrize("command", CURLS)
+def test_every_readme_curl_example_answers(served: str, command: str) -> None:
+    args = [a.replace(README_ENDPOINT, served) for a in shlex.split(command)]
+    done = subprocess.run([args[0], "--noproxy", "*", "-sS", "--fail-with-body", *args[1:]], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, f"{command}: {done.stderr}{done.stdout}"
+    body = done.stdout.split("\n\n", 1)[-1] if "-i" in args else done.stdout  # text mode: CRLF read as LF
+    if "format=csv" in command or "text/csv" in command:
+        assert _rows(body) >= 1, body
+    elif body.lstrip().startswith("["):
+        assert json.loads(body), body
+    else:
+        assert json.loads(body)["results"]["bindings"], body
+

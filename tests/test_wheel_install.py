@@ -50,6 +50,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "kg/_data/ontology/shapes.ttl" in names
     assert "kg/_data/queries/posts-by-country.rq" in names
     assert "kg/_data/queries/views/full.rq" in names
+    assert "kg/query/page/index.html" in names and "kg/export/page/explorer.js" in names
 
     venv = base / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], cwd=base)

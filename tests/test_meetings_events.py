@@ -108,3 +108,12 @@ def test_an_acronym_inside_a_forum_name_keeps_the_name_whole() -> None:
     [m] = meetings_of(text, "2024-11-15")
     assert (m.forum, m.start) == ("Asia-Pacific Economic Cooperation (APEC) Economic Leaders’ Meeting", "2024-11-15")
     assert set(m.participants) == {"NZ", "PE"}
+
+
+def test_a_headline_date_and_the_bodys_session_are_one_meeting() -> None:
+    # UNSEEN.md, verbatim
+    text = ("Meeting of Arctic Climate Ministers on 12 March 2024: Chair's Summary\n\n"
+            "Norway, Canada and Iceland joined the 12 March online session.")
+    [m] = meetings_of(text, "2024-03-13")
+    assert (m.forum, m.start, m.end) == ("Meeting of Arctic Climate Ministers", "2024-03-12", "2024-03-12")
+    assert set(m.participants) == {"NO", "CA", "IS"}

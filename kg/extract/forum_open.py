@@ -87,3 +87,14 @@ def group_meetings(ctx: Context, forums: ForumList) -> None:
     for m in _GROUP_MEETING.finditer(ctx.text):
         if is_climate_related(sentence_at(ctx, m.start())):
             forums.add(m.group(1), "summit" if m.group(2) == "leaders" else "ministerial", m.start(1), m.end(1))
+
+
+# "Meeting of Arctic Climate Ministers", "Summit of Amazon Leaders": a meeting series named by who meets.
+_MEETING_OF = re.compile(r"\b((?:Meeting|Conference|Gathering|Summit)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,5}"
+                         r"(Ministers|Leaders|Heads\s+of\s+State))\b")
+
+
+def meetings_of_named_groups(ctx: Context, forums: ForumList) -> None:
+    for m in _MEETING_OF.finditer(ctx.text):
+        if about_climate(m.group(1)) or about_climate(clause_at(ctx, m.start(1))):
+            forums.add(m.group(1), "ministerial" if m.group(2) == "Ministers" else "summit", m.start(1), m.end(1))

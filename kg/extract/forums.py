@@ -32,7 +32,7 @@ from kg.extract.forum_names import (
     find_name_matches,
     find_shared_heads,
 )
-from kg.extract.forum_open import governed_names, group_meetings, shared_commissions
+from kg.extract.forum_open import governed_names, group_meetings, meetings_of_named_groups, shared_commissions
 from kg.extract.gazetteer import find_actor_mentions
 from kg.extract.topics import is_climate_related
 from kg.model.record import Forum
@@ -367,6 +367,7 @@ def extract_forums(ctx: Context) -> list[Forum]:
     _off_topic_bodies(ctx, forums, candidates)
     shared_commissions(ctx, forums)
     group_meetings(ctx, forums)
+    meetings_of_named_groups(ctx, forums)
     _lower_head_and_quoted(ctx, forums)
     governed_names(ctx, forums)
     _sub_forums(ctx, forums)

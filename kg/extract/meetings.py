@@ -34,6 +34,7 @@ _MEETING_CUE = re.compile(
 _MEETING_VERB = re.compile(
     r"\b(?:met|meets?|meeting|held|hold|hosted|convened?|participat\w*|attend\w*|visit\w*|call|spoke|talks|received|"
     r"travel\w*|trip|dispatch\w*|sign(?:s|ed|ing)?|exchang\w+\s+(?:of\s+)?letters|"
+    r"join(?:s|ed)?\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:session|meeting|call|talks|summit|dialogue|event)|"
     r"gather\w*|took place|take place|concluded|kick off|co-chair\w*|(?-i:chair|chaired)|roundtables?|event|"
     r"at the (?:White House|Elysee|Élysée|Kremlin|Kantei|Great Hall of the People))\b", re.I)
 # Seats of government that readouts name as the place of a meeting, with their state.
@@ -369,6 +370,7 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
             if d.is_full:
                 last_dated[sentence.paragraph] = d
     _title_forum(ctx, drafts, kinds, mentions)
+    _headline_session(ctx, drafts)
     meetings = _merge(drafts)
     if isinstance(candidates, ForumList):
         held = {m.forum for m in meetings}
@@ -381,6 +383,23 @@ _CO_ORGANISER = re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|supported|facilit
                            r"(?:by|with)\s+(?:the\s+)?$", re.I)
 # "... Preparation for Hosting COP27", "... ahead of COP30": a title naming a later event, not the meeting.
 _AHEAD_OF = re.compile(r"\b(?:for|ahead\s+of|towards|toward|before|hosting|host|preparing|preparations?)\s+(?:the\s+)?$", re.I)
+
+
+_THE_SESSION = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,4}(?:session|meeting|call|talks|event)\b", re.I)
+
+
+def _headline_session(ctx: Context, drafts: list[_Draft]) -> None:
+    """"Meeting of Arctic Climate Ministers on 12 March 2024: Chair's Summary" then "... joined the
+    12 March online session": the body's session of the headline's day is the headline's meeting."""
+    head = ctx.text.lstrip()
+    line_end = len(ctx.text) - len(head) + (head.find("\n") if "\n" in head else len(head))
+    named = [k for k in drafts if k.sentence_start < line_end and k.meeting.forum and k.meeting.start]
+    for draft in drafts:
+        if draft.meeting.forum or draft.sentence_start < line_end or not draft.meeting.evidence:
+            continue
+        same_day = [k for k in named if k.meeting.start == draft.meeting.start]
+        if len(same_day) == 1 and _THE_SESSION.search(draft.meeting.evidence[0].text):
+            draft.meeting.forum = same_day[0].meeting.forum
 
 
 def _title_forum(ctx: Context, drafts: list[_Draft], kinds: dict[str, str],

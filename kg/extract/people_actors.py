@@ -26,7 +26,7 @@ from kg.extract.context import Context
 from kg.extract.people_lexicon import EU_TITLES, INSTITUTION_ACTORS
 from kg.extract.people_roles import Mention, RoleOnly
 from kg.model.record import Person
-from kg.model.reference import city_country
+from kg.model.reference import city_country, cops
 from kg.model.resources import ontology_dir
 
 _GROUP_NOUNS = r"(?:counterparts?|officials?|ministers?|leaders?|delegations?|representatives?|colleagues?|" \
@@ -70,6 +70,23 @@ def _official_actor(person: Person) -> str | None:
     if len(matches) == 1:
         return matches.pop()
     return None
+
+
+_COP_TITLE = re.compile(r"\bCOP\s?-?(\d{1,2})\s+President|\bPresident(?:[- ][Dd]esignate)?\s+(?:of|for)\s+(?:the\s+)?"
+                        r"COP\s?-?(\d{1,2})\b")
+
+
+def _cop_president_actor(person: Person, ctx: Context) -> str | None:
+    """"COP25 President Carolina Schmidt": a COP's president speaks for the presiding state (reference
+    data), when the text names that state."""
+    title = _COP_TITLE.search(person.role or "")
+    if title is None:
+        return None
+    number = int(title.group(1) or title.group(2))
+    ref = next((c for c in cops() if c.number == number), None)
+    if ref is None or not any(m.code == ref.presidency for m in ctx.actor_mentions):
+        return None
+    return ref.presidency
 
 
 def _suggested_official(person: Person, ctx: Context) -> str | None:
@@ -259,7 +276,8 @@ def resolve_actors(people: list[Person], *, groups_mentions: list[list[Mention]]
         _role_coreference(person, mentions, role_only, taken)
         if person.actor:
             continue
-        person.actor = _trip_leg_actor(person, ctx) or _suggested_official(person, ctx) or \
+        person.actor = _cop_president_actor(person, ctx) or _trip_leg_actor(person, ctx) or \
+            _suggested_official(person, ctx) or \
             _sentence_group_actor(person, ctx)
         if person.actor:
             continue

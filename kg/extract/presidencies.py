@@ -185,7 +185,7 @@ def extract_presidencies(ctx: Context, forums: list[Forum], people: list[Person]
         # a COP's president speaks for the presiding state.
         role = person.role or ""
         title = re.search(rf"(?:^|\band\s+)(?P<body>{_COP})\s+President(?:-[Dd]esignate)?\b(?!\s+of\b)|"
-                          rf"^President(?:-[Dd]esignate)?\s+(?:of|for)\s+(?:the\s+)?(?P<body2>{_COP})\b", role)
+                          rf"(?:^|,\s*|\band\s+)President(?:-[Dd]esignate)?\s+(?:of|for)\s+(?:the\s+)?(?P<body2>{_COP})\b", role)
         if title and person.actor and re.fullmatch(r"[A-Z]{2}", person.actor) and person.evidence:
             span = person.evidence[0]
             record(normalise_body(title.group("body") or title.group("body2")), person.actor, span.start, span.end)

@@ -117,3 +117,22 @@ def test_a_headline_date_and_the_bodys_session_are_one_meeting() -> None:
     [m] = meetings_of(text, "2024-03-13")
     assert (m.forum, m.start, m.end) == ("Meeting of Arctic Climate Ministers", "2024-03-12", "2024-03-12")
     assert set(m.participants) == {"NO", "CA", "IS"}
+
+
+def test_the_state_visited_is_the_place_when_no_city_is_named() -> None:
+    text = "On May 3, 2024, Vice Minister Li Wei met Kenyan Minister Ruth Wanjiru, who is on a visit to China."
+    [m] = meetings_of(text, "2024-05-03")
+    assert (m.place, m.host) == ("China", "CN")
+
+
+def test_a_seat_of_government_with_its_number_is_the_place() -> None:
+    text = "Prime Minister Hale and Norwegian Prime Minister Berg met today in 10 Downing Street to discuss energy."
+    [m] = meetings_of(text, "2024-02-01")
+    assert (m.place, m.host) == ("10 Downing Street", "GB")
+
+
+def test_a_cop_presidents_title_makes_the_presiding_state_a_participant() -> None:
+    text = ("The UK and Chile issued a call. COP26 President Designate Alok Sharma met envoys in London on 3 May 2021.\n\n"
+            "The COP26 President Designate also invited leaders to a special virtual event on 12 December.")
+    found = {m.start: m for m in meetings_of(text, "2021-05-04")}
+    assert found["2021-12-12"].participants == ["GB"]

@@ -138,8 +138,14 @@ def _place(ctx: Context, start: int, end: int, forum: str | None,
             continue
         return city, code or city_country(city)
     for landmark, code in LANDMARKS.items():
-        if re.search(rf"\bat the {re.escape(landmark)}\b", text[start:end]):
-            return landmark, code
+        found = re.search(rf"\b(?:at|in) (?:the )?((?:No\.?\s*)?(?:\d{{1,4}}\s+)?{re.escape(landmark)})\b", text[start:end])
+        if found:
+            return found.group(1), code  # "at 10 Downing Street": the place as written
+    for a in ctx.actor_mentions:  # "who is on a visit to China": the state visited, when no city is named
+        if start <= a.start < end and a.form not in {"adjective", "possessive"} and re.search(
+                r"\b(?:on\s+an?\s+(?:[\w-]+\s+)?visit\s+to|visiting|(?:travel\w*|trip)\s+to)\s+(?:the\s+)?$",
+                text[max(start, a.start - 40):a.start]):
+            return a.text, a.code
     return None
 
 
@@ -445,6 +451,9 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
     for p in attending:
         if p.actor and re.fullmatch(r"[A-Z]{2}", p.actor) and p.actor not in codes:
             codes.append(p.actor)
+    for presidency in record.presidencies:  # "The COP26 President Designate also invited ...": the presiding state
+        if presidency.actor not in codes and re.search(rf"\b{re.escape(presidency.of)}\s+President\b", text[s:e]):
+            codes.append(presidency.actor)
     if host and host not in codes and any(a.code == host for a in ctx.actor_mentions):
         codes.append(host)  # the host takes part, when the text names it at all (Brussels alone is no Belgium)
     start = d.begin if len(d.begin) >= 7 else None

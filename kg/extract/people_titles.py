@@ -164,7 +164,7 @@ def clean_role(tokens: list[Token], text: str) -> tuple[str | None, str | None, 
     joined = " ".join(t.text for t in keep)
     if actor is None:
         for phrase, code in (("White House", "US"), ("United Nations", "United Nations")):
-            if phrase in joined:
+            if phrase in joined and not (code == "United Nations" and _NAMES_A_COP.search(joined)):
                 actor = code
     # A trailing "(EVP)" abbreviates the title; it is not part of it.
     if len(keep) >= 4 and keep[-1].text == ")" and keep[-3].text == "(" and keep[-2].kind == ACRONYM:

@@ -87,3 +87,9 @@ def test_the_officials_list_suggests_but_the_text_must_name_the_state() -> None:
         ("Boris Johnson", None, "Prime Minister")]
     assert rows("Prime Minister Boris Johnson said the UK will host the summit.") == [
         ("Boris Johnson", "GB", "Prime Minister")]
+
+
+def test_an_official_announcing_what_a_state_does_speaks_for_it() -> None:
+    text = ("Norway will pay NOK 100 million to Indonesia for reduced deforestation, Minister of Climate and "
+            "Environment Kari Holm announced today.")
+    assert rows(text) == [("Kari Holm", "NO", "Minister of Climate and Environment")]

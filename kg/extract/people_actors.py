@@ -76,6 +76,23 @@ _COP_TITLE = re.compile(r"\bCOP\s?-?(\d{1,2})\s+President|\bPresident(?:[- ][Dd]
                         r"COP\s?-?(\d{1,2})\b")
 
 
+_SAYS = re.compile(r"^\s*(?:,\s*)?(?:has\s+|have\s+)?(?:announced|said|says|stated|states|confirmed|declared|told)\b")
+
+
+def _announcer_actor(person: Person, ctx: Context) -> str | None:
+    """"New Zealand will provide NZ$20 million ..., Foreign Minister X announced today": the official who
+    announces what a state (named first in the sentence) does speaks for it."""
+    for span in person.evidence:
+        sentence = next((s for s in ctx.sentences if s.start <= span.start < s.end), None)
+        if sentence is None or not _SAYS.match(ctx.text[span.end:span.end + 30]):
+            continue
+        first = next((m for m in ctx.actor_mentions if sentence.start <= m.start < span.start), None)
+        if first is not None and first.form not in {"adjective", "possessive"} and \
+                not ctx.text[sentence.start:first.start].strip(" \t\n*_\"“"):
+            return first.code
+    return None
+
+
 def _cop_president_actor(person: Person, ctx: Context) -> str | None:
     """"COP25 President Carolina Schmidt": a COP's president speaks for the presiding state (reference
     data), when the text names that state."""
@@ -277,6 +294,7 @@ def resolve_actors(people: list[Person], *, groups_mentions: list[list[Mention]]
         if person.actor:
             continue
         person.actor = _cop_president_actor(person, ctx) or _trip_leg_actor(person, ctx) or \
+            _announcer_actor(person, ctx) or \
             _suggested_official(person, ctx) or \
             _sentence_group_actor(person, ctx)
         if person.actor:

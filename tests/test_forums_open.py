@@ -132,3 +132,46 @@ def test_a_cop_named_in_full_before_its_number() -> None:
     found = forums_of("Egypt's minister, president-designate of the United Nations (UN) Climate Change Summit "
                       "(COP27), spoke to the press.")
     assert set(found) == {"COP27"}
+
+
+def test_a_name_nothing_near_speaks_of_takes_the_headlines_subject() -> None:
+    text = ("Survey Mission on Coastal Climate Adaptation to Kiribati\n\n"
+            "3. Together with the mission, the Government of Japan will hold policy dialogues with the Government "
+            "of Kiribati based on the Blue Horizon Partnership.")
+    found = forums_of(text)
+    assert "Blue Horizon Partnership" in found
+    assert not any("Mission" in name for name in found)  # a survey mission is a delegation, not a mechanism
+
+
+def test_named_platforms_listed_after_a_lower_case_kind_noun() -> None:
+    found = forums_of("The committee will continue work on the information platforms Coastal Flood Data for Africa "
+                      "(CFDA) and Drought Early Warning Exchange (DEWE) to manage climate risk.")
+    assert {(f.name, f.kind, tuple(f.aliases)) for f in found.values()} == {
+        ("Coastal Flood Data for Africa", "platform", ("CFDA",)),
+        ("Drought Early Warning Exchange", "platform", ("DEWE",))}
+
+
+def test_a_bilateral_partnership_named_in_lower_case() -> None:
+    found = forums_of("The ministers discussed the Kenya-Norway partnership on clean cooking and climate finance, "
+                      "which both sides will expand.")
+    assert set(found) == {"Kenya-Norway partnership on clean cooking and climate finance"}
+
+
+def test_a_summit_meeting_of_two_states_is_no_named_forum() -> None:
+    assert forums_of("Japan announced at the Japan-Tuvalu summit meeting in December that it would support "
+                     "climate adaptation.") == {}
+
+
+def test_the_kyoto_mechanisms_are_known_bodies() -> None:
+    found = forums_of("Germany will not transfer the surplus of Clean Development Mechanism and Joint Implementation "
+                      "credits to cut emissions.")
+    assert set(found) == {"Clean Development Mechanism", "Joint Implementation"}
+
+
+def test_a_name_with_its_own_acronym_inside_a_longer_name() -> None:
+    text = ("Lima, 21 November 2024 -- The President today chaired the third Andean Green Initiative (AGI) Summit in "
+            "Lima, where members pledged to restore degraded land.")
+    found, _, meetings = record_of(text, "2024-11-21")
+    assert found["Andean Green Initiative"].aliases == ["AGI"]
+    assert found["Andean Green Initiative Summit"].kind == "summit"
+    assert [(m.forum, m.start) for m in meetings] == [("Andean Green Initiative Summit", "2024-11-21")]

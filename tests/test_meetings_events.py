@@ -136,3 +136,17 @@ def test_a_cop_presidents_title_makes_the_presiding_state_a_participant() -> Non
             "The COP26 President Designate also invited leaders to a special virtual event on 12 December.")
     found = {m.start: m for m in meetings_of(text, "2021-05-04")}
     assert found["2021-12-12"].participants == ["GB"]
+
+
+def test_a_cops_host_from_reference_data_is_not_made_a_participant() -> None:
+    text = ("Azerbaijan will host the conference this year. Singapore's Minister Grace Tan will attend COP29 in Baku "
+            "from 11 to 22 November 2024.")
+    [m] = meetings_of(text, "2024-11-01")
+    assert (m.forum, m.host, m.participants) == ("COP29", "AZ", ["SG"])
+
+
+def test_a_call_takes_the_state_the_next_sentences_pronoun_speaks_for() -> None:
+    text = ("The Prime Minister spoke to the UN Secretary-General today about the climate summit.\n\n"
+            "He reiterated Ireland’s long-standing commitment to multilateralism.")
+    [m] = meetings_of(text, "2024-01-11")
+    assert (m.forum, m.start, m.participants) == (None, "2024-01-11", ["IE"])

@@ -93,3 +93,15 @@ def test_an_official_announcing_what_a_state_does_speaks_for_it() -> None:
     text = ("Norway will pay NOK 100 million to Indonesia for reduced deforestation, Minister of Climate and "
             "Environment Kari Holm announced today.")
     assert rows(text) == [("Kari Holm", "NO", "Minister of Climate and Environment")]
+
+
+def test_a_full_name_of_a_state_without_a_title() -> None:
+    assert rows("The board meeting is co-chaired by Tomas Berg of Sweden and Anne-Marie Roux of France.") == [
+        ("Tomas Berg", "SE", None), ("Anne-Marie Roux", "FR", None)]
+
+
+def test_the_last_portfolio_word_before_an_honorific_and_the_holder() -> None:
+    found = rows("The Union Minister for New & Renewable Energy and Consumer Affairs, Food & Public Distribution, "
+                 "Shri Ravi Nair, held a meeting in New Delhi today.")
+    assert [(name, role) for name, _, role in found] == [
+        ("Ravi Nair", "Union Minister for New & Renewable Energy and Consumer Affairs, Food & Public Distribution")]

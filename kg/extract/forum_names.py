@@ -274,6 +274,11 @@ def find_name_matches(text: str) -> list[NameMatch]:
                 if listed:
                     e = listed.end()
             name = text[s:e]
+            for inner in re.finditer(r"\s*\([A-Z][A-Za-z0-9&.-]{1,9}\)(?=\s)", name):
+                before = name[:inner.start()].split()
+                if before and before[-1] in HEADS:  # "X Initiative (MGI) Summit": the acronym is the initiative's
+                    name = name[:inner.start()] + name[inner.end():]
+                    break
             if acronym:
                 name = re.sub(rf"\s*\({re.escape(acronym)}\)", "", name, count=1)
             found.append(NameMatch(s, e, name, head_text, kind, prefix, acronym))
@@ -281,8 +286,10 @@ def find_name_matches(text: str) -> list[NameMatch]:
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[NameMatch] = []
     for m in found:
-        if any(k.start <= m.start and m.end <= k.end and (k.start, k.end) != (m.start, m.end) for k in kept):
-            continue
+        defined = re.match(r"\s*\([A-Z][A-Za-z0-9&.-]{1,9}\)\s+[A-Z]", text[m.end:m.end + 14]) is not None
+        if not defined and any(k.start <= m.start and m.end <= k.end and (k.start, k.end) != (m.start, m.end)
+                               for k in kept):
+            continue  # (a name followed by its own acronym, "X Initiative (MGI) Summit", is one of its own)
         kept.append(m)
     return kept
 

@@ -98,3 +98,40 @@ def meetings_of_named_groups(ctx: Context, forums: ForumList) -> None:
     for m in _MEETING_OF.finditer(ctx.text):
         if about_climate(m.group(1)) or about_climate(clause_at(ctx, m.start(1))):
             forums.add(m.group(1), "ministerial" if m.group(2) == "Ministers" else "summit", m.start(1), m.end(1))
+
+
+_LISTED_NAME = r"[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|on|the|in|to)\s+){0,2}[A-Z][\w’'-]*)*\s*\(\s*[A-Z][A-Za-z0-9-]{1,9}\s*\)"
+# "the information platforms Water and Climate Change Information for Africa (WACCA) and Drought Early Warning
+# Detection (DEWD)": a lower-case kind noun before named mechanisms, each with its acronym.
+_KIND_NOUN_LIST = re.compile(rf"\b(?P<noun>platforms?|initiatives?|networks?|mechanisms?|partnerships?|systems?|"
+                             rf"programmes?|programs?)\s+(?P<items>{_LISTED_NAME}(?:\s*,\s*{_LISTED_NAME})*"
+                             rf"(?:\s*,?\s+and\s+{_LISTED_NAME})?)")
+_NOUN_KINDS = {"platform": "platform", "initiative": "initiative", "partnership": "partnership"}
+
+
+def kind_noun_lists(ctx: Context, forums: ForumList) -> None:
+    for m in _KIND_NOUN_LIST.finditer(ctx.text):
+        if not (about_climate(m.group("items")) or about_climate(clause_at(ctx, m.start()))):
+            continue
+        kind = _NOUN_KINDS.get(m.group("noun").rstrip("s"), "other")
+        for item in re.finditer(r"([A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|on|the|in|to)\s+){0,2}[A-Z][\w’'-]*)*)\s*"
+                                r"\(\s*([A-Z][A-Za-z0-9-]{1,9})\s*\)", m.group("items")):
+            start = m.start("items") + item.start(1)
+            entry = forums.add(item.group(1), kind, start, start + len(item.group(1)))
+            forums._alias(entry, item.group(2))
+
+
+# "the Canada-United Kingdom partnership on clean growth and climate change": a bilateral mechanism named in
+# lower case after its parties.
+_BILATERAL_LOWER = re.compile(r"\bthe\s+((?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)[-–](?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
+                              r"(partnership|dialogue|working group|task force|alliance)\s+on\s+[a-z][a-z ,-]{3,80}?)"
+                              r"(?=[,.;]|\s+(?:such|which|that|as|to|with|and\s+the)\b)")
+
+
+def bilateral_lower_case(ctx: Context, forums: ForumList) -> None:
+    for m in _BILATERAL_LOWER.finditer(ctx.text):
+        parties = find_actor_mentions(m.group(1))
+        if len(parties) < 2 or not about_climate(m.group(1)):
+            continue
+        kind = {"working group": "working-group", "task force": "task-force"}.get(m.group(2), m.group(2))
+        forums.add(m.group(1), kind, m.start(1), m.end(1))

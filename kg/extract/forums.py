@@ -32,8 +32,16 @@ from kg.extract.forum_names import (
     find_name_matches,
     find_shared_heads,
 )
-from kg.extract.forum_open import governed_names, group_meetings, meetings_of_named_groups, shared_commissions
+from kg.extract.forum_open import (
+    bilateral_lower_case,
+    governed_names,
+    group_meetings,
+    kind_noun_lists,
+    meetings_of_named_groups,
+    shared_commissions,
+)
 from kg.extract.gazetteer import find_actor_mentions
+from kg.extract.relevance import is_about_climate, scores
 from kg.extract.topics import is_climate_related
 from kg.model.record import Forum
 from kg.model.reference import cops as reference_cops
@@ -59,6 +67,8 @@ KNOWN_BODIES: tuple[tuple[str, str, str], ...] = (
     ("UN Convention to Combat Desertification", "UNCCD", "organization"),
     ("Convention on Biological Diversity", "CBD", "organization"),
     ("Quadrilateral Security Dialogue", "Quad", "forum"),
+    ("Clean Development Mechanism", "CDM", "other"),
+    ("Joint Implementation", "JI", "other"),
     ("Asia-Pacific Economic Cooperation", "APEC", "forum"),
 )
 # Known bodies of general remit (security, trade, regional politics): forums only where the text ties them
@@ -108,6 +118,9 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
     not_forum = NOT_FORUM_WORDS.search(name)
     if not_forum and not (shared_committee and not NOT_FORUM_WORDS.search(name.replace(head_word, ""))):
         return None  # one state's body; a committee of several states ("Intergovernmental ...") is shared
+    if head_word == "Mission" and re.search(r"\b(?:Survey|Fact-?[Ff]inding|Trade|Study|Technical|Expert|Observation|"
+                                            r"Monitoring|Diplomatic|Assessment)\s+Mission\b", name):
+        return None  # "a project formation Survey Mission": a delegation sent, not a mechanism
     if re.match(r"(?:National|Federal|State|Provincial|Presidential)\b", name) and len(codes) < 2:
         return None  # "the National Adaptation Council": one state's body
     if head_word in _ONE_STATE_HEADS and len(codes) == 1 and _actor_codes_in(ctx, m.start, m.start + 12) and \
@@ -147,6 +160,11 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
     return kind
 
 
+def _headline(ctx: Context) -> str:
+    head = ctx.text.lstrip()
+    return head[:head.find("\n")] if "\n" in head else head[:200]
+
+
 def _relevant(ctx: Context, m: NameMatch, kind: str) -> bool:
     """Whether a forum is about climate, energy or environment by its name, its clause or the rest of
     its paragraph, or is a summit or conference where something is held."""
@@ -154,8 +172,11 @@ def _relevant(ctx: Context, m: NameMatch, kind: str) -> bool:
     held_at = kind in ("summit", "conference", "ministerial") and re.search(
         r"\b(?:margins?|sidelines?|side lines|held|met|meet|meeting|attend\w*|participat\w*|at|during|for)\s+(?:of\s+)?"
         r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", ctx.text[max(0, m.start - 60):m.start])
-    return bool(about_climate(clean(m.name)) or about_climate(sentence) or held_at
-                or about_climate(other_sentences(ctx, m.start)))
+    near = (clean(m.name), sentence, other_sentences(ctx, m.start))
+    if held_at or any(about_climate(text) for text in near):
+        return True
+    # Nothing near it speaks of any subject ("based on the Cool Earth Partnership"): the readout's headline decides.
+    return not any(scores(text).speaks for text in (*near, sentence_at(ctx, m.start))) and is_about_climate(_headline(ctx))
 
 
 def _title(item: str) -> str:
@@ -289,6 +310,14 @@ _QUOTED_KINDS = {"platform": "platform", "initiative": "initiative", "partnershi
                  "coalition": "alliance", "forum": "forum", "dialogue": "dialogue", "roundtable": "roundtable"}
 
 
+def _only_states(text: str) -> bool:
+    """Whether a modifier is nothing but states' names ("Japan-Tuvalu", "China-EU")."""
+    rest = text
+    for mention in sorted(find_actor_mentions(text), key=lambda x: -len(x.text)):
+        rest = rest.replace(mention.text, " ")
+    return bool(find_actor_mentions(text)) and not re.sub(r"[\s\-–—/]|\band\b", "", rest)
+
+
 def _lower_head_and_quoted(ctx: Context, forums: ForumList) -> None:
     for m in _LOWER_HEAD.finditer(ctx.text):
         group = 1 if m.group(1) else 3
@@ -297,6 +326,8 @@ def _lower_head_and_quoted(ctx: Context, forums: ForumList) -> None:
                 r"\b(?:Presidency|President|Government|Ministry|Commission)\b", name)
                 or _actor_codes_in(ctx, m.start(group), m.end(group))):
             continue  # "the Italian Presidency initiative", "the EU initiative": not a name
+        if _only_states(name.rsplit(" ", 1)[0]) and group == 1:
+            continue  # "the Japan-Tuvalu summit meeting": a meeting of two states, not a named forum
         if len(name.split()) >= 2 and not _NOT_CLIMATE.search(name) and not re.match(r"(?:The|This|That)\b", name):
             forums.add(name, {"dialogue": "dialogue", "roundtable": "roundtable", "summit": "summit",
                               "initiative": "initiative"}[m.group(group + 1)], m.start(group), m.end(group))
@@ -368,6 +399,8 @@ def extract_forums(ctx: Context) -> list[Forum]:
     shared_commissions(ctx, forums)
     group_meetings(ctx, forums)
     meetings_of_named_groups(ctx, forums)
+    kind_noun_lists(ctx, forums)
+    bilateral_lower_case(ctx, forums)
     _lower_head_and_quoted(ctx, forums)
     governed_names(ctx, forums)
     _sub_forums(ctx, forums)

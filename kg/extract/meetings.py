@@ -204,6 +204,9 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
               or re.search(r"\b(?:steering\s+committee|committee|board|council|plenary|secretariat)\s+of\s+(?:the\s+)?$",
                            text[max(0, m[0] - 30):m[0]], re.I)]
     usable = [m for m in usable if not _CO_ORGANISER.search(text[max(0, m[0] - 40):m[0]])]
+    # "the third X Initiative (MGI) Summit": the summit is held, not the initiative named inside it
+    usable = [m for m in usable if not any(o[2] != m[2] and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0]
+                                           for o in usable)]
     usable = [m for m in usable if not in_title(text, m[0], m[1], max(0, d.start - 400))
               and not _inside_cop_name(m, mentions, kinds, text) and _fits_reference(m[2], d)]
     if not usable:
@@ -378,6 +381,7 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
     _title_forum(ctx, drafts, kinds, mentions)
     _headline_session(ctx, drafts)
     meetings = _merge(drafts)
+    _speaker_continues(ctx, meetings)
     if isinstance(candidates, ForumList):
         held = {m.forum for m in meetings}
         record.forums.extend(f for f in candidates.forums() if f.name in held)
@@ -389,6 +393,25 @@ _CO_ORGANISER = re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|supported|facilit
                            r"(?:by|with)\s+(?:the\s+)?$", re.I)
 # "... Preparation for Hosting COP27", "... ahead of COP30": a title naming a later event, not the meeting.
 _AHEAD_OF = re.compile(r"\b(?:for|ahead\s+of|towards|toward|before|hosting|host|preparing|preparations?)\s+(?:the\s+)?$", re.I)
+
+
+_CONTINUES = re.compile(r"^\W*(?:He|She|They)\s+(?:also\s+)?[a-z]+ed\b")
+
+
+def _speaker_continues(ctx: Context, meetings: list[Meeting]) -> None:
+    """"The Prime Minister spoke to the Secretary-General today ..." then "He reiterated the UK's
+    commitment ...": a call whose sentence names no state takes the state the next sentence's
+    pronoun speaks for."""
+    for meeting in meetings:
+        if meeting.participants or meeting.forum or not meeting.evidence:
+            continue
+        end = meeting.evidence[0].end
+        nxt = next((x for x in ctx.sentences if x.start >= end), None)
+        if nxt is None or not _CONTINUES.match(nxt.text):
+            continue
+        owned = [a for a in ctx.actor_mentions if nxt.start <= a.start < nxt.end and a.form == "possessive"]
+        if len({a.code for a in owned}) == 1:
+            meeting.participants.append(owned[0].code)
 
 
 _THE_SESSION = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,4}(?:session|meeting|call|talks|event)\b", re.I)
@@ -454,8 +477,10 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
     for presidency in record.presidencies:  # "The COP26 President Designate also invited ...": the presiding state
         if presidency.actor not in codes and re.search(rf"\b{re.escape(presidency.of)}\s+President\b", text[s:e]):
             codes.append(presidency.actor)
-    if host and host not in codes and any(a.code == host for a in ctx.actor_mentions):
-        codes.append(host)  # the host takes part, when the text names it at all (Brussels alone is no Belgium)
+    if host and host not in codes and any(a.code == host for a in ctx.actor_mentions) and not cop:
+        # the host takes part, when the text names it at all (Brussels alone is no Belgium); a COP's host from
+        # reference data is the conference's, not a party the text reports as taking part
+        codes.append(host)
     start = d.begin if len(d.begin) >= 7 else None
     end = d.finish if d.is_full else None
     evidence = [Span(s, e, text[s:e])]

@@ -154,7 +154,7 @@ def _left_role(tokens: list[Token], a: int) -> tuple[int, int, bool]:
     if honorific and j >= 0 and tokens[j].text in {"the", "The"}:
         j -= 1  # "..., the Rt Hon Ed Miliband"
     if j >= 1 and tokens[j].text == "," and (tokens[j - 1].kind in {VOCAB, HEAD, MOD, ACRONYM, STATE}
-                                             or tokens[j - 1].text == ")"):
+                                             or tokens[j - 1].text == ")" or _inside_portfolio(tokens, j - 1)):
         j -= 1
     elif j >= 3 and tokens[j].text == "," and tokens[j - 1].kind == NAME:
         # "the Crown Prince of Abu Dhabi, Sheikh X": a place after "of" closes the title
@@ -198,7 +198,8 @@ def _left_role(tokens: list[Token], a: int) -> tuple[int, int, bool]:
         return a, a, honorific
     last = span[-1]
     of_state = last.kind == STATE and len(span) >= 2 and span[-2].text in {"of", "the"}
-    if last.kind not in {HEAD, PLURAL, VOCAB, MOD, ACRONYM} and last.text != ")" and not of_state:
+    if last.kind not in {HEAD, PLURAL, VOCAB, MOD, ACRONYM} and last.text != ")" and not of_state and \
+            not _inside_portfolio(tokens, end - 1):
         return a, a, honorific
     return start, end, honorific
 
@@ -214,6 +215,9 @@ def _inside_portfolio(tokens: list[Token], j: int) -> bool:
     if (before.text in {"of", "for", "and", "&", "the", "a"} or before.kind in {VOCAB, MOD, ACRONYM}) and (
             after.text in {"and", "of", "&"} or after.kind in {VOCAB, MOD}):
         return True
+    if (before.text in {"of", "for", "and", "&"} or before.kind in {VOCAB, MOD}) and after.text == "," and \
+            j + 2 < len(tokens) and tokens[j + 2].kind == HON:
+        return True  # "... Food & Public Distribution, Shri X": the last portfolio word before the named holder
     # a run of up to three unlisted words between portfolio words and "for"/"of"
     k, m = j, j
     while k - 1 >= 0 and j - k < 2 and tokens[k - 1].kind == NAME:
@@ -303,7 +307,7 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
     inherited: tuple[str | None, str | None, str | None] | None = None
     last_end = -1
     while i < len(tokens):
-        if not _is_name_start(tokens, i):
+        if not _is_name_start(tokens, i) or (_inside_portfolio(tokens, i) and tokens[i + 1].text == ","):
             i += 1
             continue
         a, b = i, _name_run(tokens, i)
@@ -362,6 +366,10 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
         if counterpart:
             actor = actor or counterpart[0]
         anchored = ls < le or rs < re_ or honorific or role is not None or counterpart is not None
+        # "co-chaired by Richard Sherman of South Africa": a full name and the state the person is of
+        anchored = anchored or (b - a >= 2 and all(t.kind == NAME for t in tokens[a:b]) and b < len(tokens)
+                                and tokens[b].text == "of" and tail is not None and re.fullmatch(r"[A-Z]{2}", tail)
+                                is not None)
         name, words = _clean_name(name_tokens, text)
         if len(words) == 1 and not honorific and _PLURAL_NOUN.search(words[0]) and ls < le and \
                 (ls == 0 or tokens[ls - 1].text.lower() in {"the", "all", "our", "its", "their", "other"}):

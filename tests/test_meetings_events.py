@@ -150,3 +150,10 @@ def test_a_call_takes_the_state_the_next_sentences_pronoun_speaks_for() -> None:
             "He reiterated Ireland’s long-standing commitment to multilateralism.")
     [m] = meetings_of(text, "2024-01-11")
     assert (m.forum, m.start, m.participants) == (None, "2024-01-11", ["IE"])
+
+
+def test_we_in_a_joint_statement_are_the_states_it_names() -> None:
+    text = ("1. We have convened to reaffirm our cooperation between Kenya, Ghana and Peru. On this historic "
+            "occasion of March 12, 2021, the first-ever leader-level summit of the Quad, we pledge to act on climate.")
+    [m] = meetings_of(text, "2021-03-13")
+    assert (m.forum, m.start, sorted(m.participants)) == ("Quad", "2021-03-12", ["GH", "KE", "PE"])

@@ -382,6 +382,7 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
     _headline_session(ctx, drafts)
     meetings = _merge(drafts)
     _speaker_continues(ctx, meetings)
+    _joint_voice(ctx, meetings)
     if isinstance(candidates, ForumList):
         held = {m.forum for m in meetings}
         record.forums.extend(f for f in candidates.forums() if f.name in held)
@@ -393,6 +394,25 @@ _CO_ORGANISER = re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|supported|facilit
                            r"(?:by|with)\s+(?:the\s+)?$", re.I)
 # "... Preparation for Hosting COP27", "... ahead of COP30": a title naming a later event, not the meeting.
 _AHEAD_OF = re.compile(r"\b(?:for|ahead\s+of|towards|toward|before|hosting|host|preparing|preparations?)\s+(?:the\s+)?$", re.I)
+
+
+_WE = re.compile(r"\b(?:we|our)\b", re.I)
+
+
+def _joint_voice(ctx: Context, meetings: list[Meeting]) -> None:
+    """"... the first-ever leader-level summit of the Quad, we pledge ...": in a joint statement's own
+    voice, "we" are the states the statement names first ("cooperation between Australia, India, ...")."""
+    for meeting in meetings:
+        if meeting.participants or not meeting.evidence or not _WE.search(meeting.evidence[0].text):
+            continue
+        for sentence in ctx.sentences:
+            if not _WE.search(sentence.text):
+                continue
+            named = [a.code for a in ctx.actor_mentions if sentence.start <= a.start < sentence.end
+                     and a.form not in {"adjective", "possessive"}]
+            if len(set(named)) >= 2:
+                meeting.participants.extend(dict.fromkeys(named))
+                break
 
 
 _CONTINUES = re.compile(r"^\W*(?:He|She|They)\s+(?:also\s+)?[a-z]+ed\b")

@@ -157,3 +157,13 @@ def test_we_in_a_joint_statement_are_the_states_it_names() -> None:
             "occasion of March 12, 2021, the first-ever leader-level summit of the Quad, we pledge to act on climate.")
     [m] = meetings_of(text, "2021-03-13")
     assert (m.forum, m.start, sorted(m.participants)) == ("Quad", "2021-03-12", ["GH", "KE", "PE"])
+
+
+def test_a_meeting_named_after_its_city_and_where_later_sessions_meet() -> None:
+    [m] = meetings_of("On 3 June 2024 Canada's negotiators attended the Bonn Climate Change Conference.", "2024-06-04")
+    assert (m.forum, m.place, m.host) == ("Bonn Climate Change Conference", "Bonn", "DE")
+    text = ("The Foreign Minister of Ghana today met the Foreign Minister of Norway in Accra.\n\n"
+            "The ministers opened the first Ghanaian-Norwegian Climate Dialogue, which will meet once a year, "
+            "alternating between Oslo and Accra.")
+    found = {m.forum: m.place for m in meetings_of(text, "2024-07-03")}
+    assert found["Ghanaian-Norwegian Climate Dialogue"] == "Accra"

@@ -132,11 +132,20 @@ def _place(ctx: Context, start: int, end: int, forum: str | None,
             continue  # a city inside a name: "the Paris Agreement", "Conference of the Paris"
         if re.match(r"\**,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text[start + e:start + e + 30]):
             continue
+        if re.search(r"\b(?:between|alternating|rotating|next\s+in|to\s+be\s+held\s+in)\s+(?:\w+\s+and\s+)?$",
+                     text[max(start, at - 30):at]):
+            continue  # "alternating between Berlin and Accra": where later sessions meet, not this one
         other = [m for m in mentions if m[2] != forum and start <= m[1] <= at
                  and re.fullmatch(r"[\s)]*(?:in|at)\s+", text[m[1]:at])]
         if other:
             continue
         return city, code or city_country(city)
+    if forum:  # "the Bonn Climate Change Conference": a meeting named after its city
+        words = forum.split()
+        for n in (2, 1):
+            named = " ".join(words[:n])
+            if len(words) > n and city_country(named) and not find_actor_mentions(named):
+                return named, city_country(named)
     for landmark, code in LANDMARKS.items():
         found = re.search(rf"\b(?:at|in) (?:the )?((?:No\.?\s*)?(?:\d{{1,4}}\s+)?{re.escape(landmark)})\b", text[start:end])
         if found:

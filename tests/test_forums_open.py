@@ -175,3 +175,11 @@ def test_a_name_with_its_own_acronym_inside_a_longer_name() -> None:
     assert found["Andean Green Initiative"].aliases == ["AGI"]
     assert found["Andean Green Initiative Summit"].kind == "summit"
     assert [(m.forum, m.start) for m in meetings] == [("Andean Green Initiative Summit", "2024-11-21")]
+
+
+def test_a_committee_the_two_sides_establish_is_a_shared_working_group() -> None:
+    found = forums_of("The two sides agreed to establish a new Committee on Environment, Water and Energy to "
+                      "cooperate on climate resilience.")
+    assert {(f.name, f.kind) for f in found.values()} == {("Committee on Environment, Water and Energy",
+                                                           "working-group")}
+    assert forums_of("The Ministry's Committee on Energy Pricing met to discuss electricity tariffs.") == {}

@@ -113,8 +113,13 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
     sentence = sentence_at(ctx, m.start)
     codes = _actor_codes_in(ctx, m.start, m.end)
     # a committee or commission of several states ("Intergovernmental ...", "Bi-national Commission") is shared
+    # "the two sides agreed to establish a new Committee on Environment, Water and Energy": set up jointly
+    established = head_word == "Committee" and re.search(
+        r"\b(?:establish\w*|set\s+up|creat\w*|launch\w*)\s+(?:a|the)\s+(?:new\s+|joint\s+)?$",
+        ctx.text[max(0, m.start - 50):m.start]) is not None and re.search(
+        r"\b(?:both|two)\s+(?:sides|countries|governments)\b|\b(?:agreed|decided)\b", sentence) is not None
     shared_committee = head_word == "Committee" and (re.match(r"(?:Intergovernmental|International|Joint)\b", name)
-                                                     or len(codes) >= 2)
+                                                     or len(codes) >= 2 or established)
     not_forum = NOT_FORUM_WORDS.search(name)
     if not_forum and not (shared_committee and not NOT_FORUM_WORDS.search(name.replace(head_word, ""))):
         return None  # one state's body; a committee of several states ("Intergovernmental ...") is shared
@@ -143,7 +148,7 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
     if head_word in _ONE_PARTY_HEADS and len(codes) < 2 and not _ORG_OK.search(name) and not re.search(r"\bG-?(?:20|7)\b",
                                                                                                         name):
         return None  # one state's plan, agency or programme
-    kind = m.kind
+    kind = "working-group" if established else m.kind
     if kind == "organization" and (not _ORG_OK.search(name) or re.search(r"\bNational\b", name)):
         return None
     if head_word == "Group" and m.head == "Group":

@@ -91,8 +91,9 @@ _COLLEGIAL = {"commissioner", "minister", "ambassador", "advisor", "official"}
 _HEAD_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)
 # Where a compound title's second office starts: ", and Minister…", " and Deputy Prime Minister…"
+# (a head in lower case too: "Foreign Minister and president-designate of the Summit")
 _PART_START = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=(?:(?:Deputy|Senior|Special|Executive|Vice|"
-                         r"Federal|Union|State|Chief)\s+)?(?:" + "|".join(
+                         r"Federal|Union|State|Chief)\s+)?(?i:" + "|".join(
                              re.escape(h.split()[0].capitalize()) for h in _HEADS) + r")\b|Member\b|Minister-)")
 _STOP = {"of", "for", "the", "on", "at", "in", "to", "a", "an", "and"}
 _QUALIFIERS = {"federal", "union", "cabinet", "national", "designate", "acting", "incoming", "interim"}

@@ -52,7 +52,8 @@ def _first(kg: dict[str, Any], name: str) -> str:
     engine = (kg.get("queries_engine") or {}).get(name) or {}
     stream = (kg.get("first_batch") or {}).get(name) or {}
     left = _num(engine.get("first_row_ms")) if "first_row_ms" in engine else "stopped" if engine else "-"
-    right = _num(stream.get("median_ms")) if "median_ms" in stream else "error" if stream else "-"
+    right = _num(stream.get("median_ms")) if "median_ms" in stream else \
+        "stopped" if "stopped_after_ms" in stream else "error" if stream else "-"
     return f"{left} / {right}"
 
 
@@ -296,7 +297,7 @@ def _targets_18(sizes: list[int], kgs: list[dict[str, Any]]) -> list[str]:
     kb = big["store_mb_compacted"] * 1000 / big["n"] if ok and big and big.get("store_mb_compacted") else None
     write = big.get("write_ms") if ok and big else None
     tp = _throughput(big) if ok and big else None
-    firsts = {name: s.get("median_ms") for name, s in ((big or {}).get("first_batch") or {}).items()}
+    firsts = {name: s.get("median_ms") for name, s in ((big or {}).get("first_batch") or {}).items()}  # None: stopped
     slow_first = sorted(name for name, ms in firsts.items() if ms is None or ms > 200)
     worst_first = max((ms for ms in firsts.values() if ms is not None), default=None)
     return [

@@ -27,9 +27,9 @@ from click.testing import CliRunner
 from query_helpers import load_fixture
 
 from kg.cli import cli
-from kg.query.named import WORKER
 from kg.query.sandbox import sandbox_supported
 from kg.query.serve import make_server
+from kg.query.worker_pool import WORKER
 from kg.sparql.safety import check_query
 from kg.store.location import open_store
 

@@ -27,7 +27,8 @@ from bench.asked import sample_bindings  # noqa: E402
 from bench.generate import write_corpus  # noqa: E402
 from kg.cli import cli  # noqa: E402
 from kg.loader import load_paths  # noqa: E402
-from kg.query.named import bind_params, close_workers, list_queries, run  # noqa: E402
+from kg.query.named import bind_params, list_queries, run  # noqa: E402
+from kg.query.worker_pool import close_workers  # noqa: E402
 from kg.sparql.results import SelectResult, term_from_json  # noqa: E402
 from kg.store.location import open_store  # noqa: E402
 from kg.store.remote import RemoteStore  # noqa: E402

@@ -17,13 +17,8 @@ same thing.
 
 from __future__ import annotations
 
-import atexit
 import json
-import os
 import re
-import selectors
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Collection, Iterator, Mapping
@@ -40,6 +35,15 @@ from kg.errors import QueryError, QueryTimeout, UsageError
 from kg.model.namespaces import ID, actor_iri, forum_iri, readout_iri, topic_iri
 from kg.model.resources import queries_dir
 from kg.query.limits import DEFAULT_TIMEOUT
+from kg.query.worker_pool import (
+    KeptWorker,
+    close_idle_workers,
+    discard_worker,
+    run_kept,
+    take_worker,
+    timeout_error,
+    worker_error,
+)
 from kg.sparql.binding import with_values
 from kg.sparql.results import (
     SAFE_IRI,
@@ -49,11 +53,7 @@ from kg.sparql.results import (
     parse_results_json,
     parse_triples,
 )
-from kg.sparql.safety import CheckedQuery, RefusedQuery, check_query
-
-# Run as a script with -P (nothing prepended to sys.path): it imports only pyoxigraph, not the
-# kg package, which halves its start-up time (about 0.05 s on an idle machine).
-WORKER = Path(__file__).with_name("worker.py")
+from kg.sparql.safety import CheckedQuery, check_query
 
 PARAM_TYPES: dict[str, str] = {
     "iri": "an IRI, whole or as result tables print it, e.g. actor/CN or https://w3id.org/climate-kg/id/actor/CN",
@@ -256,211 +256,6 @@ def _check_bindings(checked: CheckedQuery, bindings: Mapping[str, Node]) -> None
                              f"projected (SELECT ?{name} ...) so that every store binds it the same way")
 
 
-def _worker_command() -> list[str]:
-    # the worker dies with this process (it checks the pid it is given against its parent's)
-    return [sys.executable, "-P", str(WORKER), f"--parent={os.getpid()}"]
-
-
-class _KeptWorker:
-    """A query worker process kept for the next queries (`query_worker.py --serve`).
-
-    Starting Python and opening the store cost more than a small query (30-100 ms CPU, more
-    on a busy machine); a kept worker pays them once. The time limit holds as before: a query
-    past it kills the worker (a Rust call cannot be interrupted), and the next query starts a
-    new one. One query at a time per worker (`busy`).
-    """
-
-    def __init__(self) -> None:
-        self.busy = threading.Lock()
-        self.process = subprocess.Popen([*_worker_command(), "--serve"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self.buffer = bytearray()
-
-    @property
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def close(self) -> None:
-        if self.alive:
-            self.process.kill()
-        self.process.wait()
-        for pipe in (self.process.stdin, self.process.stdout):
-            if pipe is not None:
-                pipe.close()
-
-    def _fill(self, need: int, deadline: float | None) -> None:
-        """Read until the buffer holds `need` bytes (TimeoutError at the deadline, EOFError at exit)."""
-        assert self.process.stdout is not None
-        fd = self.process.stdout.fileno()
-        with selectors.DefaultSelector() as selector:
-            selector.register(fd, selectors.EVENT_READ)
-            while len(self.buffer) < need:
-                wait = None if deadline is None else deadline - time.monotonic()
-                if wait is not None and wait <= 0:
-                    raise TimeoutError
-                if not selector.select(wait):
-                    continue
-                chunk = os.read(fd, max(65536, need - len(self.buffer)))
-                if not chunk:
-                    raise EOFError
-                self.buffer += chunk
-
-    def _take_line(self, deadline: float | None) -> bytes:
-        while b"\n" not in self.buffer:
-            self._fill(len(self.buffer) + 1, deadline)
-        line, _, rest = bytes(self.buffer).partition(b"\n")
-        self.buffer = bytearray(rest)
-        return line
-
-    def ask(self, request: dict[str, Any], timeout: float | None) -> bytes:
-        """The worker's answer; TimeoutError (the worker is then dead), EOFError, RuntimeError."""
-        assert self.process.stdin is not None
-        deadline = None if timeout is None else time.monotonic() + timeout
-        try:
-            self.process.stdin.write(json.dumps(request).encode() + b"\n")
-            self.process.stdin.flush()
-        except (BrokenPipeError, OSError):
-            raise EOFError from None
-        header = json.loads(self._take_line(deadline))
-        if not header.get("ok"):
-            raise RuntimeError(header.get("error") or "worker failed")
-        size = int(header["size"])
-        self._fill(size, deadline)
-        data = bytes(self.buffer[:size])
-        del self.buffer[:size]
-        return data
-
-
-    def batches(self, request: dict[str, Any], timeout: float | None) -> Iterator[bytes | int]:
-        """A paged answer (worker.py's "paged" request): each batch's results JSON as it
-        comes, then the number of rows past the limit. TimeoutError, EOFError, RuntimeError
-        as `ask`; the whole answer shares one deadline."""
-        assert self.process.stdin is not None
-        deadline = None if timeout is None else time.monotonic() + timeout
-        try:
-            self.process.stdin.write(json.dumps(request).encode() + b"\n")
-            self.process.stdin.flush()
-        except (BrokenPipeError, OSError):
-            raise EOFError from None
-        header = json.loads(self._take_line(deadline))
-        if not header.get("ok"):
-            raise RuntimeError(header.get("error") or "worker failed")
-        while True:
-            frame = json.loads(self._take_line(deadline))
-            if frame.get("end"):
-                if frame.get("error"):
-                    raise RuntimeError(frame["error"])
-                yield int(frame.get("more", 0))
-                return
-            size = int(frame["size"])
-            self._fill(size, deadline)
-            data = bytes(self.buffer[:size])
-            del self.buffer[:size]
-            yield data
-
-
-_workers: dict[str, _KeptWorker] = {}  # by store location
-_workers_lock = threading.Lock()
-# A process that queries many stores one after another (a test suite) keeps workers for the
-# last few only: each holds a Python process and an open store.
-_MAX_KEPT = 2
-
-
-def _take_worker(location: str) -> _KeptWorker | None:
-    """The kept worker for a store, locked for this caller; None when it is busy (another thread)."""
-    retired: list[_KeptWorker] = []
-    with _workers_lock:
-        worker = _workers.get(location)
-        if worker is None or not worker.alive:
-            if worker is not None:
-                retired.append(worker)
-            for other in list(_workers):  # oldest first (dicts keep insertion order)
-                if len(_workers) < _MAX_KEPT:
-                    break
-                if other != location and _workers[other].busy.acquire(blocking=False):
-                    retired.append(_workers.pop(other))
-            _workers.pop(location, None)
-            worker = _workers[location] = _KeptWorker()
-        taken = worker.busy.acquire(blocking=False)
-    for old in retired:
-        old.close()
-    return worker if taken else None
-
-
-def _discard_worker(location: str, worker: _KeptWorker) -> None:
-    with _workers_lock:
-        if _workers.get(location) is worker:
-            del _workers[location]
-    worker.close()
-
-
-def _close_idle_workers() -> None:
-    with _workers_lock:
-        idle = [(loc, w) for loc, w in _workers.items() if w.busy.acquire(blocking=False)]
-        for loc, _ in idle:
-            del _workers[loc]
-    for _, worker in idle:
-        worker.close()
-
-
-@atexit.register
-def close_workers() -> None:
-    """Stop the kept query workers (they also stop by themselves when this process ends)."""
-    with _workers_lock:
-        workers = list(_workers.values())
-        _workers.clear()
-    for worker in workers:
-        worker.close()
-
-
-def _timeout_error(timeout: float | None) -> QueryTimeout:
-    return QueryTimeout(f"query stopped after its time limit of {timeout:g} s "
-                        f"(narrow it, add LIMIT, or give a longer --timeout)")
-
-
-def _worker_error(message: str) -> QueryError:
-    """A worker's one-line failure as the error the caller reports (a refusal stays one)."""
-    if message.startswith("refused:"):
-        return RefusedQuery(message)
-    return QueryError(f"query failed: {message}")
-
-
-def _run_once(request: dict[str, Any], timeout: float | None) -> bytes:
-    """One query in a new child process (when the kept worker is busy with another thread's)."""
-    try:
-        done = subprocess.run(_worker_command(), input=json.dumps(request).encode(),
-                              capture_output=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        raise _timeout_error(timeout) from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise _worker_error(message[-1] if message else f"worker exit {done.returncode}")
-    return done.stdout
-
-
-def _run_kept(location: str, request: dict[str, Any], timeout: float | None) -> bytes:
-    worker = _take_worker(location)
-    if worker is None:
-        return _run_once(request, timeout)
-    try:
-        data = worker.ask(request, timeout)
-    except TimeoutError:
-        _discard_worker(location, worker)
-        _close_idle_workers()  # after a stopped query no query process of ours lingers
-        raise _timeout_error(timeout) from None
-    except RuntimeError as exc:
-        worker.busy.release()  # a failed query leaves the worker ready for the next
-        raise _worker_error(str(exc)) from None
-    except (EOFError, ValueError, KeyError):
-        _discard_worker(location, worker)
-        raise QueryError("query failed: the query worker stopped") from None
-    except BaseException:
-        _discard_worker(location, worker)  # e.g. KeyboardInterrupt mid-answer: its stream is unusable
-        raise
-    worker.busy.release()
-    return data
-
-
 def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, Node],
                   timeout: float | None) -> QueryResult:
     request = {
@@ -470,7 +265,7 @@ def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, N
         # The default graph is the store's maintained union (a set; see EmbeddedStore).
         "union": False,
     }
-    data = _run_kept(location, request, timeout)
+    data = run_kept(location, request, timeout)
     if checked.form in ("CONSTRUCT", "DESCRIBE"):
         return parse_triples(data)
     return parse_results_json(data)
@@ -497,7 +292,7 @@ def _check_within(text: str, graphs: Callable[[], Collection[str]], limit: float
     checker.start()
     checker.join(limit)
     if not outcome:
-        raise _timeout_error(limit)
+        raise timeout_error(limit)
     if isinstance(outcome[0], BaseException):
         raise outcome[0]
     return outcome[0]
@@ -518,7 +313,7 @@ def _checked(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node],
         return checked, None
     left = timeout - (time.monotonic() - started)
     if left <= 0:
-        raise _timeout_error(timeout)
+        raise timeout_error(timeout)
     return checked, left
 
 
@@ -538,7 +333,7 @@ def run(store: Any, query: NamedQuery | str, bindings: Mapping[str, Node] | None
     except QueryTimeout:
         if getattr(store, "execute", None) is not None:
             raise
-        raise _timeout_error(timeout) from None  # the limit as given, not what was left of it
+        raise timeout_error(timeout) from None  # the limit as given, not what was left of it
 
 
 def _run_checked(store: Any, checked: CheckedQuery, bindings: Mapping[str, Node], timeout: float | None,
@@ -597,10 +392,10 @@ class RowStream:
         request = {"location": self.store.location, "query": with_values(self.checked, self.bindings),
                    "union": False, "paged": {"limit": self.limit, "batch": self.batch}}
         location = self.store.location
-        worker = _take_worker(location)
+        worker = take_worker(location)
         own = worker is None  # the kept worker is busy with another thread's query: one of our own
         if worker is None:
-            worker = _KeptWorker()
+            worker = KeptWorker()
         finished = False
         try:
             for item in worker.batches(request, self.timeout):
@@ -612,10 +407,10 @@ class RowStream:
                     assert isinstance(result, SelectResult)
                     yield result
         except TimeoutError:
-            raise _timeout_error(self.timeout) from None
+            raise timeout_error(self.timeout) from None
         except RuntimeError as exc:
             finished = True  # the worker reported the failure and is ready for the next query
-            raise _worker_error(str(exc)) from None
+            raise worker_error(str(exc)) from None
         except (EOFError, ValueError, KeyError):
             raise QueryError("query failed: the query worker stopped") from None
         finally:
@@ -624,8 +419,8 @@ class RowStream:
             elif finished:
                 worker.busy.release()
             else:  # stopped mid-answer (a time limit, a reader that went away): its stream is unusable
-                _discard_worker(location, worker)
-                _close_idle_workers()
+                discard_worker(location, worker)
+                close_idle_workers()
 
     def _cut(self, result: QueryResult) -> Iterator[SelectResult]:
         assert isinstance(result, SelectResult)

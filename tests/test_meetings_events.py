@@ -17,9 +17,9 @@ def meetings_of(text: str, published: str | None) -> list[Meeting]:
 
 
 def test_a_wire_dateline_dates_the_release_not_a_meeting() -> None:
-    text = ("OTTAWA, ON, April 14, 2023 /CNW/ - Canada's ministers will travel to Sapporo, Japan, in the coming days "
+    text = ("HALIFAX, NS, May 9, 2025 /CNW/ - Canada's ministers will travel to Turin, Italy, next week "
             "for the G7 Ministerial Meeting on Climate, Energy, and Environment.")
-    assert [m for m in meetings_of(text, "2023-04-14") if m.start == "2023-04-14"] == []
+    assert [m for m in meetings_of(text, "2025-05-09") if m.start == "2025-05-09"] == []
 
 
 def test_a_bracketed_wire_tag_after_a_dateline_without_year() -> None:
@@ -153,10 +153,10 @@ def test_a_call_takes_the_state_the_next_sentences_pronoun_speaks_for() -> None:
 
 
 def test_we_in_a_joint_statement_are_the_states_it_names() -> None:
-    text = ("1. We have convened to reaffirm our cooperation between Kenya, Ghana and Peru. On this historic "
-            "occasion of March 12, 2021, the first-ever leader-level summit of the Quad, we pledge to act on climate.")
-    [m] = meetings_of(text, "2021-03-13")
-    assert (m.forum, m.start, sorted(m.participants)) == ("Quad", "2021-03-12", ["GH", "KE", "PE"])
+    text = ("1. We have gathered to deepen the partnership between Kenya, Ghana and Peru. On this "
+            "occasion of June 4, 2025, the second leader-level summit of the Quad, we pledge to act on climate.")
+    [m] = meetings_of(text, "2025-06-05")
+    assert (m.forum, m.start, sorted(m.participants)) == ("Quad", "2025-06-04", ["GH", "KE", "PE"])
 
 
 def test_a_meeting_named_after_its_city_and_where_later_sessions_meet() -> None:

@@ -78,8 +78,8 @@ def test_a_biodiversity_cop_presidency_is_not_checked_against_the_climate_cop_of
 
 def test_a_cop_presidents_state_is_the_presiding_state_when_the_text_names_it() -> None:
     # COP25 was held in Madrid under Chile's presidency (reference data); Chile is named, so the title tells.
-    text = ("The UK and Chile issued a joint call. COP26 President Designate Alok Sharma and COP25 President "
-            "Carolina Schmidt urged countries to act.")
+    text = ("The UK and Chile wrote to every party. COP25 President Marta Ruiz and COP26 President Designate "
+            "Tom Hale asked countries to raise their ambition.")
     assert presidencies_of(text) == {("COP26", "GB"), ("COP25", "CL")}
     text = "The meeting with the UAE minister was attended by Sultan Al Jaber, Minister of Industry, President of COP28."
     assert presidencies_of(text) == {("COP28", "AE")}

@@ -101,8 +101,8 @@ def meetings_of_named_groups(ctx: Context, forums: ForumList) -> None:
 
 
 _LISTED_NAME = r"[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|on|the|in|to)\s+){0,2}[A-Z][\w’'-]*)*\s*\(\s*[A-Z][A-Za-z0-9-]{1,9}\s*\)"
-# "the information platforms Water and Climate Change Information for Africa (WACCA) and Drought Early Warning
-# Detection (DEWD)": a lower-case kind noun before named mechanisms, each with its acronym.
+# "the platforms Coastal Flood Information for Oceania (CFIO) and Heat Early Warning Service (HEWS)":
+# a lower-case kind noun before named mechanisms, each with its acronym.
 _KIND_NOUN_LIST = re.compile(rf"\b(?P<noun>platforms?|initiatives?|networks?|mechanisms?|partnerships?|systems?|"
                              rf"programmes?|programs?)\s+(?P<items>{_LISTED_NAME}(?:\s*,\s*{_LISTED_NAME})*"
                              rf"(?:\s*,?\s+and\s+{_LISTED_NAME})?)")

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -92,3 +94,24 @@ def readouts_whole_or_absent(store_path: Path, expected: dict[str, set[tuple[obj
         present += 1
     store.close()
     return present
+
+
+@contextmanager
+def served_endpoint(store: Path | str, *options: str) -> Iterator[str]:
+    """`kg serve` over `store` on a free loopback port, as a real process: yields its endpoint URL
+    (…/sparql) and stops the process afterwards."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--port", "0", *options,
+         "--store", str(store)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        assert line.startswith("SPARQL endpoint: http://127.0.0.1:"), line + (proc.stderr.read() if proc.stderr else "")
+        yield line.split()[2]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

@@ -17,12 +17,12 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from kg_process import served_endpoint
 
 from kg.cli import cli
 
@@ -117,20 +117,8 @@ def test_the_readme_has_curl_examples() -> None:
 @pytest.fixture(scope="module")
 def served(workdir: Path) -> Iterator[str]:
     """`kg serve` over the README's store, on a free port (the README says 7879)."""
-    proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", "serve", "--port", "0",
-                             "--store", str(workdir / "kg-store")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    try:
-        line = proc.stdout.readline() if proc.stdout else ""
-        assert line.startswith("SPARQL endpoint: http://127.0.0.1:"), line
-        yield line.split()[2].removesuffix("/sparql")
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with served_endpoint(workdir / "kg-store") as url:
+        yield url.removesuffix("/sparql")
 
 
 @pytest.mark.slow

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kg_process import served_endpoint
 from query_helpers import load_fixture
 from rdflib import Graph, URIRef
 
@@ -34,21 +35,8 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     st = open_store(path)
     load_fixture(st)
     st.close()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--port", "0", "--timeout", "2",
-         "--store", str(path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = proc.stdout.readline() if proc.stdout else ""
-        assert line.startswith("SPARQL endpoint: http://127.0.0.1:"), line + (proc.stderr.read() if proc.stderr else "")
-        yield line.split()[2]
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with served_endpoint(path, "--timeout", "2") as url:
+        yield url
 
 
 def fetch(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,

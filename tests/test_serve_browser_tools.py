@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.parse
@@ -19,6 +17,7 @@ from typing import Any
 
 import pytest
 from chromium import chromium, needs_chromium, screenshot_png
+from kg_process import served_endpoint
 from query_helpers import load_fixture
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
@@ -41,20 +40,8 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     st = open_store(path)
     load_fixture(st)
     st.close()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--port", "0", "--store", str(path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = proc.stdout.readline() if proc.stdout else ""
-        assert line.startswith("SPARQL endpoint: http://127.0.0.1:"), line + (proc.stderr.read() if proc.stderr else "")
-        yield line.split()[2]
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with served_endpoint(path) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

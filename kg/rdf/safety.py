@@ -153,14 +153,18 @@ def parse_rdf(data: bytes, source: str, fmt: str | None = None, *, base: str | N
 
 def read_rdf_file(path: Path | str, fmt: str | None = None, *, base: str | None = None) -> Dataset:
     """One RDF file → Dataset, read as bytes and parsed by `parse_rdf` (never by rdflib from a path)."""
+    return parse_rdf(read_input_bytes(path), str(path), fmt, base=base)
+
+
+def read_input_bytes(path: Path | str) -> bytes:
+    """A file's bytes, or an InputError that names the file and says why in one line."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{p}: no such file")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror})") from exc
-    return parse_rdf(data, str(p), fmt, base=base)
 
 
 # --- SHACL shapes ----------------------------------------------------------------------------

@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.errors import InputError, StoreError, UsageError
-from kg.rdf.safety import XML_FORMATS, normalise_format, parse_rdf
+from kg.rdf.safety import XML_FORMATS, normalise_format, parse_rdf, read_input_bytes
 from kg.store.outputs import written_whole
 
 DUMP_FORMATS = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
@@ -152,12 +152,7 @@ def read_backup(path: str | Path, fmt: str | None = None, *, any_rdf: bool = Fal
     Unless `any_rdf`, the file must be a complete `kg dump` (check_dump), and must hold as many
     quads as its trailer says."""
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: no such file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from exc
+    data = read_input_bytes(p)
     if not data.strip():
         raise InputError(f"{p}: empty file")
     if not any_rdf:

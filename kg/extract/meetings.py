@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from kg.extract.context import Context
 from kg.extract.dates import DateMention, find_dates
 from kg.extract.forum_list import ForumList
-from kg.extract.gazetteer import find_actor_mentions, find_places
+from kg.extract.gazetteer import find_actor_mentions
 from kg.extract.meeting_clues import another_time, in_title, is_dateline, sentence_units
+from kg.extract.meeting_where import meeting_host, meeting_place, people_in, people_index
 from kg.model.record import Meeting, Person, Record, Span
-from kg.model.reference import city_country, cops
+from kg.model.reference import cops
 
 MEETING_KINDS = {"working-group", "dialogue", "forum", "roundtable", "summit", "conference", "ministerial",
                  "task-force", "organization"}
@@ -38,8 +39,6 @@ _MEETING_VERB = re.compile(
     r"gather\w*|took place|take place|concluded|kick off|co-chair\w*|(?-i:chair|chaired)|roundtables?|event|"
     r"at the (?:White House|Elysee|Élysée|Kremlin|Kantei|Great Hall of the People))\b", re.I)
 # Seats of government that readouts name as the place of a meeting, with their state.
-LANDMARKS = {"White House": "US", "Élysée": "FR", "Elysee": "FR", "Kremlin": "RU", "Kantei": "JP",
-             "Great Hall of the People": "CN", "Downing Street": "GB", "Berlaymont": "EU"}
 # A verb of holding or attending right before a forum's name: "will chair the X Dialogue".
 _HOLDS = re.compile(r"\b(?:chair\w*|co-chair\w*|hold|holds|held|host\w*|convene\w*|attend\w*|participate\s+in|"
                     r"take\s+part\s+in|open\w*|launch\w*)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
@@ -74,7 +73,6 @@ _OPENED = re.compile(r"\b(?:opened|inaugurated|launched|held|co-chaired|chaired)
 _DURING_MEETING = re.compile(r"^\W*(?:During|At|In)\s+the\s+(?:meeting|talks|call|visit)\b", re.I)
 _REVIEW_UNDER = re.compile(r"\b(?:review\w*|tak\w+\s+stock\s+of|assess\w*)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                            r"(?:under|of)\s+(?:the\s+)?$", re.I)
-_HOSTED = re.compile(r"\b(?:hosted|hosts|will host|convened|convenes|will convene)\b")  # "X and Y held" is joint
 _HOSTED_BY = re.compile(r"\b(?:hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?$")
 _JOINED = re.compile(r"^[\s,)]*(?:and|&|as well as)?\s*(?:the\s+)?(?:\w+(?:st|nd|rd|th)\s+|second\s+|third\s+|"
                      r"dedicated\s+|first\s+)*$", re.I)
@@ -101,87 +99,6 @@ def _width(d: DateMention) -> int:
     return (int(d.finish.replace("-", "")) - int(d.begin.replace("-", ""))) if len(d.finish) == 10 else 10_000
 
 
-def _people_index(people: list[Person]) -> list[tuple[re.Pattern[str], Person]]:
-    index = []
-    for p in people:
-        forms = {p.name, *p.aliases}
-        surname = p.name.split()[-1] if p.name.split() else ""
-        if len(surname) > 2:
-            forms.add(surname)
-        pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if f)
-        if pattern:
-            index.append((re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])"), p))
-    return index
-
-
-def _people_in(index: list[tuple[re.Pattern[str], Person]], text: str) -> list[Person]:
-    return [p for pattern, p in index if pattern.search(text)]
-
-
-def _place(ctx: Context, start: int, end: int, forum: str | None,
-           mentions: list[tuple[int, int, str]]) -> tuple[str, str | None] | None:
-    """The city the sentence names, unless it locates another forum ("... COP26 in Glasgow")."""
-    text = ctx.text
-    places = find_places(text[start:end])
-    # A city after "in"/"at" places the meeting; a dateline's city ("Singapore, 14 July 2022 –") does not.
-    places.sort(key=lambda p: 0 if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(start, start + p[2] - 8):start + p[2]])
-                else 1)
-    for city, code, s, e in places:
-        at = start + s
-        if re.match(r"\s+[A-Z][a-z]", text[start + e:start + e + 3]) or re.search(r"\bof\s+the\s+$", text[at - 8:at]):
-            continue  # a city inside a name: "the Paris Agreement", "Conference of the Paris"
-        if re.match(r"\**,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}", text[start + e:start + e + 30]):
-            continue
-        if re.search(r"\b(?:between|alternating|rotating|next\s+in|to\s+be\s+held\s+in)\s+(?:\w+\s+and\s+)?$",
-                     text[max(start, at - 30):at]):
-            continue  # "alternating between Berlin and Accra": where later sessions meet, not this one
-        other = [m for m in mentions if m[2] != forum and start <= m[1] <= at
-                 and re.fullmatch(r"[\s)]*(?:in|at)\s+", text[m[1]:at])]
-        if other:
-            continue
-        return city, code or city_country(city)
-    if forum:  # "the Bonn Climate Change Conference": a meeting named after its city
-        words = forum.split()
-        for n in (2, 1):
-            named = " ".join(words[:n])
-            if len(words) > n and city_country(named) and not find_actor_mentions(named):
-                return named, city_country(named)
-    for landmark, code in LANDMARKS.items():
-        found = re.search(rf"\b(?:at|in) (?:the )?((?:No\.?\s*)?(?:\d{{1,4}}\s+)?{re.escape(landmark)})\b", text[start:end])
-        if found:
-            return found.group(1), code  # "at 10 Downing Street": the place as written
-    for a in ctx.actor_mentions:  # "who is on a visit to China": the state visited, when no city is named
-        if start <= a.start < end and a.form not in {"adjective", "possessive"} and re.search(
-                r"\b(?:on\s+an?\s+(?:[\w-]+\s+)?visit\s+to|visiting|(?:travel\w*|trip)\s+to)\s+(?:the\s+)?$",
-                text[max(start, a.start - 40):a.start]):
-            return a.text, a.code
-    return None
-
-
-def _host(ctx: Context, start: int, end: int, people: list[tuple[re.Pattern[str], Person]],
-          forum_at: int | None = None) -> str | None:
-    """The state said to host or convene: "China hosted", "hosted by Germany", "President Biden convened".
-    With a forum, the verb must govern it (come shortly before its name)."""
-    text = ctx.text
-    for m in _HOSTED.finditer(text, start, end):
-        if forum_at is not None and not (m.end() <= forum_at <= m.end() + 120):
-            continue
-        before = text[start:m.start()]
-        mentions = [a for a in ctx.actor_mentions if start <= a.start and a.end <= m.start()
-                    and not re.search(r"[,;]|\band\b", text[a.end:m.start()])]
-        if mentions:
-            return mentions[-1].code
-        clause = re.split(r"[,;]", before)[-1]
-        for person in _people_in(people, clause):
-            if person.actor and re.fullmatch(r"[A-Z]{2}", person.actor):
-                return person.actor
-    for m in re.finditer(r"\b(?:hosted|convened|organi[sz]ed)\s+by\s+(?:the\s+)?", text[start:end]):
-        after = [a for a in ctx.actor_mentions if a.start == start + m.end()]
-        if after:
-            return after[0].code
-    return None
-
-
 def _add_participants(ctx: Context, draft: _Draft, start: int, end: int,
                       people: list[tuple[re.Pattern[str], Person]]) -> None:
     """States named (or represented by people named) in a sentence join a meeting already read."""
@@ -189,7 +106,7 @@ def _add_participants(ctx: Context, draft: _Draft, start: int, end: int,
     for a in ctx.actor_mentions:
         if start <= a.start and a.end <= end and a.code not in codes:
             codes.append(a.code)
-    for p in _people_in(people, ctx.text[start:end]):
+    for p in people_in(people, ctx.text[start:end]):
         if p.actor and re.fullmatch(r"[A-Z]{2}", p.actor) and p.actor not in codes:
             codes.append(p.actor)
     span = Span(start, end, ctx.text[start:end])
@@ -281,7 +198,7 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
     if isinstance(candidates, ForumList):  # forums off-topic by their words, forums if a meeting is held at them
         mentions = sorted(mentions + candidates.mention_index())
         kinds.update({f.name: f.kind for f in candidates.forums()})
-    people = _people_index(record.people)
+    people = people_index(record.people)
     drafts: list[_Draft] = []
     last_dated: dict[int, DateMention] = {}
     for sentence in sentence_units(ctx):
@@ -312,7 +229,7 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
             # "The Council today approved ..." then "Ministers met in Luxembourg for the Environment Council":
             # the day's unnamed meeting is that forum's session.
             unnamed.meeting.forum = met_for[2]
-            place = _place(ctx, s, e, met_for[2], mentions)
+            place = meeting_place(ctx, s, e, met_for[2], mentions)
             if place:
                 unnamed.meeting.place = place[0]
             _add_participants(ctx, unnamed, s, e, people)
@@ -482,9 +399,9 @@ def _title_forum(ctx: Context, drafts: list[_Draft], kinds: dict[str, str],
 def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: DateMention, forum: str | None,
            people: list[tuple[re.Pattern[str], Person]], mentions: list[tuple[int, int, str]]) -> _Draft:
     text = ctx.text
-    place = _place(ctx, s, e, forum, mentions)
+    place = meeting_place(ctx, s, e, forum, mentions)
     forum_at = next((m[0] for m in mentions if m[2] == forum and s <= m[0] < e), None) if forum else None
-    host = _host(ctx, s, e, people, forum_at) or (place[1] if place else None)
+    host = meeting_host(ctx, s, e, people, forum_at) or (place[1] if place else None)
     cop = re.fullmatch(r"COP(\d{1,3})", forum or "")
     if cop:  # a COP's host and city are reference data (the climate COP's: another convention's COP16 is years off)
         ref = next((c for c in cops() if c.number == int(cop.group(1))), None)
@@ -499,7 +416,7 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
         for a in find_actor_mentions(forum):
             if a.code not in codes:
                 codes.append(a.code)
-    attending = _people_in(people, text[s:e])
+    attending = people_in(people, text[s:e])
     for p in attending:
         if p.actor and re.fullmatch(r"[A-Z]{2}", p.actor) and p.actor not in codes:
             codes.append(p.actor)

@@ -122,7 +122,7 @@ def bilateral_meeting(rng: random.Random, c: Composer) -> Text:
     cop = _upcoming_cop(end)
     paras = [f"On {date_range(start, end)}, {c.cn(host)} hosted in {city} the {ORDINALS[nth]} meeting of the "
              f"{mech}, which is co-led by {c.person(ea)} and {c.person(eb)} and includes their respective "
-             f"colleagues. Both sides continued their discussions on addressing the climate crisis."]
+             f"colleagues. Both sides carried on their talks on tackling the climate crisis."]
     topics = c.topics(rng.randint(3, 6))
     paras.append(f"Both sides {rng.choice(('welcomed', 'reviewed'))} the work of the sub-working groups on "
                  + ", ".join(TOPIC_PHRASES[t] for t in topics[:-1]) + f" and {TOPIC_PHRASES[topics[-1]]}.")

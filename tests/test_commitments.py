@@ -27,7 +27,7 @@ def commitments_of(text: str, published: str = "2024-05-03") -> list[Commitment]
     "Both sides intend to mobilize concessional finance for clean cooking.",
     "Both sides will submit ambitious 2035 NDCs.",
     "Both sides plan to pursue joint research on green hydrogen.",
-    "Both leaders are determined to place urgent priority on the energy transition.",
+    "Both leaders are determined to give first place to phasing down coal power.",
     "The two sides reaffirmed their commitment to halt and reverse forest loss by 2030.",
     "Both sides pledged to expand climate adaptation support for coastal communities.",
 ])
@@ -56,11 +56,11 @@ def test_not_commitments(sentence: str) -> None:
 
 
 def test_named_subjects_and_joiners() -> None:
-    text = ("Ministers met in Lima. Japan will continue to co-lead the partnership with the U.S. to accelerate "
-            "renewable energy. Canada, Chile and Norway joined the United States in a collective 2030 "
+    text = ("Ministers met in Lima. Japan will keep co-chairing the coalition with the U.S. to scale up "
+            "offshore wind. Canada, Chile and Norway joined the United States in a collective 2030 "
             "zero-emission vehicle goal.")
     found = {c.text: set(c.actors) for c in commitments_of(text)}
-    assert found["Japan will continue to co-lead the partnership with the U.S. to accelerate renewable energy."] == {"JP"}
+    assert found["Japan will keep co-chairing the coalition with the U.S. to scale up offshore wind."] == {"JP"}
     assert found["Canada, Chile and Norway joined the United States in a collective 2030 zero-emission vehicle "
                  "goal."] == {"CA", "CL", "NO", "US"}
 
@@ -134,9 +134,9 @@ def test_ministers_commit_for_the_conveners_and_renewable_is_not_renewed() -> No
 
 def test_announced_scheduled_event_and_reaffirming_our_vision() -> None:
     text = BILATERAL.format(
-        "The discussions today reaffirm our common vision to achieve a low-carbon future together. "
-        "Kenya also announced a coordinated beach cleaning event to be conducted on 21st of May 2024 to fight "
-        "marine litter.")
+        "The talks today reaffirm our joint vision to reach a net-zero economy together. "
+        "Kenya also announced a national tree-planting campaign to be conducted on 14th of June 2024 to restore "
+        "degraded hillsides.")
     found = [(set(c.actors), c.status, c.target_year) for c in commitments_of(text)]
     assert found == [({"KE", "NO"}, "reaffirmed", None), ({"KE"}, "new", 2024)]
 

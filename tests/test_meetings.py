@@ -63,11 +63,11 @@ def test_same_day_sessions_inherit_the_date_of_their_paragraph() -> None:
 
 
 def test_month_only_meeting_and_the_attributive_date_of_a_statement() -> None:
-    text = ("On 3 November 2022, the U.S.-EU Task Force on Energy Security met in Washington to discuss the "
-            "25 March Joint Statement on gas supplies. The partners will meet again at COP 27 in November in "
-            "Sharm el-Sheikh.")
-    found = {(m.forum, m.start) for m in meetings_of(text, "2022-11-07")}
-    assert found == {("U.S.-EU Task Force on Energy Security", "2022-11-03"), ("COP27", "2022-11")}
+    text = ("On 8 October 2023, the Canada-Mexico Task Force on Clean Grids met in Ottawa to review the "
+            "12 June Joint Statement on interconnectors. The partners will meet again at COP 28 in December in "
+            "Dubai.")
+    found = {(m.forum, m.start) for m in meetings_of(text, "2023-10-10")}
+    assert found == {("Canada-Mexico Task Force on Clean Grids", "2023-10-08"), ("COP28", "2023-12")}
 
 
 def test_dateline_and_undated_mentions_are_not_meetings() -> None:
@@ -103,7 +103,7 @@ def test_sidelines_of_the_main_proceedings_take_its_day_and_place() -> None:
 
 def test_a_session_immediately_following_is_the_same_meeting() -> None:
     text = ("Today, President Lee convened the Pacific Climate Forum with leaders of Fiji and Samoa. "
-            "He asked his envoy to chair a ministerial session immediately following with Tonga and Vanuatu.")
+            "He asked his envoy to co-chair a ministerial roundtable immediately following with Tonga and Vanuatu.")
     [m] = meetings_of(text, "2021-09-17")
     assert {"FJ", "WS", "TO", "VU"} <= set(m.participants)
 

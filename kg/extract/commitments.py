@@ -249,7 +249,7 @@ def _relevant(ctx: Context, record: Record, sentence: Sentence, items: str = "")
     # "agreed on sharing experience and best practices"): the sentence's paragraph speaks for it when
     # the paragraph is about nothing but climate, energy or the environment; a commitment with a
     # topic of its own (finance, technology) may take the previous paragraph's subject too. One
-    # without ("pledge to strengthen our cooperation on the defining challenges of our time") in a
+    # without ("we pledge to deepen our partnership on the great questions of this era") in a
     # paragraph of many subjects is no climate commitment.
     if scores(sentence.text).other > 0:
         return False

@@ -121,7 +121,7 @@ def kind_noun_lists(ctx: Context, forums: ForumList) -> None:
             forums._alias(entry, item.group(2))
 
 
-# "the Canada-United Kingdom partnership on clean growth and climate change": a bilateral mechanism named in
+# "the Chile-Norway partnership on ocean energy and climate change": a bilateral mechanism named in
 # lower case after its parties.
 _BILATERAL_LOWER = re.compile(r"\bthe\s+((?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)[-–](?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
                               r"(partnership|dialogue|working group|task force|alliance)\s+on\s+[a-z][a-z ,-]{3,80}?)"

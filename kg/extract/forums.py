@@ -113,7 +113,7 @@ def _judge(ctx: Context, m: NameMatch) -> str | None:
     sentence = sentence_at(ctx, m.start)
     codes = _actor_codes_in(ctx, m.start, m.end)
     # a committee or commission of several states ("Intergovernmental ...", "Bi-national Commission") is shared
-    # "the two sides agreed to establish a new Committee on Environment, Water and Energy": set up jointly
+    # "the two sides agreed to establish a new Committee on Oceans, Forests and Energy": set up jointly
     established = head_word == "Committee" and re.search(
         r"\b(?:establish\w*|set\s+up|creat\w*|launch\w*)\s+(?:a|the)\s+(?:new\s+|joint\s+)?$",
         ctx.text[max(0, m.start - 50):m.start]) is not None and re.search(

@@ -27,7 +27,7 @@ _TITLE_BEFORE = re.compile(r"\b(?:[Pp]resident|[Pp]residency|[Cc]hair(?:man|woma
                            r"[Ee]nvoy|[Cc]ommissioner|[Mm]inister)(?:[- ]designate|-elect)?\s+(?:of|for|to)\s+the\s+")
 _TITLE_FILLER = re.compile(r"[^,;:\n]*")
 _TITLE_LOWER_OK = {"of", "the", "to", "on", "for", "and", "in", "session", "annual", "st", "nd", "rd", "th"}
-# "to mark the 75th anniversary of the first UN General Assembly": a past event remembered, not held.
+# "marking the 50th anniversary of the first Earth Summit": a past event remembered, not held.
 _REMEMBERED = re.compile(r"\banniversary\s+of\s+(?:the\s+)?(?:first\s+|\w+(?:st|nd|rd|th)\s+)?$", re.I)
 
 

@@ -326,7 +326,7 @@ _WE = re.compile(r"\b(?:we|our)\b", re.I)
 
 
 def _joint_voice(ctx: Context, meetings: list[Meeting]) -> None:
-    """"... the first-ever leader-level summit of the Quad, we pledge ...": in a joint statement's own
+    """"... at this first summit of our four nations, we pledge ...": in a joint statement's own
     voice, "we" are the states the statement names first ("cooperation between Australia, India, ...")."""
     for meeting in meetings:
         if meeting.participants or not meeting.evidence or not _WE.search(meeting.evidence[0].text):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from rdflib import RDF, Graph, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, SKOS
 
 from kg import __version__
 from kg.errors import InputError, KGError, StoreError, UsageError, ValidationError
@@ -272,6 +272,7 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
             and store.add_new_graph(prepared.iri, prepared.ntriples):
         if identities is not None:  # a new readout (most of a large load): written as it came
             identities.add(prepared.record)
+            settle_cross_script(store, identities, prepared.record)
         size = prepared.ntriples.count(b"\n")
         summaries.add_readout(store, prepared.record, post_holders.holdings_in(prepared.ntriples),
                               (prepared.iri, size))
@@ -297,7 +298,45 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
                             posts=posts | {post for _, post in holdings}, sizes={prepared.iri: size})
     if identities is not None:
         identities.add(prepared.record)
+        settle_cross_script(store, identities, prepared.record)
     return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=size)
+
+
+def settle_cross_script(store: Any, identities: IdentityIndex, record: Record) -> None:
+    """Identity rule 5 re-decided on the whole store after `record` is stored: Chinese names
+    that now have one Latin-named candidate join it, those that now have two leave the one
+    they had joined (kg/rdf/cross_script.py), whatever order the readouts came in."""
+    for change in identities.cross_script_changes(record):
+        if change.attach:
+            if rekey_stored(store, Rekey("person", change.han, change.latin)):
+                identities.merge_person(change.han, change.latin)
+        else:
+            aliases = detach_stored(store, change.han, change.latin)
+            if aliases is not None:
+                identities.split_person(change.han, change.actor, change.latin, aliases)
+
+
+_GRAPHS_REDIRECTING = """
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?g WHERE { GRAPH ?g { ?own dcterms:isReplacedBy ?node } }
+"""
+
+
+def detach_stored(store: Any, han: str, latin: str) -> list[str] | None:
+    """Rewrite the stored readouts that attached `han` to the node named `latin` back to `han`'s
+    own node; returns the other Chinese aliases moved with it, None when no readout had."""
+    from kg.model.namespaces import person_iri
+    from kg.model.transliteration import has_han
+    from kg.rdf.cross_script import detach_graph
+
+    node, own = person_iri(latin), person_iri(han)
+    graphs = [URIRef(str(sol["g"].value)) for sol in store.query(_GRAPHS_REDIRECTING, {"own": own, "node": node})]
+    moved: set[str] = set()
+    for iri in graphs:
+        stored = store.graph(iri)
+        moved |= {str(a) for a in stored.objects(node, SKOS.altLabel) if has_han(str(a)) and str(a) != han}
+        _replace_rewritten(store, iri, detach_graph(stored, node, han))
+    return sorted(moved) if graphs else None
 
 
 

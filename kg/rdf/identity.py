@@ -18,8 +18,11 @@ The rule is explicit and conservative. A person is the stored one when:
 4. the surname is the same and the given names agree as a nickname or an initial ("Joe"
    / "Joseph", "J." / "Joseph"), or are one long name spelt with one letter changed
    ("Carolina" / "Caroline"), with the same actor; or
-5. no rule above applies, one name is in Chinese characters and the other in Latin letters,
-   they sound alike (`kg.rdf.names_zh.sound_keys`: 波德斯塔 / John Podesta) and the actors agree.
+5. one name is in Chinese characters and the other in Latin letters, they sound alike
+   (`kg.rdf.names_zh.sound_keys`: 波德斯塔 / John Podesta), the actors agree and no other
+   Latin-named person of that actor sounds alike: decided on the whole store after each
+   readout is stored, not per readout (`kg.rdf.cross_script`), so that the order of loading
+   cannot change it.
 
 Actors agree when both are known and equal; a person with no actor matches only through
 rule 1 and only if one stored person has that name. Two people with the same surname and
@@ -41,6 +44,7 @@ from kg.extract.people_lexicon import NICKNAMES
 from kg.model.namespaces import cop_number, forum_iri, person_iri, post_iri
 from kg.model.record import Forum, Meeting, Person, Record
 from kg.model.transliteration import has_han
+from kg.rdf.cross_script import CrossScriptChange, by_sound, changes_for, latin_forms
 from kg.rdf.names_zh import same_across_scripts, sound_keys
 from kg.rdf.offices import Office, office, offices_of, official_name, same_office
 
@@ -111,13 +115,8 @@ def canonical_people(names_in_store: list[StoredPerson], person: Person) -> str 
     matches = {name for name, actor, aliases in names_in_store
                if any(same_person_reason(person.name, person.actor, form, actor)
                       for form in _comparable_forms([name, *aliases]))}
-    if not matches:
-        # 5. One name in Chinese characters, the other in Latin letters, that sound alike
-        # (波德斯塔 / John Podesta), with the same actor (kg.rdf.names_zh).
-        own = [person.name, *person.aliases]
-        matches = {name for name, actor, aliases in names_in_store
-                   if _actors_agree(actor, person.actor)
-                   and any(same_across_scripts(a, b) for a in own for b in [name, *aliases])}
+    # Rule 5 (a Chinese transliteration and a Latin name by sound) is not decided here, per
+    # readout, but on the whole store after each readout is stored (kg/rdf/cross_script.py).
     return matches.pop() if len(matches) == 1 else None
 
 
@@ -501,6 +500,63 @@ class IdentityIndex:
             self._forums_at[str(forum_iri(new))] = i
             _file(self._forum_keys, i, _stored_forum_keys(*self.forums[i]))
 
+    # ------------------------------------------------ rule 5, on the whole store (kg.rdf.cross_script)
+
+    def cross_script_changes(self, record: Record) -> list[CrossScriptChange]:
+        """Rule 5 re-decided, after `record` is stored and added, for every Chinese name whose
+        answer it can change: its own people written in characters, and the Chinese names of
+        its state that sound like a Latin name it brings."""
+        touched: set[tuple[str, str]] = set()
+        for person in record.people:
+            if not by_sound(person.actor):
+                continue
+            assert person.actor is not None
+            written = record.renamed_people.get(person.name, person.name)
+            for name in (written, person.name):
+                if has_han(name):
+                    touched.add((name, person.actor))
+            latin = latin_forms(person.name, person.aliases)
+            by_latin: set[object] = {("sound", True, k) for form in latin for k in sound_keys(form)}
+            for i in _filed(self._people_keys, by_latin):
+                name, actor, aliases = self.people[i]
+                if not _actors_agree(actor, person.actor):
+                    continue
+                own_keys = {k for form in latin for k in sound_keys(form)}
+                forms = [name] if has_han(name) else [a for a in aliases if has_han(a)]
+                touched |= {(form, person.actor) for form in forms if sound_keys(form) & own_keys}
+        changes: list[CrossScriptChange] = []
+        for han, actor in sorted(touched):
+            by_han: set[object] = {("sound", False, k) for k in sound_keys(han)} | {("form", fold(han))}
+            near = [self.people[i] for i in sorted(_filed(self._people_keys, by_han))]
+            changes += changes_for(han, actor, near)
+        return changes
+
+    def merge_person(self, old: str, into: str) -> None:
+        """The stored node named `old` is now part of the node named `into` (rule 5 attached it)."""
+        i = self._people_at.pop(str(person_iri(old)), None)
+        j = self._people_at.get(str(person_iri(into)))
+        if i is None or j is None:
+            return
+        name, _, aliases = self.people[i]
+        for key in _stored_person_keys([name, *aliases]):
+            self._people_keys.get(key, set()).discard(i)
+        into_name, actor, into_aliases = self.people[j]
+        self.people[j] = (into_name, actor, list(dict.fromkeys([*into_aliases, name, *aliases])))
+        _file(self._people_keys, j, _stored_person_keys([into_name, *self.people[j][2]]))
+        self.posts.setdefault(str(person_iri(into)), []).extend(self.posts.pop(str(person_iri(old)), []))
+
+    def split_person(self, han: str, actor: str, latin: str, aliases: list[str]) -> None:
+        """`han` (with `aliases`) is its own node again, no longer part of the node named `latin`."""
+        j = self._people_at.get(str(person_iri(latin)))
+        if j is not None:
+            name, their_actor, their_aliases = self.people[j]
+            self.people[j] = (name, their_actor, [a for a in their_aliases if a != han and a not in aliases])
+        i = self._people_at.get(str(person_iri(han)))
+        if i is None:
+            i = self._people_at[str(person_iri(han))] = len(self.people)
+            self.people.append((han, actor, list(aliases)))
+        _file(self._people_keys, i, _stored_person_keys([han, *self.people[i][2]]))
+
 
 def _same_people_within(people: list[Person]) -> dict[str, str]:
     """Names of one readout that are one person by rules 2-5 (full names, the same actor): each
@@ -660,6 +716,10 @@ def _duplicate_reason(a: KnownPerson, b: KnownPerson) -> str | None:
     if actor_a is not None and actor_b is not None and not _actors_agree(actor_a, actor_b):
         return None
     shared = actor_a or actor_b or "unknown actor"
+    if _actors_agree(actor_a, actor_b) and by_sound(actor_a) and any(
+            same_across_scripts(x, y) for x in sorted(forms_a) for y in sorted(forms_b)):
+        # rule 5 left them apart (another Latin name of that actor sounds alike too): a person decides
+        return f"a Chinese and a Latin name that sound alike, {shared}"
     for name_a in _comparable_forms(sorted(forms_a)):
         for name_b in _comparable_forms(sorted(forms_b)):
             reason = same_person_reason(name_a, shared, name_b, shared)

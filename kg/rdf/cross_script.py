@@ -96,8 +96,6 @@ def detach_graph(graph: Graph, latin: URIRef, han: str) -> Graph:
     people of a readout one node), so every statement about `latin` here is about `han`. What
     the attachment added goes: the redirect, the Latin name and the Latin aliases (a person a
     Chinese text names only in characters has none of its own)."""
-    from kg.rdf.mapping import _name_literal
-
     own = person_iri(han)
     out = Graph(store="SimpleMemory", identifier=graph.identifier)
     for prefix, namespace in graph.namespaces():
@@ -112,7 +110,7 @@ def detach_graph(graph: Graph, latin: URIRef, han: str) -> Graph:
         if s == latin and p == FOAF.name:
             o2 = Literal(han)
         elif s == latin and p == RDFS.label:
-            o2 = _name_literal(han)
+            o2 = Literal(han, lang="zh")  # as the mapping labels a name in characters
         out.add((s2, p, o2))
     return out
 

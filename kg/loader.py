@@ -245,15 +245,20 @@ def _prepared_stream(items: list[Path | str], allow_empty: bool, jobs: int,
 
 
 def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, source: str,
-                   identities: IdentityIndex | None = None) -> LoadOutcome:
+                   identities: IdentityIndex | None = None,
+                   pending: summaries.PendingShares | None = None) -> LoadOutcome:
     """Write one prepared readout unless the store already holds exactly this graph.
 
     With `identities`, people and forums the store knows under another name take that name
     first (kg/rdf/identity.py), and the index learns this readout's names once it is stored.
+    With `pending`, a new readout's share of the summaries waits there for the batch's
+    `write` (the caller's); without, it is written with the readout.
     """
     if identities is not None:
         resolution = identities.resolution(prepared.record)
         resolved = resolution.record
+        if pending is not None and (resolution.rekeys or resolution.post_rekeys):
+            pending.write(store)  # a re-key recomputes summaries from the kept values
         for kind, old, new in resolution.rekeys:
             rekey_stored(store, Rekey(kind, old, new))  # type: ignore[arg-type]
             identities.rekey(kind, old, new)
@@ -274,8 +279,11 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
             identities.add(prepared.record)
             settle_cross_script(store, identities, prepared.record)
         size = prepared.ntriples.count(b"\n")
-        summaries.add_readout(store, prepared.record, post_holders.holdings_in(prepared.ntriples),
-                              (prepared.iri, size))
+        share = (prepared.record, post_holders.holdings_in(prepared.ntriples), (prepared.iri, size))
+        if pending is not None:
+            pending.add(*share)
+        else:
+            summaries.add_readout(store, *share)
         return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=size)
     triples = prepared.triples() if isinstance(prepared, ShippedReadout) else None
     size = len(triples) if triples is not None else len(prepared.graph)  # type: ignore[union-attr]
@@ -283,6 +291,8 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
         return LoadOutcome(source, "unchanged", readout=str(prepared.iri), triples=size)
     # A readout stored before (its load's time or tool changed) takes its share of the
     # summaries with it: its keys are recomputed; a new one adds its share.
+    if pending is not None:
+        pending.write(store)
     replaced = summaries.touched_by(store, prepared.iri) if store.has_graph(prepared.iri) else None
     if triples is not None:
         store.replace_triples(prepared.iri, triples)
@@ -434,30 +444,37 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
     # Who and what the store already holds, read once per batch and extended as readouts
     # are stored, so that the cost of a readout does not grow with the store.
     identities = identity_index(store)
-    flushed, unflushed = time.monotonic(), 0
-    for item, result in zip(items, _prepared_stream(items, allow_empty, max(1, jobs), max_bytes), strict=True):
-        broken = False
-        if isinstance(result, LoadOutcome):
-            outcome = result
-        else:
-            try:
-                outcome = store_prepared(store, result, str(item), identities)
-            except ValidationError as exc:
-                outcome = LoadOutcome(str(item), "rejected", message=str(exc))
-            except StoreError as exc:  # the store itself fails (a full disk): every next write would too
-                outcome = LoadOutcome(str(item), "failed", message=f"{exc}; stopping the load")
-                broken = True
-            except KGError as exc:
-                outcome = LoadOutcome(str(item), "failed", message=str(exc))
-        summary.outcomes.append(outcome)
-        if progress:
-            progress(outcome)
-        if broken:
-            break
-        unflushed += outcome.status == "loaded"
-        if hasattr(store, "flush") and (unflushed >= FLUSH_EVERY or time.monotonic() - flushed > FLUSH_SECONDS):
-            store.flush()
-            flushed, unflushed = time.monotonic(), 0
+    pending = summaries.PendingShares()
+    flushed, unflushed, broken = time.monotonic(), 0, False
+    try:
+        for item, result in zip(items, _prepared_stream(items, allow_empty, max(1, jobs), max_bytes), strict=True):
+            broken = False
+            if isinstance(result, LoadOutcome):
+                outcome = result
+            else:
+                try:
+                    outcome = store_prepared(store, result, str(item), identities, pending)
+                except ValidationError as exc:
+                    outcome = LoadOutcome(str(item), "rejected", message=str(exc))
+                except StoreError as exc:  # the store itself fails (a full disk): every next write would too
+                    outcome = LoadOutcome(str(item), "failed", message=f"{exc}; stopping the load")
+                    broken = True
+                except KGError as exc:
+                    outcome = LoadOutcome(str(item), "failed", message=str(exc))
+            summary.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+            if broken:
+                break
+            unflushed += outcome.status == "loaded"
+            if unflushed >= FLUSH_EVERY or time.monotonic() - flushed > FLUSH_SECONDS:
+                pending.write(store)  # summaries follow the readouts by at most this long
+                if hasattr(store, "flush"):
+                    store.flush()
+                flushed, unflushed = time.monotonic(), 0
+    finally:  # also on Ctrl-C; a broken store takes no more writes (the next load rebuilds them)
+        if not broken:
+            pending.write(store)
     if summary.count("loaded") >= COMPACT_AFTER and hasattr(store, "compact"):
         store.compact()
     return summary

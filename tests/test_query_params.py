@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from query_helpers import load_fixture, rows
 from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import XSD
@@ -183,3 +185,21 @@ def test_the_values_block_lands_in_the_where_group(text: str) -> None:
 def test_short_construct_cannot_take_parameters_remotely() -> None:
     with pytest.raises(UsageError, match="long form"):
         with_values(check_query("CONSTRUCT WHERE { ?s ?p ?v }"), {"v": Literal("x")})
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(), language=st.sampled_from([None, "en", "zh-Hans"]))
+def test_a_literal_written_by_nt_term_reads_back_as_the_same_literal(text: str, language: str | None) -> None:
+    import pyoxigraph as ox
+
+    from kg.sparql.binding import nt_term
+
+    term = Literal(text, lang=language)
+    line = f"<http://example.org/s> <http://example.org/p> {nt_term(term)} .\n".encode("utf-8", "surrogatepass")
+    try:
+        (triple,) = ox.parse(line, format=ox.RdfFormat.N_TRIPLES)
+    except SyntaxError:
+        assert any(0xD800 <= ord(c) <= 0xDFFF for c in text)  # a lone surrogate is no Unicode text
+        return
+    assert triple.object == ox.Literal(text, language=language)
+    assert "\n" not in nt_term(term) and "\r" not in nt_term(term)

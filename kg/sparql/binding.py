@@ -32,7 +32,7 @@ def nt_term(term: Node) -> str:
             raise UsageError(f"not an absolute IRI that can be sent safely: {str(term)!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
-        text = "".join(_escape_char(c) for c in str(term))
+        text = str(term).translate(_ESCAPES)
         if term.language:
             if not _LANG.match(term.language):
                 raise UsageError(f"bad language tag {term.language!r}")
@@ -43,20 +43,11 @@ def nt_term(term: Node) -> str:
     raise UsageError(f"a {type(term).__name__} cannot be bound as a parameter of a remote query")
 
 
-def _escape_char(c: str) -> str:
-    if c == "\\":
-        return "\\\\"
-    if c == '"':
-        return '\\"'
-    if c == "\n":
-        return "\\n"
-    if c == "\r":
-        return "\\r"
-    if c == "\t":
-        return "\\t"
-    if ord(c) < 0x20 or ord(c) == 0x7F:
-        return f"\\u{ord(c):04X}"
-    return c
+# Each character N-Triples must escape in a string, and its escape; every other character stands
+# for itself. One `str.translate` over the text (a join over its characters was a third of the
+# summaries' write in a load's serial part).
+_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+_ESCAPES.update({c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F] if c not in _ESCAPES})
 
 
 # ---------------------------------------------------------------- parameters as a VALUES block

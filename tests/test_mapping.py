@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
-from rdflib.namespace import FOAF, RDF, RDFS, XSD
+from rdflib.namespace import FOAF, PROV, RDF, RDFS, XSD
 
 from kg.errors import RecordError
 from kg.model.namespaces import ID, KG, OA, ORG, SCHEMA, actor_iri, forum_iri, person_iri
@@ -70,37 +70,40 @@ def expected_small_graph() -> Graph:
     r:{RID} a kg:Readout ; dcterms:identifier "{RID}" ; kg:contentHash "{hashlib.sha256(TEXT.encode()).hexdigest()}" ;
         schema:text "{TEXT}" ; dcterms:title "Readout" ; dcterms:issued "2024-09-06"^^xsd:date ;
         dcterms:publisher "MEE" ; dcterms:language "en" ; kg:sourcePath "readout.txt" ;
-        prov:wasGeneratedBy <https://w3id.org/climate-kg/id/load/{RID}> ; schema:mentions actor:CN .
+        prov:wasGeneratedBy <https://w3id.org/climate-kg/id/load/{RID}> ;
+        # every shared node the readout speaks of: mentioned by it, not derived from it
+        schema:mentions actor:CN , <https://w3id.org/climate-kg/id/person/liu-zhenmin> ,
+            <https://w3id.org/climate-kg/id/post/CN/special-envoy-for-climate-change> , <https://w3id.org/climate-kg/id/forum/cop29> ,
+            <https://w3id.org/climate-kg/id/presidency/cop29/AZ> , meeting:2024-09-06 , <https://w3id.org/climate-kg/id/place/beijing> .
     <https://w3id.org/climate-kg/id/load/{RID}> a kg:Load ; kg:toolVersion "9.9" ;
         prov:startedAtTime "2025-01-02T03:04:05Z"^^xsd:dateTime .
 
-    actor:CN prov:wasDerivedFrom r:{RID} ; kg:evidence ev:21-53 .
+    actor:CN kg:evidence ev:21-53 .
     ev:21-53 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "China and Brazil met in Beijing." ;
         oa:start "21"^^xsd:integer ; oa:end "53"^^xsd:integer .
 
     <https://w3id.org/climate-kg/id/person/liu-zhenmin> a kg:Person ; foaf:name "Liu Zhenmin" ; rdfs:label "Liu Zhenmin" ;
         kg:represents actor:CN ; org:holds <https://w3id.org/climate-kg/id/post/CN/special-envoy-for-climate-change> ;
-        prov:wasDerivedFrom r:{RID} ; kg:evidence ev:0-20 .
+        kg:evidence ev:0-20 .
     # "Special Envoy": the reference list of office-holders says which envoy Liu Zhenmin is
     <https://w3id.org/climate-kg/id/post/CN/special-envoy-for-climate-change> a kg:Post ;
         rdfs:label "Special Envoy for Climate Change" ; skos:altLabel "Special Envoy" ; org:postIn actor:CN ;
         kg:roleKind <https://w3id.org/climate-kg/id/role-kind/envoy> ;
-        org:heldBy <https://w3id.org/climate-kg/id/person/liu-zhenmin> ; prov:wasDerivedFrom r:{RID} ; kg:evidence ev:0-20 .
+        org:heldBy <https://w3id.org/climate-kg/id/person/liu-zhenmin> ; kg:evidence ev:0-20 .
     ev:0-20 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "Beijing, 2024-09-06." ;
         oa:start "0"^^xsd:integer ; oa:end "20"^^xsd:integer .
 
     <https://w3id.org/climate-kg/id/forum/cop29> a kg:Forum ; rdfs:label "COP29" ; skos:prefLabel "COP29" ;
-        kg:forumKind <https://w3id.org/climate-kg/id/forum-kind/conference> ; prov:wasDerivedFrom r:{RID} .
+        kg:forumKind <https://w3id.org/climate-kg/id/forum-kind/conference> .
     <https://w3id.org/climate-kg/id/presidency/cop29/AZ> a kg:Presidency ; rdfs:label "COP29 Presidency of Azerbaijan" ;
-        org:member actor:AZ ; org:organization <https://w3id.org/climate-kg/id/forum/cop29> ;
-        prov:wasDerivedFrom r:{RID} .
+        org:member actor:AZ ; org:organization <https://w3id.org/climate-kg/id/forum/cop29> .
 
     meeting:2024-09-06 a kg:Meeting ; rdfs:label "Meeting of BR, CN, 2024-09-06" ;
         schema:startDate "2024-09-06"^^xsd:date ; schema:endDate "2024-09-06"^^xsd:date ;
         schema:location <https://w3id.org/climate-kg/id/place/beijing> ; kg:host actor:CN ;
-        kg:participant actor:CN , actor:BR ; prov:wasDerivedFrom r:{RID} .
+        kg:participant actor:CN , actor:BR .
     <https://w3id.org/climate-kg/id/place/beijing> a kg:Place ; schema:name "Beijing" ; rdfs:label "Beijing" ;
-        kg:inCountry actor:CN ; prov:wasDerivedFrom r:{RID} .
+        kg:inCountry actor:CN .
 
     c:1 a kg:Commitment ; schema:text "{SENTENCE}" ; rdfs:label "{SENTENCE}" ;
         kg:committedBy actor:CN , actor:BR ; dcterms:subject <https://w3id.org/climate-kg/id/topic/forests-nature> ;
@@ -139,6 +142,19 @@ def test_no_blank_nodes_and_graph_named_by_readout() -> None:
         graph = record_to_graph(record)
         assert not [t for t in graph if any(isinstance(x, BNode) for x in t)]
         assert (graph.identifier, RDF.type, KG.Readout) in graph
+
+
+@pytest.mark.parametrize("record", all_examples(), ids=lambda r: r.document.title or "record")
+def test_only_the_readouts_own_records_are_prov_derived_from_it(record: Record) -> None:
+    """Countries, people, posts, forums, meetings... are shared, not PROV entities of a readout:
+    the readout mentions them; only its commitments are prov:wasDerivedFrom it."""
+    graph = record_to_graph(record)
+    derived = set(graph.subjects(PROV.wasDerivedFrom, None))
+    assert derived == set(graph.subjects(RDF.type, KG.Commitment))
+    mentioned = set(graph.objects(graph.identifier, SCHEMA.mentions))  # type: ignore[arg-type]
+    assert {actor_iri(a.code) for a in record.actors} <= mentioned
+    assert {person_iri(p.name) for p in record.people} <= mentioned
+    assert all(not str(node).startswith(str(ID["commitment/"])) for node in mentioned)
 
 
 def test_person_with_role_holds_a_post_of_their_country() -> None:
@@ -277,7 +293,7 @@ def test_records_naming_the_same_country_and_person_share_the_nodes(record: Reco
     a, b = record_to_graph(record), record_to_graph(other)
     assert a.identifier != b.identifier
     for node in (actor_iri(code), person_iri(name), ID[f"post/{code}/minister"]):
-        assert node in set(a.subjects()) and node in set(b.subjects())
+        assert node in set(a.all_nodes()) and node in set(b.all_nodes())
 
 
 def test_graph_reads_back_from_the_store_exactly_as_written(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -100,7 +100,7 @@ def person_named_only_in_the_store() -> Graph:
     graph = record_to_graph(joint_statement())
     person = person_iri("Kenji Morimoto")
     graph.add((person, RDF.type, KG.Person))
-    graph.add((person, PROV.wasDerivedFrom, graph.identifier))  # type: ignore[arg-type]
+    graph.add((graph.identifier, SCHEMA.mentions, person))  # type: ignore[arg-type]
     return graph
 
 

@@ -21,7 +21,7 @@ PREFIX kg: <https://w3id.org/climate-kg/ontology#>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
 # ?actor is the projected code: a variable of WHERE may not be reused by AS (SPARQL 1.1, 18.2.4.1)
 SELECT ?person ?name (SAMPLE(?code) AS ?actor) (SAMPLE(?orgLabel) AS ?organization)
        (GROUP_CONCAT(DISTINCT ?role; separator=" | ") AS ?roles) (COUNT(DISTINCT ?readout) AS ?readouts)
@@ -30,7 +30,7 @@ WHERE {
   OPTIONAL { ?person kg:represents ?represented .
              OPTIONAL { ?represented kg:isoCode ?code } OPTIONAL { ?represented rdfs:label ?orgLabel } }
   OPTIONAL { ?person org:holds ?post . ?post rdfs:label ?role }
-  OPTIONAL { ?person prov:wasDerivedFrom ?readout }
+  OPTIONAL { ?readout schema:mentions ?person }
 }
 GROUP BY ?person ?name
 ORDER BY ?actor ?name
@@ -39,8 +39,8 @@ ORDER BY ?actor ?name
 # The same question narrowed to one actor. A second constant query rather than an optional
 # filter: Oxigraph substitutes only projected variables and leaves BOUND() of them false.
 _PEOPLE_OF = _PEOPLE.replace(
-    "OPTIONAL { ?person prov:wasDerivedFrom ?readout }",
-    "OPTIONAL { ?person prov:wasDerivedFrom ?readout }\n  FILTER EXISTS { ?person kg:represents ?only }",
+    "OPTIONAL { ?readout schema:mentions ?person }",
+    "OPTIONAL { ?readout schema:mentions ?person }\n  FILTER EXISTS { ?person kg:represents ?only }",
 ).replace("SELECT ?person ?name", "SELECT ?person ?name ?only").replace("GROUP BY ?person ?name", "GROUP BY ?person ?name ?only")
 
 

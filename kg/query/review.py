@@ -57,13 +57,13 @@ _FORUMS = """
 PREFIX kg: <https://w3id.org/climate-kg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
 SELECT ?forum (SAMPLE(?label) AS ?name) (GROUP_CONCAT(DISTINCT ?alias; separator="|") AS ?aliases)
        (COUNT(DISTINCT ?readout) AS ?readouts)
 WHERE {
   { SELECT DISTINCT ?forum ?label WHERE { ?forum a kg:Forum ; rdfs:label ?label } }
   OPTIONAL { SELECT DISTINCT ?forum ?alias WHERE { ?forum skos:altLabel ?alias } }
-  OPTIONAL { SELECT DISTINCT ?forum ?readout WHERE { ?forum prov:wasDerivedFrom ?readout } }
+  OPTIONAL { SELECT DISTINCT ?forum ?readout WHERE { ?readout schema:mentions ?forum } }
 }
 GROUP BY ?forum
 """

@@ -145,11 +145,24 @@ class _ReadoutGraph:
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.graph.add((s, p, o))
 
-    def derived(self, node: URIRef, spans: Iterable[Span]) -> None:
-        """The node was read from this readout, at these spans."""
-        self.add(node, PROV.wasDerivedFrom, self.readout)
+    def mentioned(self, node: URIRef) -> None:
+        """The readout names this shared node (a country, person, post, forum, meeting...).
+
+        `id:readout/R schema:mentions node`, not `node prov:wasDerivedFrom id:readout/R`: a
+        country or a forum is not derived from a readout (PROV would make it a prov:Entity
+        with a derivation per readout); what a readout says about it is its record's facts
+        (this graph), and the readout's own mention list says which nodes those are.
+        """
+        self.add(self.readout, SCHEMA.mentions, node)
+
+    def evidenced(self, node: URIRef, spans: Iterable[Span]) -> None:
         for span in spans:
             self.add(node, KG.evidence, self.evidence(span))
+
+    def derived(self, node: URIRef, spans: Iterable[Span]) -> None:
+        """A shared node this readout speaks of, at these spans."""
+        self.mentioned(node)
+        self.evidenced(node, spans)
 
     def evidence(self, span: Span) -> URIRef:
         """The evidence node of the sentence holding `span`: five triples, shared by every
@@ -207,9 +220,7 @@ class _ReadoutGraph:
 
     def actors(self) -> None:
         for actor in self.record.actors:
-            node = actor_iri(actor.code)
-            self.add(self.readout, SCHEMA.mentions, node)
-            self.derived(node, actor.evidence)
+            self.derived(actor_iri(actor.code), actor.evidence)
 
     def party(self, actor: str) -> URIRef:
         """A code of a state or the EU → its actor node; anything else names an organisation."""
@@ -218,7 +229,7 @@ class _ReadoutGraph:
         node = organization_iri(actor)
         self.add(node, RDF.type, KG.Organization)
         self.add(node, RDFS.label, Literal(actor.strip()))
-        self.add(node, PROV.wasDerivedFrom, self.readout)
+        self.mentioned(node)
         return node
 
     def person_node(self, name: str) -> URIRef:
@@ -226,7 +237,7 @@ class _ReadoutGraph:
         self.add(node, RDF.type, KG.Person)
         self.add(node, FOAF.name, Literal(name))
         self.add(node, RDFS.label, _name_literal(name))
-        self.add(node, PROV.wasDerivedFrom, self.readout)
+        self.mentioned(node)
         self.written_as(node, name, self.record.renamed_people.get(name), person_iri)
         return node
 
@@ -272,7 +283,7 @@ class _ReadoutGraph:
         node = forum_iri(name)
         self.add(node, RDF.type, KG.Forum)
         self.add(node, RDFS.label, _name_literal(forum_label(name)))
-        self.add(node, PROV.wasDerivedFrom, self.readout)
+        self.mentioned(node)
         written = self.record.renamed_forums.get(name)
         self.written_as(node, forum_label(name), forum_label(written) if written else None, forum_iri)
         return node
@@ -359,7 +370,7 @@ class _ReadoutGraph:
             self.add(place, RDF.type, KG.Place)
             self.add(place, SCHEMA.name, Literal(meeting.place))
             self.add(place, RDFS.label, _name_literal(meeting.place))
-            self.add(place, PROV.wasDerivedFrom, self.readout)
+            self.mentioned(place)
             country = reference.city_country(meeting.place)
             if country:
                 self.add(place, KG.inCountry, actor_iri(country))
@@ -391,7 +402,9 @@ class _ReadoutGraph:
                 raise RecordError(f"commitments[{n - 1}].meeting: no meeting {commitment.meeting} in the record "
                                   f"(it has {len(self.record.meetings)})")
             self.add(node, KG.madeAt, self.meeting_node(commitment.meeting).iri)
-        self.derived(node, commitment.evidence or self.located(commitment.text))
+        # a commitment is this readout's own record of a fact: derived from it, in PROV's sense
+        self.add(node, PROV.wasDerivedFrom, self.readout)
+        self.evidenced(node, commitment.evidence or self.located(commitment.text))
 
     def located(self, sentence: str) -> list[Span]:
         """A commitment given without a span: its sentence where the text has it, if it does."""

@@ -231,19 +231,18 @@ def _node_kind(kind: URIRef) -> Check:
     raise Unsupported(f"sh:nodeKind {kind}")
 
 
-def _any_datatype(datatypes: list[URIRef]) -> Check:
-    """sh:or of shapes that each only give a datatype: every value must have one of them."""
-    each = [_datatype(dt) for dt in datatypes]
-    return lambda data, focus, values: any(all(check(data, focus, [v]) for check in each) for v in values)
-
-
 def _or(shapes: Graph, members: Node) -> Check:
-    datatypes = []
+    """sh:or of shapes that each give only a datatype or only a class: every value must fit one."""
+    each: list[Check] = []
     for member in Collection(shapes, members):  # type: ignore[arg-type]
-        if set(shapes.predicates(member)) != {SH.datatype}:
-            raise Unsupported("sh:or of anything but datatypes")
-        datatypes.append(shapes.value(member, SH.datatype))
-    return _any_datatype([d for d in datatypes if isinstance(d, URIRef)])
+        given = set(shapes.predicates(member))
+        if given == {SH.datatype}:
+            each.append(_datatype(shapes.value(member, SH.datatype)))  # type: ignore[arg-type]
+        elif given == {SH["class"]}:
+            each.append(_class(shapes.value(member, SH["class"])))  # type: ignore[arg-type]
+        else:
+            raise Unsupported("sh:or of anything but datatypes and classes")
+    return lambda data, focus, values: any(all(check(data, focus, [v]) for check in each) for v in values)
 
 
 def _has_value(expected: Node) -> Check:

@@ -5,8 +5,9 @@ links to (their types and the properties the shapes read, from the reference gra
 `context_from_store`, from the store) — never the whole store, so its cost does not grow with
 the store. Only results about the readout's own subjects are kept, and they are the results
 validating the whole store would give for those nodes (tests/test_validate_incremental.py).
-That holds because the shapes never count or follow a shared node's per-readout provenance
-links (kg:evidence, prov:wasDerivedFrom), see ontology/shapes.ttl.
+That holds because the shapes never count or follow a shared node's per-readout evidence
+links (kg:evidence), see ontology/shapes.ttl; which nodes a readout names is in its own graph
+(schema:mentions).
 
 The shapes are parsed once per process; no inference is run (the class hierarchy the shapes
 need for sh:class is added to the data as plain rdfs:subClassOf triples).
@@ -22,7 +23,7 @@ from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import RDF
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
@@ -32,9 +33,9 @@ from kg.model.namespaces import KG, PREFIXES, SH
 from kg.model.ontology import class_hierarchy, shapes_graph
 from kg.rdf.shacl_fast import CompiledShapes, try_compile
 
-# A shared node gets one of these per readout that mentions it: they are never copied into
+# A shared node gets these from every readout that mentions it: they are never copied into
 # a readout's validation context (the shapes check them value by value only).
-HUB_PROPERTIES = frozenset({KG.evidence, PROV.wasDerivedFrom})
+HUB_PROPERTIES = frozenset({KG.evidence})
 _READOUT_OWNED = ("readout/", "load/", "commitment/", "evidence/")
 _SEVERITY: dict[URIRef, str] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 

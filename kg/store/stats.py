@@ -29,9 +29,9 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class
 """
 
 _MENTIONED = """PREFIX kg: <https://w3id.org/climate-kg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
 SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
-  ?a prov:wasDerivedFrom ?r . ?r a kg:Readout .
+  ?r a kg:Readout ; schema:mentions ?a .
   # no node is typed kg:Actor itself (no inference): its two subclasses are asked for
   VALUES ?class { kg:Country kg:SupranationalUnion } ?a a ?class .
 }"""

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
-from rdflib.namespace import FOAF, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, XSD
 
 from kg.errors import RecordError
 from kg.model.namespaces import ID, KG, OA, ORG, SCHEMA, actor_iri, forum_iri, person_iri
@@ -69,7 +69,7 @@ def expected_small_graph() -> Graph:
 
     r:{RID} a kg:Readout ; dcterms:identifier "{RID}" ; kg:contentHash "{hashlib.sha256(TEXT.encode()).hexdigest()}" ;
         schema:text "{TEXT}" ; dcterms:title "Readout" ; dcterms:issued "2024-09-06"^^xsd:date ;
-        dcterms:publisher "MEE" ; dcterms:language "en" ; kg:sourcePath "readout.txt" ;
+        kg:publisherName "MEE" ; dcterms:language <http://id.loc.gov/vocabulary/iso639-1/en> ; kg:sourcePath "readout.txt" ;
         prov:wasGeneratedBy <https://w3id.org/climate-kg/id/load/{RID}> ;
         # every shared node the readout speaks of: mentioned by it, not derived from it
         schema:mentions actor:CN , <https://w3id.org/climate-kg/id/person/liu-zhenmin> ,
@@ -155,6 +155,23 @@ def test_only_the_readouts_own_records_are_prov_derived_from_it(record: Record) 
     assert {actor_iri(a.code) for a in record.actors} <= mentioned
     assert {person_iri(p.name) for p in record.people} <= mentioned
     assert all(not str(node).startswith(str(ID["commitment/"])) for node in mentioned)
+
+
+@pytest.mark.parametrize(("publisher", "language", "actor", "language_id"), [
+    ("Ministry of Lighthouses of Japan", "en", "JP", "iso639-1/en"),
+    ("European Commission", "en-GB", "EU", "iso639-1/en"),
+    ("Harbour Office (as re-published by a wire service in Chile)", "zh", None, "iso639-1/zh"),
+    ("Joint statement of France and Chile", "fil", None, "iso639-2/fil"),
+    ("Lighthouse News", "fr", None, "iso639-1/fr"),
+])
+def test_publisher_and_language_are_iris_and_the_name_stays(publisher: str, language: str, actor: str | None,
+                                                            language_id: str) -> None:
+    record = Record(document=DocumentInfo(title="t", publisher=publisher, language=language), text="Some text.")
+    graph = record_to_graph(record)
+    readout = graph.identifier
+    assert graph.value(readout, KG.publisherName) == Literal(publisher)  # type: ignore[arg-type]
+    assert graph.value(readout, DCTERMS.publisher) == (actor_iri(actor) if actor else None)  # type: ignore[arg-type]
+    assert graph.value(readout, DCTERMS.language) == URIRef("http://id.loc.gov/vocabulary/" + language_id)  # type: ignore[arg-type]
 
 
 def test_person_with_role_holds_a_post_of_their_country() -> None:

@@ -31,6 +31,28 @@ def test_the_ways_of_writing_one_office_give_one_key(owner: str, titles: list[st
     assert office(titles[0], owner).kind == kind
 
 
+@pytest.mark.parametrize(("owner", "title", "head", "key"), [
+    # a head of two words is one head: "Cabinet" is not a qualifier of a UK "Secretary"
+    ("KE", "Cabinet Secretary for Rivers, Lakes and Wetlands", "Cabinet Secretary",
+     "cabinet secretary for rivers lakes and wetlands"),
+    ("KE", "Rivers Cabinet Secretary", "Cabinet Secretary", "cabinet secretary for rivers"),
+    ("KE", "Cabinet Secretary for Rivers of Kenya", "Cabinet Secretary", "cabinet secretary for rivers"),
+    # "Secretary" becomes "Secretary of State" for the UK only
+    ("GB", "Lighthouses Secretary", "Secretary of State", "secretary of state for lighthouses"),
+    ("US", "Lighthouses Secretary", "Secretary", "secretary for lighthouses"),
+    ("US", "Secretary of Lighthouses", "Secretary", "secretary for lighthouses"),
+    (None, "Secretary for Lighthouses", "Secretary", "secretary for lighthouses"),
+])
+def test_a_title_keeps_its_own_head(owner: str | None, title: str, head: str, key: str) -> None:
+    found = office(title, owner)
+    assert (found.head, found.key, found.kind) == (head, key, "minister")
+
+
+def test_a_title_is_never_rewritten_into_another_states_title() -> None:
+    assert office("Cabinet Secretary for Rivers", "KE").key != office("Secretary of State for Rivers", "KE").key
+    assert office("Lighthouses Secretary", "US").key != office("Secretary of State", "US").key
+
+
 def test_different_offices_stay_apart() -> None:
     assert office("President of the European Commission", "EU").key != office("President of the European Council", "EU").key
     assert office("Minister of State for Foreign Affairs", "JP").key != office("Minister for Foreign Affairs", "JP").key

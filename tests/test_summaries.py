@@ -95,8 +95,8 @@ WHERE {
   ?readout a kg:Readout .
   OPTIONAL { ?readout dcterms:title ?title }
   OPTIONAL { ?readout dcterms:issued ?issued }
-  OPTIONAL { ?readout dcterms:publisher ?publisherName }
-  OPTIONAL { ?readout dcterms:language ?language }
+  OPTIONAL { ?readout kg:publisherName ?publisherName }
+  OPTIONAL { ?readout dcterms:language ?languageId BIND(REPLACE(STR(?languageId), "^.*/", "") AS ?language) }
   OPTIONAL { ?readout kg:sourcePath ?sourcePath }
   OPTIONAL { ?readout prov:wasGeneratedBy ?load . ?load prov:startedAtTime ?loadedAt . OPTIONAL { ?load kg:toolVersion ?toolVersion } }
   { SELECT ?readout (COUNT(*) AS ?triples) WHERE { GRAPH ?readout { ?s ?p ?o } } GROUP BY ?readout }

@@ -76,16 +76,22 @@ def home_state(ctx: Context, record: Record) -> str | None:
     cached = ctx.notes.get("home_state", "?")
     if cached != "?":
         return cached if isinstance(cached, str) else None
-    home: str | None = None
-    publisher = record.document.publisher or ""
     head = " ".join([record.document.title or "", ctx.text[:300]])
-    if publisher and not _JOINT.search(publisher) and not _JOINT.search(head):
-        own = re.split(r"\s*[(,;]\s*(?:as\s+|text\s+as|CNW|re-?published|carried|distributed|mirrored)", publisher)[0]
-        codes = {m.code for m in find_actor_mentions(own)}
-        if len(codes) == 1:
-            home = codes.pop()
+    home = None if _JOINT.search(head) else publishing_state(record.document.publisher or "")
     ctx.notes["home_state"] = home
     return home
+
+
+def publishing_state(publisher: str) -> str | None:
+    """The one state (or the EU) whose government a publisher's name says it is ("Ministry of
+    Foreign Affairs of Japan" → JP; "European Commission" → EU); None for a joint text's
+    publisher, a name of no state or of several, and what a re-publisher adds ("(as re-published
+    by …)" is not the publisher)."""
+    if not publisher or _JOINT.search(publisher):
+        return None
+    own = re.split(r"\s*[(,;]\s*(?:as\s+|text\s+as|CNW|re-?published|carried|distributed|mirrored)", publisher)[0]
+    codes = {m.code for m in find_actor_mentions(own)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def names_a_forum(record: Record, text: str) -> bool:

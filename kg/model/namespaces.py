@@ -38,7 +38,7 @@ __all__ = [
     "BASE", "DCTERMS", "FOAF", "GRAPH", "ID", "KG", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF",
     "RDFS", "SCHEMA", "SKOS", "WD", "XSD", "actor_iri", "commitment_iri", "cop_number", "evidence_iri",
     "forum_iri", "forum_kind_iri", "meeting_iri", "normalise_name", "person_iri", "place_iri",
-    "post_iri", "presidency_iri", "readout_iri", "slug", "status_iri", "topic_iri",
+    "post_iri", "presidency_iri", "readout_iri", "slug", "status_iri", "topic_iri", "language_iri", "language_code",
 ]
 
 
@@ -139,3 +139,27 @@ def forum_kind_iri(kind: str) -> URIRef:
 
 def status_iri(status: str) -> URIRef:
     return ID[f"status/{status}"]
+
+
+# The Library of Congress's ids of ISO 639 languages: LoC is the registration authority of
+# ISO 639-2 and publishes 639-1 and 639-2 as linked data (each id dereferences to a SKOS/MADS
+# description); an id is the code itself, so no table is needed, and the ontology names its own
+# language the same way.
+ISO639_1 = "http://id.loc.gov/vocabulary/iso639-1/"
+ISO639_2 = "http://id.loc.gov/vocabulary/iso639-2/"
+
+
+def language_iri(tag: str) -> URIRef | None:
+    """The ISO 639 id of a language tag's language ('en', 'en-GB' → .../iso639-1/en; 'fil' →
+    .../iso639-2/fil); None when the tag does not start with a two- or three-letter code."""
+    code = tag.strip().split("-")[0].lower()
+    if len(code) == 2 and code.isascii() and code.isalpha():
+        return URIRef(ISO639_1 + code)
+    if len(code) == 3 and code.isascii() and code.isalpha():
+        return URIRef(ISO639_2 + code)
+    return None
+
+
+def language_code(iri: str) -> str:
+    """The code an ISO 639 id ends with: the form tables show ('en')."""
+    return iri.rsplit("/", 1)[-1]

@@ -19,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import RecordError
+from kg.extract.subjects import publishing_state
 from kg.model.namespaces import (
     ID,
     KG,
@@ -32,6 +33,7 @@ from kg.model.namespaces import (
     evidence_iri,
     forum_iri,
     forum_kind_iri,
+    language_iri,
     person_iri,
     place_iri,
     post_iri,
@@ -204,9 +206,15 @@ class _ReadoutGraph:
             if dated:
                 self.add(r, DCTERMS.issued, dated[1])
         if doc.publisher:
-            self.add(r, DCTERMS.publisher, Literal(doc.publisher))
-        if doc.language:
-            self.add(r, DCTERMS.language, Literal(doc.language))
+            # the name as the readout gives it (a ministry, an office), and the government it is
+            # when the name says which: dcterms:publisher is an agent, never a string
+            self.add(r, KG.publisherName, Literal(doc.publisher))
+            state = publishing_state(doc.publisher)
+            if state is not None and is_actor_code(state):
+                self.add(r, DCTERMS.publisher, actor_iri(state))
+        language = language_iri(doc.language) if doc.language else None
+        if language is not None:
+            self.add(r, DCTERMS.language, language)
         if self.record.source is not None:
             self.add(r, KG.sourcePath, Literal(self.record.source))
         load = load_iri(self.rid)

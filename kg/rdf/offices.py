@@ -61,6 +61,7 @@ _HEADS: dict[str, tuple[str, str, str]] = {
     "director general": ("Director-General", "official", "for"),
     "head of cabinet": ("Head of Cabinet", "official", "of"),
     "secretary of state": ("Secretary of State", "minister", "for"),
+    "cabinet secretary": ("Cabinet Secretary", "minister", "for"),  # Kenya's ministers
     "minister of state": ("Minister of State", "minister", "for"),
     "state minister": ("Minister of State", "minister", "for"),
     "undersecretary": ("Under-Secretary", "minister", "for"),
@@ -97,6 +98,11 @@ _PART_START = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=(?:(?:Deputy|Senio
                              re.escape(h.split()[0].capitalize()) for h in _HEADS) + r")\b|Member\b|Minister-)")
 _STOP = {"of", "for", "the", "on", "at", "in", "to", "a", "an", "and"}
 _QUALIFIERS = {"federal", "union", "cabinet", "national", "designate", "acting", "incoming", "interim"}
+# States whose ministers titled "Secretary" with a portfolio are Secretaries of State: in the
+# UK "the Development Secretary" is the Secretary of State for International Development. The
+# rewrite is that state's title only: a US "Energy Secretary" is the Secretary of Energy, and a
+# "Secretary" of any other state or organisation keeps the title written.
+_SECRETARIES_OF_STATE = {"GB"}
 _SYNONYMS: dict[tuple[str, ...], tuple[str, ...]] = {("foreign",): ("foreign", "affairs"),
                                                      ("climate",): ("climate", "change")}
 
@@ -184,7 +190,7 @@ def _office_of_part(part: str, owner: str | None) -> Office | None:
     words = tuple(w for w in content if w != "the")
     while words and words[-1] in _STOP:
         words = words[:-1]
-    if head == "Secretary" and words:
+    if head == "Secretary" and words and owner in _SECRETARIES_OF_STATE:
         head = "Secretary of State"  # "Development Secretary": a UK secretary of state
     core = tuple(w for w in words if w not in _STOP)
     words = _SYNONYMS.get(core, words)

@@ -28,7 +28,7 @@ from kg.errors import InputError, KGError, StoreError, UsageError, ValidationErr
 from kg.model.namespaces import ORG, REFERENCE_GRAPH, readout_iri
 from kg.model.record import Record
 from kg.model.record_json import record_from_json
-from kg.query import post_holders, summaries
+from kg.query import pairs, post_holders, summaries
 from kg.query.people import known_forums, known_people, known_posts
 from kg.query.sandbox import die_with_parent
 from kg.rdf.identity import IdentityIndex, PostRekey
@@ -275,15 +275,18 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
         prepared = prepared.to_prepared()  # a store that takes only rdflib graphs
     if isinstance(prepared, ShippedReadout) and hasattr(store, "add_new_graph") \
             and store.add_new_graph(prepared.iri, prepared.ntriples):
-        if identities is not None:  # a new readout (most of a large load): written as it came
-            identities.add(prepared.record)
-            settle_cross_script(store, identities, prepared.record)
         size = prepared.ntriples.count(b"\n")
-        share = (prepared.record, post_holders.holdings_in(prepared.ntriples), (prepared.iri, size))
+        # the pairs' share now, before any other graph is written: what this readout adds to
+        # each meeting over the graphs stored before it
+        share = (prepared.record, post_holders.holdings_in(prepared.ntriples), (prepared.iri, size),
+                 pairs.share_of(store, prepared.iri, pairs.meetings_in(prepared.ntriples)))
         if pending is not None:
             pending.add(*share)
         else:
             summaries.add_readout(store, *share)
+        if identities is not None:  # a new readout (most of a large load): written as it came
+            identities.add(prepared.record)
+            settle_cross_script(store, identities, prepared.record, pending)
         return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=size)
     triples = prepared.triples() if isinstance(prepared, ShippedReadout) else None
     size = len(triples) if triples is not None else len(prepared.graph)  # type: ignore[union-attr]
@@ -301,22 +304,27 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
         store.replace_graph(prepared.iri, prepared.graph)  # type: ignore[union-attr]
         holdings = {(URIRef(str(s)), URIRef(str(o))) for s, o in prepared.graph.subject_objects(ORG.holds)}  # type: ignore[union-attr]
     if replaced is None:
-        summaries.add_readout(store, prepared.record, holdings, (prepared.iri, size))
+        summaries.add_readout(store, prepared.record, holdings, (prepared.iri, size),
+                              pairs.share_of(store, prepared.iri, pairs.meetings_of_graph(store, prepared.iri)))
     else:
-        keys, posts = replaced
-        summaries.recompute(store, keys | set(summaries.share_of(prepared.record)),
-                            posts=posts | {post for _, post in holdings}, sizes={prepared.iri: size})
+        summaries.recompute(store, replaced.keys | set(summaries.share_of(prepared.record)),
+                            posts=replaced.posts | {post for _, post in holdings}, sizes={prepared.iri: size},
+                            pairs_of=replaced.pairs | pairs.pairs_of_readout(store, prepared.iri))
     if identities is not None:
         identities.add(prepared.record)
-        settle_cross_script(store, identities, prepared.record)
+        settle_cross_script(store, identities, prepared.record, pending)
     return LoadOutcome(source, "loaded", readout=str(prepared.iri), triples=size)
 
 
-def settle_cross_script(store: Any, identities: IdentityIndex, record: Record) -> None:
+def settle_cross_script(store: Any, identities: IdentityIndex, record: Record,
+                        pending: summaries.PendingShares | None = None) -> None:
     """Identity rule 5 re-decided on the whole store after `record` is stored: Chinese names
     that now have one Latin-named candidate join it, those that now have two leave the one
     they had joined (kg/rdf/cross_script.py), whatever order the readouts came in."""
-    for change in identities.cross_script_changes(record):
+    changes = list(identities.cross_script_changes(record))
+    if changes and pending is not None:
+        pending.write(store)  # a rewritten graph's summaries are recomputed from the kept values
+    for change in changes:
         if change.attach:
             if rekey_stored(store, Rekey("person", change.han, change.latin)):
                 identities.merge_person(change.han, change.latin)
@@ -378,10 +386,10 @@ def rekey_stored(store: Any, rekey: Rekey) -> int:
 def _replace_rewritten(store: Any, iri: URIRef, graph: Graph) -> None:
     """Replace a stored readout's graph rewritten by a re-key, with its share of the summaries
     (a post's holders move with the person or the post)."""
-    keys, posts = summaries.touched_by(store, iri)
+    before = summaries.touched_by(store, iri)
     store.replace_graph(iri, graph)
-    summaries.recompute(store, keys, posts=posts | set(graph.objects(None, ORG.holds)),  # type: ignore[arg-type]
-                        sizes={iri: len(graph)})
+    summaries.recompute(store, before.keys, posts=before.posts | set(graph.objects(None, ORG.holds)),  # type: ignore[arg-type]
+                        sizes={iri: len(graph)}, pairs_of=before.pairs | pairs.pairs_of_readout(store, iri))
 
 
 _GRAPHS_HOLDING = """
@@ -493,8 +501,9 @@ def remove_readout(store: Any, readout: str) -> str:
     if iri == REFERENCE_GRAPH:
         raise UsageError(f"{readout}: is the reference graph (countries, COP sessions, topics) the readouts "
                          "point into, not a readout; kg keeps it")
-    keys, posts = summaries.touched_by(store, iri) if store.has_graph(iri) else (set(), set())
+    touched = summaries.touched_by(store, iri) if store.has_graph(iri) else summaries.Touched(set(), set(), set())
     if not store.remove_graph(iri):
         raise InputError(f"{readout}: no such readout in the store")
-    summaries.recompute(store, keys, -1, posts, {iri: None})  # its shares, from the readouts left
+    # its shares, from the readouts left
+    summaries.recompute(store, touched.keys, -1, touched.posts, {iri: None}, touched.pairs)
     return str(iri)

@@ -16,13 +16,15 @@ Adding a readout combines its share with the stored values (count + 1, min and m
 dates, the least sentence, the union of the years) without reading the other readouts;
 removing or replacing one recomputes its keys from the readouts that remain.
 `computed_from_scratch` is the grouping itself: tests check the kept summaries equal it.
+The same graph keeps each post's latest holders (post_holders.py) and each pair of parties'
+meetings (pairs.py), changed in the same transaction as the commitments' summaries.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -30,7 +32,7 @@ from rdflib.term import Node
 
 from kg.model.namespaces import ID, KG, SUMMARY_GRAPH, actor_iri, topic_iri
 from kg.model.record import Record
-from kg.query import post_holders
+from kg.query import pairs, post_holders
 from kg.rdf.mapping import issued_literal
 from kg.sparql.binding import nt_term
 from kg.sparql.terms import from_ox
@@ -145,16 +147,24 @@ def stored(store: Any, keys: Iterable[Key]) -> dict[Key, tuple[Summary, list[Tri
 # load killed between a readout's write and its share leaves a count that differs from the
 # readouts stored, and the next load rebuilds the summaries (`up_to_date`).
 TALLY = ID["summary/commitments"]
+# The pairs' own tally (kg/query/pairs.py): a store whose summaries were kept before the pairs
+# were has the first and not this one, and gets the pairs built on its next load.
+PAIRS_TALLY = ID["summary/pairs"]
 
 
-def _tally(store: Any) -> tuple[int | None, list[Triple]]:
-    values = [o for _, p, o in store.triples_about([TALLY], SUMMARY_GRAPH) if p == KG.readoutsSummarised]
-    return (int(str(values[0])) if values else None), [(TALLY, KG.readoutsSummarised, v) for v in values]
+def _tally(store: Any, node: URIRef = TALLY) -> tuple[int | None, list[Triple]]:
+    values = [o for _, p, o in store.triples_about([node], SUMMARY_GRAPH) if p == KG.readoutsSummarised]
+    return (int(str(values[0])) if values else None), [(node, KG.readoutsSummarised, v) for v in values]
 
 
 def _retally(store: Any, delta: int) -> tuple[list[Triple], list[Triple]]:
-    count, old = _tally(store)
-    return old, [(TALLY, KG.readoutsSummarised, Literal((count or 0) + delta))]
+    remove: list[Triple] = []
+    add: list[Triple] = []
+    for node in (TALLY, PAIRS_TALLY):
+        count, old = _tally(store, node)
+        remove += old
+        add.append((node, KG.readoutsSummarised, Literal((count or 0) + delta)))
+    return remove, add
 
 
 def readouts_stored(store: Any) -> int:
@@ -164,16 +174,19 @@ def readouts_stored(store: Any) -> int:
 
 def up_to_date(store: Any) -> bool:
     """Whether the summaries hold the share of every readout stored (and of no other)."""
-    return _tally(store)[0] == readouts_stored(store)
+    stored_now = readouts_stored(store)
+    return _tally(store)[0] == stored_now and _tally(store, PAIRS_TALLY)[0] == stored_now
 
 
 def add_readout(store: Any, record: Record, holdings: Iterable[tuple[URIRef, URIRef]] = (),
-                size: tuple[URIRef, int] | None = None) -> None:
+                size: tuple[URIRef, int] | None = None,
+                pair_shares: dict[pairs.Pair, pairs.PairSummary] | None = None) -> None:
     """A new readout was stored: fold its share into the summaries it touches (its
-    commitments, and the posts its graph names holders of: `holdings`, (person, post)); `size`
-    is (its graph, the triples written), which the `readouts` question shows."""
+    commitments, the posts its graph names holders of: `holdings`, (person, post); and the
+    pairs of parties of its meetings: `pair_shares`, pairs.share_of it); `size` is (its
+    graph, the triples written), which the `readouts` question shows."""
     pending = PendingShares()
-    pending.add(record, holdings, size)
+    pending.add(record, holdings, size, pair_shares)
     pending.write(store)
 
 
@@ -191,10 +204,14 @@ class PendingShares:
     commitments: dict[Key, Summary] = field(default_factory=dict)
     posts: dict[URIRef, post_holders.Latest] = field(default_factory=dict)
     sizes: dict[URIRef, int | None] = field(default_factory=dict)
+    pair_shares: dict[pairs.Pair, pairs.PairSummary] = field(default_factory=dict)
     readouts: int = 0
 
     def add(self, record: Record, holdings: Iterable[tuple[URIRef, URIRef]] = (),
-            size: tuple[URIRef, int] | None = None) -> None:
+            size: tuple[URIRef, int] | None = None,
+            pair_shares: dict[pairs.Pair, pairs.PairSummary] | None = None) -> None:
+        """`pair_shares`: pairs.share_of the readout, worked out as soon as its graph is
+        written (what it adds to each meeting over the graphs stored before it)."""
         for key, share in share_of(record).items():
             before = self.commitments.get(key)
             self.commitments[key] = share if before is None else before.merge(share)
@@ -202,6 +219,9 @@ class PendingShares:
             self.posts[post] = post_holders.merged(self.posts.get(post), latest)
         if size is not None:
             self.sizes[size[0]] = size[1]
+        for pair, pair_share in (pair_shares or {}).items():
+            before_pair = self.pair_shares.get(pair)
+            self.pair_shares[pair] = pair_share if before_pair is None else before_pair.merge(pair_share)
         self.readouts += 1
 
     def write(self, store: Any) -> None:
@@ -219,8 +239,9 @@ class PendingShares:
             remove += triples
             add += triples_of(key, summary.merge(share))
         posts_remove, posts_add = post_holders.changes(store, self.posts)
-        store.edit_graph(SUMMARY_GRAPH, remove + posts_remove, add + posts_add)
-        self.commitments, self.posts, self.sizes, self.readouts = {}, {}, {}, 0
+        pairs_remove, pairs_add = pairs.changes(store, self.pair_shares)
+        store.edit_graph(SUMMARY_GRAPH, remove + posts_remove + pairs_remove, add + posts_add + pairs_add)
+        self.commitments, self.posts, self.sizes, self.pair_shares, self.readouts = {}, {}, {}, {}, 0
 
 
 def keys_of_readout(store: Any, readout: URIRef) -> set[Key]:
@@ -271,10 +292,11 @@ def triple_counts_kept(store: Any) -> dict[URIRef, int]:
 
 
 def recompute(store: Any, keys: set[Key], readouts_delta: int = 0, posts: set[URIRef] | None = None,
-              sizes: dict[URIRef, int | None] | None = None) -> None:
-    """Set these keys' summaries (and these posts' holders) from the readouts the store holds
-    now (after a removal, `readouts_delta` -1, or a replacement, 0: a readout's share cannot be
-    taken back out of a minimum); `sizes`: readouts' triples written (None: removed)."""
+              sizes: dict[URIRef, int | None] | None = None, pairs_of: set[pairs.Pair] | None = None) -> None:
+    """Set these keys' summaries (and these posts' holders, these pairs' meetings) from the
+    readouts the store holds now (after a removal, `readouts_delta` -1, or a replacement, 0: a
+    readout's share cannot be taken back out of a minimum); `sizes`: readouts' triples written
+    (None: removed)."""
     old = stored(store, keys)
     fresh = computed_from_scratch(store, keys)
     remove, add = _retally(store, readouts_delta) if readouts_delta else ([], [])
@@ -285,12 +307,23 @@ def recompute(store: Any, keys: set[Key], readouts_delta: int = 0, posts: set[UR
     remove += [t for _, triples in old.values() for t in triples]
     add += [t for key, summary in fresh.items() for t in triples_of(key, summary)]
     posts_remove, posts_add = post_holders.recomputed(store, posts or set())
-    store.edit_graph(SUMMARY_GRAPH, remove + posts_remove, add + posts_add)
+    pairs_remove, pairs_add = pairs.recomputed(store, pairs_of or set())
+    store.edit_graph(SUMMARY_GRAPH, remove + posts_remove + pairs_remove, add + posts_add + pairs_add)
 
 
-def touched_by(store: Any, readout: URIRef) -> tuple[set[Key], set[URIRef]]:
-    """The summary keys and posts a stored readout has a share in (before it goes)."""
-    return keys_of_readout(store, readout), post_holders.posts_of_readout(store, readout)
+class Touched(NamedTuple):
+    """What of the summaries a stored readout has a share in."""
+
+    keys: set[Key]
+    posts: set[URIRef]
+    pairs: set[pairs.Pair]
+
+
+def touched_by(store: Any, readout: URIRef) -> Touched:
+    """The summary keys, posts and pairs of parties a stored readout has a share in (asked
+    before it goes, and after a replacement is written: a pair of either may change)."""
+    return Touched(keys_of_readout(store, readout), post_holders.posts_of_readout(store, readout),
+                   pairs.pairs_of_readout(store, readout))
 
 
 def kept(store: Any) -> dict[Key, Summary]:
@@ -306,9 +339,13 @@ def rebuild(store: Any) -> None:
     kept, or graphs written around the loader)."""
     old = kept(store)
     fresh = computed_from_scratch(store)
-    remove = _tally(store)[1] + [t for key, summary in old.items() for t in triples_of(key, summary)]
+    remove = _tally(store)[1] + _tally(store, PAIRS_TALLY)[1]
+    remove += [t for key, summary in old.items() for t in triples_of(key, summary)]
     remove += [t for post, latest in post_holders.kept(store).items() for t in post_holders.triples_of(post, latest)]
-    add: list[Triple] = [(TALLY, KG.readoutsSummarised, Literal(readouts_stored(store)))]
+    remove += [t for pair, summary in pairs.kept(store).items() for t in pairs.triples_of(pair, summary)]
+    count = Literal(readouts_stored(store))
+    add: list[Triple] = [(TALLY, KG.readoutsSummarised, count), (PAIRS_TALLY, KG.readoutsSummarised, count)]
+    add += [t for pair, summary in pairs.computed_from_scratch(store).items() for t in pairs.triples_of(pair, summary)]
     add += [t for key, summary in fresh.items() for t in triples_of(key, summary)]
     add += [t for post, latest in post_holders.computed_from_scratch(store).items()
             for t in post_holders.triples_of(post, latest)]

@@ -21,6 +21,11 @@ from kg.read.sources import read_path
 
 REPO = Path(__file__).resolve().parent.parent
 HELDOUT = REPO / "tests" / "heldout"
+# Chinese readouts written for the tests; those with a gold record were scored once before the
+# rules saw them (0.885), then 0.975: a floor below that.
+HELDOUT_ZH = REPO / "tests" / "data" / "zh"
+ZH_OVERALL_FLOOR = 0.93
+ZH_FIELD_FLOOR = 0.80
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
 # Reached overall F1 on the held-out set (0.978 on 35 texts), minus a margin: a floor, not a target.
 OVERALL_FLOOR = 0.92
@@ -37,8 +42,8 @@ def _scorer() -> ModuleType:
     return module
 
 
-def _documents() -> list[Path]:
-    return sorted(p for p in HELDOUT.glob("*.txt") if p.with_suffix(".gold.json").exists())
+def _documents(folder: Path = HELDOUT) -> list[Path]:
+    return sorted(p for p in folder.glob("*.txt") if p.with_suffix(".gold.json").exists())
 
 
 def test_heldout_set_is_present() -> None:
@@ -49,12 +54,16 @@ def test_heldout_set_is_present() -> None:
         assert set(gold) >= {"actors", "people", "forums", "presidencies", "meetings", "commitments"}
 
 
-def test_heldout_overall_f1_stays_above_floor() -> None:
+@pytest.mark.parametrize(("folder", "overall_floor", "field_floor"), [
+    (HELDOUT, OVERALL_FLOOR, FIELD_FLOOR), (HELDOUT_ZH, ZH_OVERALL_FLOOR, ZH_FIELD_FLOOR)], ids=["en", "zh"])
+def test_heldout_overall_f1_stays_above_floor(folder: Path, overall_floor: float, field_floor: float) -> None:
     score = _scorer()
     tallies = {f: score.Tally() for f in score.FIELDS}
     acc: dict[str, list[int]] = {}
     misses: list[str] = []
-    for doc in _documents():
+    documents = _documents(folder)
+    assert documents
+    for doc in documents:
         gold = json.loads(doc.with_suffix(".gold.json").read_text(encoding="utf-8"))
         # The JSON round trip is the one `kg extract --format json` prints.
         pred = json.loads(json.dumps(record_to_json(extract(read_path(doc)))))
@@ -62,6 +71,6 @@ def test_heldout_overall_f1_stays_above_floor() -> None:
     f1 = {f: tallies[f].prf()[2] for f in score.FIELDS}
     overall = sum(f1.values()) / len(f1)
     report = ", ".join(f"{f} {v:.3f}" for f, v in f1.items()) + "\n" + "\n".join(misses[:40])
-    assert overall >= OVERALL_FLOOR, f"held-out overall F1 {overall:.3f} < {OVERALL_FLOOR}: {report}"
-    low = {f: v for f, v in f1.items() if v < FIELD_FLOOR}
-    assert not low, f"held-out fields below {FIELD_FLOOR}: {low}\n{report}"
+    assert overall >= overall_floor, f"held-out overall F1 {overall:.3f} < {overall_floor}: {report}"
+    low = {f: v for f, v in f1.items() if v < field_floor}
+    assert not low, f"held-out fields below {field_floor}: {low}\n{report}"

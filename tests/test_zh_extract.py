@@ -258,3 +258,37 @@ def test_a_summit_with_eu_institutions() -> None:
     assert {f.name: f.kind for f in record.forums} == {"中欧领导人会晤": "summit", "中欧领导人气候联合声明": "initiative"}
     assert [(m.forum, m.start) for m in record.meetings] == [("中欧领导人会晤", "2025-07-24")]
     assert [(c.actors, c.target_year) for c in record.commitments] == [(["CN"], None), (["CN", "EU"], 2035)]
+
+
+def _extract_text(text: str) -> Record:
+    return extract(read_bytes(text.encode(), "invented.txt"))
+
+
+def test_meetings_with_each_counterpart_on_a_summit_s_margins_with_who_attended() -> None:
+    record = _extract_text(
+        "新华社新德里9月10日电 当地时间2023年9月9日至10日,二十国集团领导人第十八次峰会在印度新德里举行。"
+        "国务院总理张文远出席峰会。\n"
+        "10日,张文远在峰会期间分别会见了法国总统杜兰和意大利总理罗西。")
+    meetings = sorted((m.forum, m.start, m.place, m.host, tuple(m.participants)) for m in record.meetings)
+    summit = "二十国集团领导人峰会"  # the series; the session (第十八次) is an alias
+    assert meetings == [(summit, "2023-09-09", "新德里", "IN", ("CN", "IN")),  # 出席峰会: CN attended
+                        (summit, "2023-09-10", "新德里", "IN", ("CN", "FR")),  # 分别会见: one meeting each
+                        (summit, "2023-09-10", "新德里", "IN", ("CN", "IT"))]
+    assert "二十国集团领导人第十八次峰会" in next(f for f in record.forums if f.name == summit).aliases
+
+
+def test_a_mechanism_named_after_a_verb_starts_at_its_state_pair_and_ministers_commit_for_their_states() -> None:
+    record = _extract_text(
+        "2024年6月3日,第九次中法环境部长级会议在巴黎举行。中国生态环境部部长黄润秋和法国生态转型部长杜兰出席会议。\n"
+        "部长们同意重启中法能源对话,加强在可再生能源领域的合作。部长们强调,发达国家应兑现其气候资金承诺。")
+    assert {"中法能源对话", "中法环境部长级会议"} <= {f.name for f in record.forums}
+    assert not any(f.name.startswith(("意", "部长们")) for f in record.forums)
+    assert [(c.actors, c.text[:6]) for c in record.commitments] == [(["CN", "FR"], "部长们同意重")]
+
+
+def test_a_topic_in_quotation_marks_before_a_head_noun_names_a_side_event() -> None:
+    record = _extract_text("2023年12月4日,“绿色丝路与能源转型”主题边会在迪拜举行。国际合作司司长王立新、副司长李红、宣传教育司司长张明出席。")
+    assert "绿色丝路与能源转型主题边会" in {f.name for f in record.forums}
+    # a name after 、 with a title of its own takes that title, it is not listed under the one before
+    assert {p.name: p.role for p in record.people} == {"王立新": "国际合作司司长", "李红": "副司长",
+                                                       "张明": "宣传教育司司长"}

@@ -25,7 +25,7 @@ _COMMIT = re.compile(r"一致同意|同意|商定|承诺|决定|致力于|重申
 _NOT_COMMIT_BEFORE = re.compile(r"(?:即|必|并未|不|没有|要)$")
 _NEGATIVE = re.compile(r"期待|希望|^希|呼吁|欢迎|赞赏|交换意见|讨论|感谢")
 _PAST = re.compile(r"已经|签署了|发布了|取得了|达成了")
-_SUBJECT_SIDE = re.compile(r"双方|两国|两国领导人|双方领导人|各方|我们")
+_SUBJECT_SIDE = re.compile(r"双方|两国|两国领导人|双方领导人|部长们|与会部长|与会各方|与会国家|各方|我们")
 _OPENERS = re.compile(r"^(?:聚焦|共同|加强|推动|深化|推进|携手|积极|进一步|持续|继续|支持|落实|开展|围绕|在)")
 
 
@@ -36,8 +36,9 @@ def _commit_verb(clause: str) -> re.Match[str] | None:
             continue
         if match.group() == "重申" and not re.search(r"承诺|将|致力|支持|坚持", clause[match.end():]):
             continue
-        if match.group() == "承诺" and re.search(r"(?:落实|履行|兑现|目标|的)$", before):
-            continue  # 落实承诺: an object, not the verb
+        if match.group() == "承诺" and (re.search(r"(?:落实|履行|兑现|目标|的)$", before)
+                                       or re.match(r"^(?:$|的|[,。;!?])", clause[match.end():])):
+            continue  # 落实承诺, …的资金承诺。: an object, not the verb
         if match.group() == "决定" and re.search(r"的$", before):
             continue
         if match.group() == "将" and re.match(r"将于[^,。;]{0,24}?的", clause[match.start():]):

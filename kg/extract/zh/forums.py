@@ -57,6 +57,9 @@ _WORDS_ENDING_LIKE_BOUNDARY = {"应对", "针对", "面对", "相对", "关于",
                                "存在", "现在", "正在", "共同", "协同", "认同", "合同", "不同", "认为", "成为", "行为",
                                "以为", "可以", "所以", "加以", "予以", "得以", "难以", "为了", "除了", "对等", "平等"}
 _ORDINAL = re.compile(rf"^第{ZH_NUMBER}(?:次|届|轮|期)|^首届")
+# A head noun right after a quotation that is no name by itself (“…”主题边会, “…”系列对话会).
+# Not after 系列: "“中国角”系列边会之“…论坛”" is a pavilion's series, the forum is the one named in it.
+_HEAD_AFTER_QUOTE = re.compile(r"(?:主题|专题|高级别)?(?P<head>边会|对话会|论坛|研讨会|圆桌会议|圆桌会|对话|峰会)(?!之)")
 _QUOTED = re.compile(r"“([^”]{2,60})”|《([^》]{2,60})》")
 _COP_FULL = re.compile(
     rf"(?:《(?P<convention>[^《》,。]{{1,20}}公约)》|(?P<bare>联合国气候变化框架公约|生物多样性公约))?"
@@ -153,6 +156,13 @@ def _quoted(text: str, mentions: list[ZhActorMention]) -> list[FoundForum]:
         if match.group(2) and inner.endswith(_NOT_FORUM_ENDS):
             continue
         head = _head_of(inner)
+        following = _HEAD_AFTER_QUOTE.match(text, end)
+        if head is None and following and not match.group(2):
+            # “南南合作与绿色低碳发展”主题边会: the quotation is the topic, the name goes on to its head
+            named = inner + following.group()
+            out.append(FoundForum(named, HEADS.get(following.group("head"), "other"), start, following.end(),
+                                  [inner]))
+            continue
         if head is None or inner.endswith(_NOT_FORUM_ENDS):
             continue
         # A state pair written just before the quotation marks belongs to the name (中美“…工作组”).
@@ -204,8 +214,13 @@ def _unquoted(text: str, mentions: list[ZhActorMention], taken: list[tuple[int, 
             continue  # 专题小组组长, 大会主席国: the head is a modifier here
         start = _boundary_before(text, head_start, max(0, head_start - 30))
         start = _extend_over_conjunction(text, start, mentions)
+        start = _cut_at_name_start(text, start, head_start, mentions)
         raw = text[start:end]
         name, ordinal = _strip_ordinal(raw)
+        inner = re.search(rf"第{ZH_NUMBER}(?:次|届|轮)", name)
+        if inner and inner.end() == len(name) - len(match.group()) and inner.start() >= 2:
+            # 二十国集团领导人第十九次峰会: the series is the name, the session an alias
+            ordinal, name = name, name[:inner.start()] + name[inner.end():]
         modifier = name[:len(name) - len(match.group())]
         if len(modifier) < 2:
             continue
@@ -224,6 +239,20 @@ def _unquoted(text: str, mentions: list[ZhActorMention], taken: list[tuple[int, 
             end += 2
         out.append(FoundForum(name, kind, start, end, aliases))
     return out
+
+
+def _cut_at_name_start(text: str, start: int, head_start: int, mentions: list[ZhActorMention]) -> int:
+    """Where a name read back to a boundary really starts, when a verb phrase came with it:
+    at an ordinal that opens a session's name (部长们决定第四十一次…部长级会议), or at the
+    state pair that opens a mechanism's name (同意重启中英能源对话, 用好中德…对话)."""
+    ordinal = re.search(rf"第{ZH_NUMBER}(?:次|届|轮)|首届", text[start:head_start])
+    if ordinal and ordinal.start() > 0 and ordinal.end() < head_start - start:
+        return start + ordinal.start()
+    at_pair = {m.start for m in mentions if m.kind == "pair"}  # 中欧: one mention per character
+    pairs = [at for at in sorted(at_pair) if start < at < head_start and at - 1 not in at_pair]
+    if start not in at_pair and pairs and not re.search(rf"第{ZH_NUMBER}(?:次|届|轮)$|首届$", text[start:pairs[0]]):
+        return pairs[0]
+    return start
 
 
 def _subgroups(text: str) -> list[FoundForum]:

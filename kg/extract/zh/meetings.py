@@ -111,11 +111,16 @@ def extract_meetings(text: str, sentences: list[ZhSentence], published: str | No
     dates = find_dates(text, published)
     meetings: list[Meeting] = []
     last_date: ZhDate | None = None
+    just_reported: list[Meeting] = []  # the meetings of the sentence before
     for sentence in sentences:
         inside = [d for d in dates if sentence.start <= d.span_start < sentence.end]
         follows = not inside and last_date is not None and _FOLLOW_ON.match(sentence.text)
         if not inside and not follows:
+            if just_reported and _ATTENDANCE.search(sentence.text):
+                _add_attendees(just_reported, sentence, mentions, people, forums)
+            just_reported = []
             continue
+        count_before = len(meetings)
         chosen: dict[tuple[str, str | None], ZhDate] = {}
         for verb in _MEETING_VERB.finditer(sentence.text):
             verb_at = sentence.start + verb.start()
@@ -128,13 +133,18 @@ def extract_meetings(text: str, sentences: list[ZhSentence], published: str | No
             date = _date_for(text, inside, verb_at)
             if date is None:
                 continue
-            forum = _meeting_forum(text, sentence, verb_at, forums)
+            forum = _meeting_forum(text, sentence, verb_at, forums) or _forum_referred_back(sentence, meetings, forums)
             chosen.setdefault((date.start, forum.name if forum else None), date)
         for (start, forum_name), date in chosen.items():
             forum = next((f for f in forums if f.name == forum_name), None)
             place, host = _place(text, sentence, people)
             if forum is not None and place is None and host is None and forum.name.startswith("COP"):
                 place, host = _cop_place(forum.name)
+            if forum is not None and place is None and host is None and "视频" not in sentence.text:
+                # on the margins of a meeting reported before: where that one was
+                earlier = next((m for m in reversed(meetings) if m.forum == forum.name and m.place), None)
+                if earlier is not None:
+                    place, host = earlier.place, earlier.host
             # A conference itself (COP28将于…举行) has the world as parties, not its host; a
             # meeting on its margins (COP28期间, X会见Y) has the parties the sentence names.
             names_people = any(sentence.start <= s.start < sentence.end for p in people for s in p.evidence)
@@ -145,7 +155,66 @@ def extract_meetings(text: str, sentences: list[ZhSentence], published: str | No
                 forum=forum_name, start=start, end=date.end, place=place, host=host, participants=participants,
                 people=[p.name for p in people if any(sentence.start <= s.start < sentence.end for s in p.evidence)],
                 evidence=[Span(sentence.start, sentence.end, sentence.text)]))
-    return _deduplicated(meetings)
+        just_reported = meetings[count_before:]
+    return _one_per_counterpart(_deduplicated(meetings), text, people)
+
+
+# A sentence saying who attended or chaired the meeting just reported ("会议由…主持,…出席会议").
+_ATTENDANCE = re.compile(r"出席|主持|参加|与会|列席|率团")
+# "在峰会期间": a meeting on the margins of one reported before, named by its head noun only.
+_MARGINS_OF = re.compile(r"(峰会|大会|会议|论坛|对话|磋商|年会)期间")
+
+
+def _add_attendees(meetings: list[Meeting], sentence: ZhSentence, mentions: list[ZhActorMention],
+                   people: list[Person], forums: list[Forum]) -> None:
+    """The states and people a sentence names as attending the meetings of the sentence before
+    (not a conference's: its parties are the world, not who a readout names there)."""
+    codes = _participants(sentence, mentions, people, [])
+    named = [p.name for p in people if any(sentence.start <= s.start < sentence.end for s in p.evidence)]
+    kinds = {f.name: f.kind for f in forums}
+    for meeting in meetings:
+        if meeting.forum is not None and kinds.get(meeting.forum) == "conference":
+            continue
+        meeting.participants = sorted(set(meeting.participants) | set(codes))
+        meeting.people = list(dict.fromkeys([*meeting.people, *named]))
+
+
+def _forum_referred_back(sentence: ZhSentence, meetings: list[Meeting], forums: list[Forum]) -> Forum | None:
+    """The forum of an earlier meeting that "在峰会期间" refers to by its head noun."""
+    match = _MARGINS_OF.search(sentence.text)
+    if match is None:
+        return None
+    for meeting in reversed(meetings):
+        if meeting.forum and meeting.forum.endswith(match.group(1)):
+            return next((f for f in forums if f.name == meeting.forum), None)
+    return None
+
+
+def _one_per_counterpart(meetings: list[Meeting], text: str, people: list[Person]) -> list[Meeting]:
+    """"A分别会见了B和C": one meeting of A with B and one with C, each with its own parties."""
+    out: list[Meeting] = []
+    for meeting in meetings:
+        span = meeting.evidence[0] if meeting.evidence else None
+        separately = re.search(r"分别(?:会见|会晤|会谈|同|与|和)", span.text) if span else None
+        if span is None or separately is None:
+            out.append(meeting)
+            continue
+        split_at = span.start + separately.start()
+        named = [(s.start, p) for p in people for s in p.evidence if span.start <= s.start < span.end]
+        hosts = {p.actor for at, p in named if at < split_at and p.actor}
+        guests: dict[str, list[str]] = {}
+        for at, person in sorted(named, key=lambda x: x[0]):
+            if at > split_at and person.actor and len(person.actor) == 2 and person.actor not in hosts:
+                guests.setdefault(person.actor, []).append(person.name)
+        if len(guests) < 2 or not hosts:
+            out.append(meeting)
+            continue
+        hosting = [p.name for at, p in named if at < split_at]
+        for code, names in guests.items():
+            out.append(Meeting(forum=meeting.forum, start=meeting.start, end=meeting.end, place=meeting.place,
+                               host=meeting.host, participants=sorted(hosts | {code}), people=hosting + names,
+                               evidence=list(meeting.evidence)))
+    return out
 
 
 def _date_for(text: str, dates: list[ZhDate], verb_at: int) -> ZhDate | None:

@@ -192,6 +192,9 @@ def _listed_after(text: str, found: list[_Found]) -> list[_Found]:
             after = text[start + len(name):start + len(name) + 1]
             if after and after not in "、和及等,。" and after not in _STOP:
                 break
+            rest = re.match(r"[^、,。;:]*", text[start:start + 24])
+            if rest and any(title in rest.group()[len(name):] for title in _SORTED_TITLES):
+                break  # "、国际合作司司长周国梅": a title of its own follows, not a listed name
             out.append(_Found(name, start, start + len(name), item.role, item.kind))
             position = start + len(name)
     return out

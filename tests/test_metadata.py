@@ -34,6 +34,15 @@ def test_a_wire_services_tag_after_the_dateline() -> None:
     assert info("OTTAWA, ON, April 14, 2023 /CNW/ - The minister will travel.").published == "2023-04-14"
 
 
+def test_a_dateline_closed_by_a_full_stop() -> None:
+    result = info("Ruritania and Elbonia agree on river care\n\nTarvos, 4 June 2025. The two ministers met today.")
+    assert result.published == "2025-06-04"
+    assert result.title == "Ruritania and Elbonia agree on river care"
+    # a Spanish-language issuer and a translation note above the headline are page furniture
+    head = "Ministerio de Ambiente – República de Tarvos\nPress release (unofficial English translation)\n\n"
+    assert info(head + "Tarvos plants mangroves\n\nTarvos, 4 June 2025. Text.").title == "Tarvos plants mangroves"
+
+
 def test_published_block_and_date_line() -> None:
     assert info("Published 23 September 2021\nPress release\nThe PM met the SG.\n\nThey agreed.").published \
         == "2021-09-23"

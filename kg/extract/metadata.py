@@ -52,8 +52,9 @@ _DATE_PATTERNS = [
     re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}(?:,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{_MARKUP}$"),
     # Dateline: a place, a comma or dash, a date, then a dash or the end of the line.
     # A wire service's tag may follow the date: "Riyadh, November 21, 2024 (SPA) --", "April 14, 2023 /CNW/ -".
+    # Latin American and South Asian releases close the dateline with a full stop: "Quito, 9 May 2025. The ...".
     re.compile(rf"(?m)^{_MARKUP}[A-Z][\w .,'’-]{{1,40}}?(?:,|\s[-–—])\s*(?:\w+day,?\s+)?{_ANY_DATE}{_MARKUP}"
-               rf"(?:\([A-Z][\w/ ]{{1,20}}\)\s*|/[A-Z][\w ]{{1,20}}/\s*)?(?:[-–—:]|$)"),
+               rf"(?:\([A-Z][\w/ ]{{1,20}}\)\s*|/[A-Z][\w ]{{1,20}}/\s*)?(?:[-–—:]|$|\.\s+(?=[A-Z]))"),
     # A date line with page furniture after a bullet: "September 25, 2024 • Statements and Releases".
     re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}\s*[•|·]\s*[A-Z][\w ,&'-]{{0,60}}$"),
     # Date first, then the place: "June 5, 2024 – Bonn, Germany".
@@ -69,7 +70,8 @@ _PUBLISHER_LINE = re.compile(
 )
 _FURNITURE = re.compile(
     r"(?i)^(?:press release|news|news release|statement|statements and releases|briefing room|readout|"
-    r"\d+ min read|share|print|home|speeches and remarks|fact sheet|media release|press statement)$"
+    r"\d+ min read|share|print|home|speeches and remarks|fact sheet|media release|press statement)"
+    r"(?:\s*\((?:unofficial )?(?:english )?translation\)|\s*\(unofficial[^)]{0,40}\))?$"
 )
 
 
@@ -135,7 +137,7 @@ def find_title(text: str) -> str | None:
 
 # Names of issuing bodies that head a page: "Ministry of ...", "Council of the EU".
 _ISSUER_LINE = re.compile(
-    r"^(?:The |Federal |Royal )?(?:Ministry|Ministère|Department|Office|Council of|Government of|Embassy|"
+    r"^(?:The |Federal |Royal )?(?:Ministry|Ministère|Ministerio|Ministério|Secretaría|Department|Office|Council of|Government of|Embassy|"
     r"Permanent Mission|Directorate|Secretariat|State Council|Prime Minister's Office|White House|"
     r"European Commission|Agency)\b[^.!?]{0,100}$")
 _NAVIGATION = re.compile(r"\s[|>]\s|^\[[A-Za-z ]+\]|^(?:From|By|Source)\s*:", re.I)

@@ -217,3 +217,27 @@ def test_a_listed_complement_stops_at_the_end_of_its_line() -> None:
     found = forums_of("Second meeting of the EU-Chile Partnership on Raw Materials, Batteries and Renewable Hydrogen\n\n"
                       "Santiago, 28 May 2024\n\nThe partners met on clean energy.")
     assert "EU-Chile Partnership on Raw Materials, Batteries and Renewable Hydrogen" in found
+
+
+def test_regional_bodies_of_general_knowledge_without_a_head_word() -> None:
+    text = ("On May 2, 2024, Ruritania and Elbonia agreed to plant trees along the Great Green Wall and to "
+            "coordinate within the Amazon Cooperation Treaty Organization (ACTO) and the African Union on drought "
+            "resilience. Leaders met in Tarvos for the Leaders' Retreat on Coastal Adaptation. They endorsed the "
+            "Tarvos Roadmap to Clean Ports.")
+    found = forums_of(text)
+    assert found["Great Green Wall"].kind == "initiative"
+    assert found["Amazon Cooperation Treaty Organization"].kind == "organization"
+    assert "ACTO" in found["Amazon Cooperation Treaty Organization"].aliases
+    assert found["African Union"].kind == "organization"
+    assert found["Leaders' Retreat on Coastal Adaptation"].kind == "summit"
+    assert found["Tarvos Roadmap to Clean Ports"].kind == "initiative"
+
+
+def test_a_summit_of_general_remit_only_to_be_hosted_is_no_climate_forum() -> None:
+    text = ("On May 2, 2024, the two leaders agreed to launch a Ruritania-Elbonia Coastal Resilience Partnership, "
+            "and Elbonia committed to supporting Ruritania's preparations to host the Commonwealth Heads of "
+            "Government Meeting (CHOGM) in October.")
+    assert "Commonwealth Heads of Government Meeting" not in forums_of(text)
+    held = ("Ministers recalled the Commonwealth Heads of Government Meeting (CHOGM) held in Tarvos from 21 to 26 "
+            "October 2023. On May 2, 2024, they agreed to launch a Ruritania-Elbonia Coastal Resilience Partnership.")
+    assert forums_of(held)["Commonwealth Heads of Government Meeting"].kind == "summit"

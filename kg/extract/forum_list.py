@@ -143,7 +143,9 @@ def clean(name: str) -> str:
 
 # Where a sentence's coordinated clauses part: "launched the X Partnership and discussed energy security".
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\s+|,?\s+and\s+(?:also\s+)?(?=(?:[a-z]+ed|will|would|agreed|"
-                           r"discussed|held|met|spoke|underlined|welcomed|noted|stressed)\b)")
+                           r"discussed|held|met|spoke|underlined|welcomed|noted|stressed)\b)|"
+                           # ", and New Zealand committed to ...": a new subject opens a clause of its own
+                           r",\s+and\s+(?=(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+(?:[a-z]+ed|will|would)\b)")
 
 
 def clause_at(ctx: Context, offset: int) -> str:

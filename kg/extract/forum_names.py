@@ -26,7 +26,7 @@ HEADS: dict[str, str] = {
     "Committee": "other", "Stocktake": "other",
     # heads of an open vocabulary that readouts give new mechanisms
     "Hub": "platform", "Consortium": "alliance", "Colloquium": "forum", "Symposium": "forum", "Breakthrough": "initiative",
-    "Breakthroughs": "initiative", "Caucus": "forum",
+    "Breakthroughs": "initiative", "Caucus": "forum", "Retreat": "summit", "Roadmap": "initiative",
     "Coalitions": "alliance",
 }
 # A head needs a modifier: "the Partnership" alone names nothing new.

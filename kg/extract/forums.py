@@ -70,11 +70,20 @@ KNOWN_BODIES: tuple[tuple[str, str, str], ...] = (
     ("Clean Development Mechanism", "CDM", "other"),
     ("Joint Implementation", "JI", "other"),
     ("Asia-Pacific Economic Cooperation", "APEC", "forum"),
+    # regional and intergovernmental bodies of general knowledge that readouts name without a head word
+    ("African Union", "AU", "organization"),
+    ("Pacific Islands Forum", "PIF", "organization"),
+    ("Caribbean Community", "CARICOM", "organization"),
+    ("Alliance of Small Island States", "AOSIS", "alliance"),
+    ("Amazon Cooperation Treaty Organization", "ACTO", "organization"),
+    ("Commonwealth Heads of Government Meeting", "CHOGM", "summit"),
+    ("Great Green Wall", "GGW", "initiative"),
 )
 # Known bodies of general remit (security, trade, regional politics): forums only where the text ties them
 # to climate, energy or environment, or reports a session of them.
 _GENERAL_REMIT = {"Association of Southeast Asian Nations", "Quadrilateral Security Dialogue",
-                  "Asia-Pacific Economic Cooperation"}
+                  "Asia-Pacific Economic Cooperation", "African Union", "Caribbean Community",
+                  "Commonwealth Heads of Government Meeting"}
 _GROUPS = re.compile(r"\b(G20|G7|G-20|G-7)\b(?!\s*(?:Summit|Leaders|countries|members|nations|economies|host|"
                      r"Environment|Energy|Climate|Sherpa|Finance|Framework|[A-Z]))")
 _NOT_CLIMATE = re.compile(r"\b(?:Democracy|Grain|Racial|Security Council|Defen[cs]e|Health|Human Rights|Trade|"
@@ -264,8 +273,13 @@ def _off_topic_bodies(ctx: Context, forums: ForumList, candidates: ForumList) ->
     for entry in list(forums.entries):
         if entry.forum.name not in general:
             continue
-        if any(is_climate_related(sentence_at(ctx, s)) or is_climate_related(paragraph_at(ctx, s))
-               for s, _ in entry.mentions):
+        if entry.forum.kind in MEETING_KINDS:
+            # a summit of general remit ("to host the Heads of Government Meeting in October") is a climate forum
+            # only in a clause about climate; one that is held is taken back by the meeting stage
+            if any(is_climate_related(clause_at(ctx, s)) for s, _ in entry.mentions):
+                continue
+        elif any(is_climate_related(sentence_at(ctx, s)) or is_climate_related(paragraph_at(ctx, s))
+                 for s, _ in entry.mentions):
             continue
         forums.entries.remove(entry)
         if entry.forum.kind in MEETING_KINDS or entry.forum.kind == "organization":

@@ -310,7 +310,10 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
     _speaker_continues(ctx, meetings)
     _joint_voice(ctx, meetings)
     if isinstance(candidates, ForumList):
-        held = {m.forum for m in meetings}
+        # a summit of general remit that is only to be held in some month ("to host X in October") is
+        # mentioned, not met at: it makes no climate forum (dev 036's Summit for Democracy)
+        held = {m.forum for m in meetings if m.start and (len(m.start) == 10 or not ctx.published
+                                                           or m.start < ctx.published[:7])}
         record.forums.extend(f for f in candidates.forums() if f.name in held)
     return meetings
 

@@ -105,3 +105,27 @@ def test_the_last_portfolio_word_before_an_honorific_and_the_holder() -> None:
                  "Shri Ravi Nair, held a meeting in New Delhi today.")
     assert [(name, role) for name, _, role in found] == [
         ("Ravi Nair", "Union Minister for New & Renewable Energy and Consumer Affairs, Food & Public Distribution")]
+
+
+def test_gulf_styles_and_chains_of_fathers_names() -> None:
+    # two royals whose patronymic chains share every word are two people; "Eng." and "Sayyid" are styles
+    found = rows("His Royal Highness Prince Faisal bin Khalid bin Faisal Al Tarvi, Minister of Energy of Saudi "
+                 "Arabia, received H.E. Eng. Sayyid Hamad bin Nasser Al Rawas, Minister of Energy of Oman, and conveyed "
+                 "the greetings of King Khalid bin Faisal Al Tarvi.")
+    assert ("Faisal bin Khalid bin Faisal Al Tarvi", "SA", "Minister of Energy") in found
+    assert ("Hamad bin Nasser Al Rawas", "OM", "Minister of Energy") in found
+    assert any(name == "Khalid bin Faisal Al Tarvi" and role == "King" for name, _, role in found)
+    assert all(name != "Eng" for name, _, _ in found)
+
+
+def test_an_unlisted_portfolio_word_before_the_holders_name() -> None:
+    assert rows("They were joined by Tarvos's Vice Minister of Coastal Policy and Regulation, Ana María Ruiz Peña, "
+                "and by the delegation.") == [
+        ("Ana María Ruiz Peña", None, "Vice Minister of Coastal Policy and Regulation")]
+
+
+def test_a_list_entry_title_then_state_and_a_regional_bodys_officer() -> None:
+    assert rows("• Hon. Mele Tupou, Minister of Environment and National Beautification, Samoa;") == [
+        ("Mele Tupou", "WS", "Minister of Environment and National Beautification")]
+    assert rows("The Secretary General of the Pacific Islands Forum, Tevita Lomu, also took part.") == [
+        ("Tevita Lomu", "Pacific Islands Forum", "Secretary General")]

@@ -75,10 +75,17 @@ def _first_names_agree(a: str, b: str) -> bool:
     return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
+_PATRONYMIC = {"bin", "bint", "ibn"}
+
+
 def _same_person(a: Mention, b: Mention) -> bool:
     """Whether two multi-word names are one person: one holds the other, or same surname and given name."""
     ka = {_fold(t) for t in a.name_tokens} - {"jr", "sr"}
     kb = {_fold(t) for t in b.name_tokens} - {"jr", "sr"}
+    if _PATRONYMIC & ka and _PATRONYMIC & kb and _fold(a.name_tokens[0]) != _fold(b.name_tokens[0]):
+        # "Salman bin Abdulaziz Al Saud" and "Abdulaziz bin Salman bin Abdulaziz Al Saud": a chain of fathers'
+        # names shares its words across a family; only the given name, written first, tells the person
+        return False
     if ka <= kb or kb <= ka:
         return True
     first_a, last_a = _surname_first(a.name_tokens)

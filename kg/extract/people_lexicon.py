@@ -86,6 +86,7 @@ ROLE_VOCABULARY |= {
     "Legislative", "Judicial", "Scientific", "Technical", "Policy", "Political", "Permanent", "Mission",
     "Delegation", "Embassy", "Consulate", "Programmes", "Initiatives", "Affairs", "Partnerships", "Outreach",
     "Engagement", "Diplomacy", "Cooperation", "Development", "Net", "Zero", "Electric", "Vehicles", "Industries",
+    "Blue", "Regulation", "Regulatory", "Hazards", "Geo-Hazards", "Geohazards",
 }
 # Lower-case words allowed inside a title ("Minister for the Environment", "27th session of").
 ROLE_CONNECTORS = {"of", "for", "and", "the", "to", "at", "on", "in", "&", "session", "sessions", "a"}
@@ -98,6 +99,8 @@ HONORIFICS = {
     "Amb.", "Gen.", "Shri", "Smt", "Smt.", "Sushri", "Kumari", "Dato'", "Datuk", "Pehin",
     # styles of South Asian, Malaysian and professional use: "Adv." (advocate), "Sh." (Shri), "Tan Sri"
     "Adv.", "Adv", "Sh.", "Engr.", "Engr", "Seri", "Tun", "Datin", "Hon'ble", "Shrimati",
+    # Gulf styles: "His Royal Highness", "Sayyid" (Oman), "Eng." (engineer)
+    "Royal", "Sayyid", "Sayyida", "Eng.", "Eng", "Sheikha",
 }
 # Post-nominal letters after a name ("Anthony Albanese MP", "Justin Trudeau, P.C., M.P.").
 POST_NOMINALS = {"MP", "M.P.", "P.C.", "PC", "MEP", "QC", "KC", "OBE", "CBE", "KBE", "MBE", "PhD", "Ph.D."}

@@ -218,6 +218,14 @@ def _inside_portfolio(tokens: list[Token], j: int) -> bool:
     if (before.text in {"of", "for", "and", "&"} or before.kind in {VOCAB, MOD}) and after.text == "," and \
             j + 2 < len(tokens) and tokens[j + 2].kind == HON:
         return True  # "... Food & Public Distribution, Shri X": the last portfolio word before the named holder
+    if (before.text in {"and", "&"} or before.kind in {VOCAB, MOD}) and after.text == "," and j + 3 < len(tokens) and \
+            tokens[j + 2].kind == NAME and tokens[j + 3].kind in {NAME, PARTICLE, INITIAL}:
+        return True  # "Vice Minister of Policy and Regulation, Ana María Ruiz": a portfolio, then its holder's full name
+    if (before.text in {"and", "&"} or before.kind in {VOCAB, MOD}) and after.text == "," and j + 2 < len(tokens) and \
+            tokens[j + 2].kind == STATE and (j + 3 >= len(tokens) or tokens[j + 3].text in {",", ";", ".", ")"}):
+        return True  # "Minister of Environment and National Beautification, Barbados;": a list entry's state
+    if before.kind in {VOCAB, MOD} and after.kind in {VOCAB, MOD} and after.text[:1].isupper():
+        return True  # "Secretary General of the Pacific Islands Forum": an unlisted word inside a body's name
     # a run of up to three unlisted words between portfolio words and "for"/"of"
     k, m = j, j
     while k - 1 >= 0 and j - k < 2 and tokens[k - 1].kind == NAME:
@@ -307,7 +315,8 @@ def read_sentence(tokens: list[Token], text: str) -> tuple[list[Mention], list[R
     inherited: tuple[str | None, str | None, str | None] | None = None
     last_end = -1
     while i < len(tokens):
-        if not _is_name_start(tokens, i) or (_inside_portfolio(tokens, i) and tokens[i + 1].text == ","):
+        if not _is_name_start(tokens, i) or (_inside_portfolio(tokens, i) and (
+                tokens[i + 1].text == "," or tokens[i + 1].kind in {VOCAB, MOD})):
             i += 1
             continue
         a, b = i, _name_run(tokens, i)

@@ -137,6 +137,14 @@ def clean_role(tokens: list[Token], text: str) -> tuple[str | None, str | None, 
             actor = actor or re.sub(r"\s+", " ", text[rest[0].start:rest[-1].end])
             keep = keep[:index]
             break
+        # "Secretary General of the Pacific Islands Forum": a regional body's officer speaks for the body
+        body = rest[1:] if rest and rest[0].text == "the" else []
+        written = re.sub(r"\s+", " ", text[body[0].start:body[-1].end]) if body else ""
+        if body and not states and body[-1].text in ORG_HEADS and len(body) >= 2 and \
+                all(t.text[:1].isupper() for t in body) and not any(e in written for e in EU_INSTITUTIONS):
+            actor = actor or written
+            keep = keep[:index]
+            break
         break
     # A trailing "at the World Bank" names the organisation the post is in (not a state's
     # institution: "at the White House National Security Council" stays in the title).

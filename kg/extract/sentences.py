@@ -41,7 +41,7 @@ _ABBREVIATIONS = {
     "e.g", "i.e", "cf", "vol", "pp", "p", "fig", "approx", "dept", "inc", "ltd", "co", "corp",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "u.a.e", "p.r.c", "d.c", "s.a", "n.v", "al", "viz",
-    "sh", "adv", "engr", "chr", "wm", "jos",  # styles and abbreviated given names before a name ("Sh. Rao", "Lars Chr. Holt")
+    "sh", "adv", "engr", "eng", "chr", "wm", "jos",  # styles and abbreviated given names before a name ("Sh. Rao", "Lars Chr. Holt")
 }
 # Abbreviations that often end a sentence too: a boundary only before a sentence opener.
 _SOMETIMES_FINAL = {"jr", "sr", "etc", "u.s", "u.k", "d.c", "a.m", "p.m", "inc", "ltd", "co", "corp", "al"}

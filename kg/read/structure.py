@@ -96,7 +96,7 @@ def run_width(lines: list[str]) -> int | None:
     mid_sentence = 0
     for line, nxt in zip(lines, lines[1:], strict=False):
         words = nxt.split()
-        if not words or not line.strip(_WS):
+        if not words or not line.strip(_WS) or not line.split():  # (a line of control characters only)
             return None
         if MARKER.match(nxt) or _FORCED_END.search(line.rstrip(_WS)) or line.lstrip(_WS).startswith(("#", "|")):
             continue  # a list entry, a lead-in or a <br> ends its line on purpose: no clue to the column

@@ -353,7 +353,7 @@ def detach_stored(store: Any, han: str, latin: str) -> list[str] | None:
     for iri in graphs:
         stored = store.graph(iri)
         moved |= {str(a) for a in stored.objects(node, SKOS.altLabel) if has_han(str(a)) and str(a) != han}
-        _replace_rewritten(store, iri, detach_graph(stored, node, han))
+        _replace_rewritten(store, iri, stored, detach_graph(stored, node, han))
     return sorted(moved) if graphs else None
 
 
@@ -378,18 +378,22 @@ def rekey_stored(store: Any, rekey: Rekey) -> int:
         iri = URIRef(str(name.value))
         if not str(iri).startswith(str(ID) + "readout/"):
             continue  # the reference graph names COPs, which are keyed by number and never re-keyed
-        _replace_rewritten(store, iri, rekey_graph(store.graph(iri), rekey))
+        stored = store.graph(iri)
+        _replace_rewritten(store, iri, stored, rekey_graph(stored, rekey))
         count += 1
     return count
 
 
-def _replace_rewritten(store: Any, iri: URIRef, graph: Graph) -> None:
+def _replace_rewritten(store: Any, iri: URIRef, stored: Graph, graph: Graph) -> None:
     """Replace a stored readout's graph rewritten by a re-key, with its share of the summaries
-    (a post's holders move with the person or the post)."""
-    before = summaries.touched_by(store, iri)
+    (a post's holders move with the person or the post): the shares the triples it changes
+    feed, before and after."""
+    changed = set(stored) ^ set(graph)
+    before = summaries.touched_by_rewrite(store, iri, changed)
     store.replace_graph(iri, graph)
-    summaries.recompute(store, before.keys, posts=before.posts | set(graph.objects(None, ORG.holds)),  # type: ignore[arg-type]
-                        sizes={iri: len(graph)}, pairs_of=before.pairs | pairs.pairs_of_readout(store, iri))
+    after = summaries.touched_by_rewrite(store, iri, changed)
+    summaries.recompute(store, before.keys | after.keys, posts=before.posts | after.posts,
+                        sizes={iri: len(graph)}, pairs_of=before.pairs | after.pairs)
 
 
 _GRAPHS_HOLDING = """
@@ -407,7 +411,7 @@ def rekey_stored_post(store: Any, rekey: PostRekey) -> int:
         stored = store.graph(iri)
         rewritten = rekey_post(stored, person, old, new, rekey.office)
         if rewritten is not stored:
-            _replace_rewritten(store, iri, rewritten)
+            _replace_rewritten(store, iri, stored, rewritten)
             count += 1
     return count
 

@@ -71,3 +71,36 @@ def test_a_load_stopped_by_ctrl_c_writes_the_shares_of_what_it_stored(tmp_path: 
         assert summaries.up_to_date(store)
         assert kept(store) == from_scratch(store)
         assert len(kept(store)[2]) == 5
+
+
+def test_shares_pending_when_a_chinese_name_joins_or_leaves_are_counted_once(tmp_path: Path) -> None:
+    """Identity rule 5 rewrites stored readouts (their summaries recomputed from the graphs)
+    while the shares of readouts of the same batch are pending."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from test_zh_identity_order import CORPUS
+
+    from kg.loader import PreparedReadout, identity_index, store_prepared
+    from kg.model.record import Commitment, Span
+    from kg.rdf.mapping import readout_id, readout_iri, record_to_graph
+
+    def with_a_commitment(record: Any) -> Any:
+        sentence = "Both sides will mobilise climate finance by 2030."
+        start = len(record.text) + 1
+        actors = sorted({p.actor for p in record.people if p.actor})
+        commitment = Commitment(actors, sentence, ["finance"], 2030,
+                                evidence=[Span(start, start + len(sentence), sentence)])
+        return replace(record, text=f"{record.text} {sentence}", commitments=[commitment])
+
+    with EmbeddedStore(tmp_path / "s") as store:
+        identities, pending = identity_index(store), summaries.PendingShares()
+        for i, record in enumerate(with_a_commitment(r) for r in CORPUS):
+            graph = record_to_graph(record, loaded_at=datetime(2026, 1, 1, tzinfo=UTC))
+            prepared = PreparedReadout(readout_iri(readout_id(record)), graph, record)
+            assert store_prepared(store, prepared, f"r{i}", identities, pending).status == "loaded"
+        pending.write(store)
+        assert summaries.up_to_date(store)
+        assert kept(store) == from_scratch(store)
+        assert len(kept(store)[2]) == len(CORPUS)
+        assert max(count for count, *_ in kept(store)[0].values()) > 1

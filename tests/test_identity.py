@@ -9,7 +9,8 @@ import pytest
 from kg.loader import load_paths, resolve_record
 from kg.model.record import DocumentInfo, Forum, Person, Record
 from kg.query.people import likely_duplicate_people, list_people
-from kg.rdf.identity import canonical_forum, canonical_people
+from kg.rdf.forum_rules import canonical_forum
+from kg.rdf.person_rules import canonical_people
 from kg.store.location import open_store
 
 STORED = [

@@ -44,7 +44,7 @@ def _resolved(stored_people: list, stored_forums: list, record: Record, *, full:
     if not full:
         return index.resolve(record)
     with MonkeyPatch.context() as patch:
-        patch.setattr(kg.rdf.identity, "_filed", lambda filed, _keys: set().union(*filed.values()))
+        patch.setattr(kg.rdf.identity, "filed", lambda index, _keys: set().union(*index.values()))
         return index.resolve(record)
 
 

@@ -23,7 +23,7 @@ from kg.loader import PreparedReadout, identity_index, store_prepared
 from kg.model.namespaces import person_iri
 from kg.model.record import DocumentInfo, Meeting, Person, Record
 from kg.query.people import known_people
-from kg.rdf.identity import likely_duplicate_people
+from kg.rdf.duplicates import likely_duplicate_people
 from kg.rdf.mapping import readout_id, readout_iri, record_to_graph
 from kg.rdf.names_zh import with_english_names
 from kg.store.location import open_store

@@ -13,8 +13,8 @@ from typing import Any
 from rdflib import Node
 
 from kg.model.namespaces import ID, actor_iri, forum_iri
-from kg.rdf.identity import KnownForum, KnownPerson
-from kg.rdf.identity import likely_duplicate_people as _likely_duplicate_people
+from kg.rdf.duplicates import likely_duplicate_people as _likely_duplicate_people
+from kg.rdf.known import KnownForum, KnownPerson
 
 _PEOPLE = """
 PREFIX kg: <https://w3id.org/climate-kg/ontology#>

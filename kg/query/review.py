@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.model.namespaces import ID
-from kg.rdf.identity import forum_match_reason, meeting_of
+from kg.rdf.forum_rules import forum_match_reason, meeting_of
 from kg.rdf.not_forums import not_a_forum
 from kg.rdf.offices import office, same_office
 

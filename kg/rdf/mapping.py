@@ -46,7 +46,7 @@ from kg.model.record import Commitment, Forum, Meeting, Person, Record, Span
 from kg.model.record_json import record_to_json
 from kg.model.transliteration import has_han
 from kg.rdf.evidence import SentenceSpans
-from kg.rdf.identity import fold
+from kg.rdf.name_forms import fold
 from kg.rdf.not_forums import not_a_forum
 from kg.rdf.offices import offices_of
 from kg.rdf.sessions import MeetingNode, meeting_node, presidency_iri_at, presidency_year

@@ -21,7 +21,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS
 
 from kg.model.namespaces import ID, KG, ORG, forum_iri, person_iri
-from kg.rdf.identity import fold
+from kg.rdf.name_forms import fold
 from kg.rdf.offices import Office
 
 

@@ -25,14 +25,14 @@ from rdflib.namespace import PROV, SKOS
 
 from kg import __version__
 from kg.errors import InputError, KGError, StoreError, UsageError, ValidationError
-from kg.model.namespaces import ORG, REFERENCE_GRAPH, readout_iri
+from kg.model.namespaces import ID, ORG, REFERENCE_GRAPH, readout_iri
 from kg.model.record import Record
 from kg.model.record_json import record_from_json
 from kg.query import pairs, post_holders, summaries
-from kg.query.people import known_forums, known_people, known_posts
+from kg.query.people import known_forums, known_meeting_mentions, known_people, known_posts
 from kg.query.sandbox import die_with_parent
 from kg.rdf.identity import IdentityIndex, PostRekey
-from kg.rdf.rekey import Rekey, rekey_graph, rekey_post
+from kg.rdf.rekey import Rekey, rekey_graph, rekey_month_mention, rekey_post
 from kg.read.document import Document
 from kg.read.input_checks import check_readout_content
 from kg.read.sources import expand_paths, read_path
@@ -265,6 +265,8 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
         for post in resolution.post_rekeys:
             rekey_stored_post(store, post)
             identities.rekey_post(post)
+        for old_meeting, new_meeting in resolution.meeting_moves:
+            rekey_stored_meeting(store, URIRef(old_meeting), URIRef(new_meeting))
         if resolved is not prepared.record:
             from kg.rdf.mapping import record_to_graph
 
@@ -370,8 +372,6 @@ def rekey_stored(store: Any, rekey: Rekey) -> int:
     A readout stored before a fuller name arrived is rewritten to what loading it now would
     store (kg/rdf/rekey.py), so that the order readouts are loaded in does not matter.
     """
-    from kg.model.namespaces import ID
-
     graphs = [sol["g"] for sol in store.query(_GRAPHS_NAMING, {"node": rekey.old})]
     count = 0
     for name in graphs:
@@ -396,6 +396,21 @@ def _replace_rewritten(store: Any, iri: URIRef, stored: Graph, graph: Graph) -> 
                         sizes={iri: len(graph)}, pairs_of=before.pairs | after.pairs)
 
 
+def rekey_stored_meeting(store: Any, old: URIRef, new: URIRef) -> int:
+    """Move the stored readouts' month-only mentions of meeting `old` to `new` (kg/rdf/meeting_identity.py)."""
+    count = 0
+    for sol in store.query(_GRAPHS_NAMING, {"node": old}):
+        iri = URIRef(str(sol["g"].value))
+        if not str(iri).startswith(str(ID) + "readout/"):
+            continue
+        stored = store.graph(iri)
+        rewritten = rekey_month_mention(stored, old, new)
+        if rewritten is not stored:
+            _replace_rewritten(store, iri, stored, rewritten)
+            count += 1
+    return count
+
+
 _GRAPHS_HOLDING = """
 PREFIX org: <http://www.w3.org/ns/org#>
 SELECT DISTINCT ?g WHERE { GRAPH ?g { ?person org:holds ?post } }
@@ -418,7 +433,8 @@ def rekey_stored_post(store: Any, rekey: PostRekey) -> int:
 
 def identity_index(store: Any) -> IdentityIndex:
     """What identity resolution needs to know of `store`, read once (kg/rdf/identity.py)."""
-    return IdentityIndex.of_known(known_people(store), known_forums(store), known_posts(store))
+    return IdentityIndex.of_known(known_people(store), known_forums(store), known_posts(store),
+                                  known_meeting_mentions(store))
 
 
 def resolve_record(record: Record, store: Any) -> Record:

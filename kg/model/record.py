@@ -125,3 +125,6 @@ class Record:
     renamed_forums: dict[str, str] = field(default_factory=dict)
     # (person's name, title as written) -> the title of the stored post it is the same office as
     post_titles: dict[tuple[str, str], str] = field(default_factory=dict)
+    # a meeting dated only to the month (its index) -> the day of the one meeting of the same
+    # forum (or participants) that readouts date within that month: it is that meeting
+    meeting_days: dict[int, str] = field(default_factory=dict)

@@ -151,6 +151,21 @@ def known_posts(store: Any) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+_MEETING_MENTIONS = """
+PREFIX kg: <https://w3id.org/climate-kg/ontology#>
+SELECT DISTINCT ?meeting ?month WHERE {
+  ?readout a kg:Readout .
+  GRAPH ?readout { ?meeting a kg:Meeting . OPTIONAL { ?meeting kg:startMonth ?month } }
+}
+"""
+
+
+def known_meeting_mentions(store: Any) -> list[tuple[str, str | None]]:
+    """(meeting IRI, the month a readout dates it to, or None when that readout dates it to the
+    day) of each readout's meetings: what kg/rdf/meeting_identity.py needs of the store."""
+    return [(_value(sol["meeting"]) or "", _value(sol["month"])) for sol in store.query(_MEETING_MENTIONS)]
+
+
 def likely_duplicate_people(store: Any) -> list[tuple[str, str, str]]:
     """Pairs of person nodes of `store` that are probably one person, with the reason."""
     return _likely_duplicate_people(known_people(store))

@@ -57,6 +57,8 @@ from kg.rdf.candidate_keys import (
 from kg.rdf.cross_script import CrossScriptChange, by_sound, changes_for, latin_forms
 from kg.rdf.forum_rules import canonical_forum
 from kg.rdf.known import KnownForum, KnownPerson, StoredPerson, node_name
+from kg.rdf.mapping import readout_id
+from kg.rdf.meeting_identity import MeetingIndex
 from kg.rdf.name_forms import fold, fullest, fullest_forum
 from kg.rdf.names_zh import sound_keys
 from kg.rdf.offices import Office, office, offices_of, official_name, same_office
@@ -81,9 +83,10 @@ class IdentityIndex:
     """
 
     def __init__(self, people: list[StoredPerson], forums: list[tuple[str, list[str]]],
-                 posts: dict[str, list[tuple[str, str]]] | None = None) -> None:
+                 posts: dict[str, list[tuple[str, str]]] | None = None, meetings: MeetingIndex | None = None) -> None:
         self.people = people
         self.forums = forums
+        self.meetings = meetings or MeetingIndex()
         # person IRI -> [(post IRI, post label)]: the posts each stored person holds
         self.posts: dict[str, list[tuple[str, str]]] = {k: list(v) for k, v in (posts or {}).items()}
         # Node IRI -> position in the lists above, kept up to date by `add` (rebuilding them
@@ -102,13 +105,17 @@ class IdentityIndex:
 
     @classmethod
     def of_known(cls, people: list[KnownPerson], forums: list[KnownForum],
-                 posts: dict[str, list[tuple[str, str]]] | None = None) -> IdentityIndex:
-        """The index of what a store holds (read by `kg.query.people.known_people`/`known_forums`/`known_posts`)."""
+                 posts: dict[str, list[tuple[str, str]]] | None = None,
+                 meetings: list[tuple[str, str | None]] | None = None) -> IdentityIndex:
+        """The index of what a store holds (read by `kg.query.people.known_people`/`known_forums`/
+        `known_posts`/`known_meeting_mentions`)."""
         named = [(node_name(n), n.actor, sorted((n.names | n.aliases) - {node_name(n)})) for n in people]
-        return cls(named, [(label, aliases) for _, label, aliases in forums], posts)
+        return cls(named, [(label, aliases) for _, label, aliases in forums], posts,
+                   MeetingIndex.of_mentions(meetings or []))
 
     def add(self, record: Record) -> None:
-        """Take in the people and forums of a readout just stored (by their node's name)."""
+        """Take in the people, forums and meetings of a readout just stored (by their node's name)."""
+        self.meetings.add(record, readout_id(record))
         known_people = self._people_at
         for person in record.people:
             i = known_people.get(str(person_iri(person.name)))
@@ -235,8 +242,9 @@ class IdentityIndex:
         if not person_names and not forum_names:
             titles, post_rekeys = self._post_titles(record)
             if not titles:
-                return Resolution(record, rekeys, post_rekeys)
-            return Resolution(replace(record, post_titles={**record.post_titles, **titles}), rekeys, post_rekeys)
+                return self._with_meeting_days(record, rekeys, post_rekeys)
+            return self._with_meeting_days(replace(record, post_titles={**record.post_titles, **titles}),
+                                           rekeys, post_rekeys)
         renamed = replace(
             record,
             people=[_renamed_person(p, person_names[p.name]) if p.name in person_names else p for p in record.people],
@@ -250,7 +258,18 @@ class IdentityIndex:
         titles, post_rekeys = self._post_titles(renamed, {new: old for _, old, new in rekeys})
         if titles:
             renamed = replace(renamed, post_titles={**renamed.post_titles, **titles})
-        return Resolution(renamed, rekeys, post_rekeys)
+        return self._with_meeting_days(renamed, rekeys, post_rekeys)
+
+    def _with_meeting_days(self, record: Record, rekeys: list[tuple[str, str, str]],
+                           post_rekeys: list[PostRekey]) -> Resolution:
+        """The resolution, with the day each month-only meeting of `record` is and the stored
+        month mentions that move (kg/rdf/meeting_identity.py); a forum re-keyed here has its
+        meetings' group renamed first, as the loader re-keys it before storing `record`."""
+        groups = {_forum_slug(old): _forum_slug(new) for kind, old, new in rekeys if kind == "forum"}
+        days, moves = self.meetings.resolve(record, readout_id(record), groups)
+        if days:
+            record = replace(record, meeting_days={**record.meeting_days, **days})
+        return Resolution(record, rekeys, post_rekeys, moves)
 
     def _post_titles(self, record: Record, moved: dict[str, str] | None = None
                      ) -> tuple[dict[tuple[str, str], str], list[PostRekey]]:
@@ -308,6 +327,7 @@ class IdentityIndex:
                 return
             label, aliases = self.forums[i]
             self.forums[i] = (new, [a for a in [*aliases, label] if a != new])
+            self.meetings.rename_group(_forum_slug(old), _forum_slug(new))
             self._forums_at[str(forum_iri(new))] = i
             file_under(self._forum_keys, i, stored_forum_keys(*self.forums[i]))
 
@@ -387,6 +407,13 @@ class Resolution:
     record: Record
     rekeys: list[tuple[str, str, str]]
     post_rekeys: list[PostRekey] = field(default_factory=list)
+    # stored month-only mentions of a meeting that now are another node: (old IRI, new IRI)
+    meeting_moves: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _forum_slug(name: str) -> str:
+    """The slug a forum's meetings are keyed by (`meeting/<slug>/<date>`)."""
+    return str(forum_iri(name)).rsplit("/", 1)[1]
 
 
 def _renamed_meeting(meeting: Meeting, people: dict[str, str], forums: dict[str, str]) -> Meeting:

@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from rdflib import Graph, Literal, URIRef
@@ -49,7 +50,7 @@ from kg.rdf.evidence import SentenceSpans
 from kg.rdf.name_forms import fold
 from kg.rdf.not_forums import not_a_forum
 from kg.rdf.offices import offices_of
-from kg.rdf.sessions import MeetingNode, meeting_node, presidency_iri_at, presidency_year
+from kg.rdf.sessions import MeetingNode, presidency_iri_at, presidency_year, readout_meeting_node
 
 LABEL_LENGTH = 80  # commitments are labelled with the start of their sentence
 _CODE = re.compile(r"^(?:[A-Za-z]{2})$")
@@ -341,10 +342,12 @@ class _ReadoutGraph:
     # ------------------------------------------------------------ meetings, commitments
 
     def meeting_node(self, index: int) -> MeetingNode:
-        meeting = self.record.meetings[index]
-        if meeting.forum and not_a_forum(meeting.forum):
-            meeting = Meeting(start=meeting.start, participants=meeting.participants)
-        return meeting_node(meeting, self.rid, index)
+        found = readout_meeting_node(self.record.meetings[index], self.rid, index)
+        day = self.record.meeting_days.get(index)
+        if day is None:
+            return found
+        # dated to the month here, and one meeting of its group is dated to a day of that month
+        return replace(found, iri=URIRef(str(found.iri).rsplit("/", 1)[0] + "/" + day))
 
     def meeting(self, index: int, meeting: Meeting) -> None:
         from kg.model import reference
@@ -363,7 +366,9 @@ class _ReadoutGraph:
             self.add(node, RDFS.label, Literal(f"{cop.name}, {cop.city}, {cop.start} to {cop.end}"))
             dates: tuple[str | None, str | None] = (cop.start, cop.end)
         else:
-            self.add(node, RDFS.label, _name_literal(f"{who}, {meeting.start or 'undated'}"))
+            # a month-only mention of a meeting dated elsewhere is labelled as that meeting is
+            shown = self.record.meeting_days.get(index, meeting.start or "undated")
+            self.add(node, RDFS.label, _name_literal(f"{who}, {shown}"))
             dates = (meeting.start, meeting.end)
         if found.part_of is not None:
             self.add(node, KG.partOf, found.part_of)

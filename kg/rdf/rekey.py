@@ -126,4 +126,21 @@ def rekey_post(graph: Graph, person: URIRef, old: URIRef, new: URIRef, held: Off
     return out
 
 
-__all__ = ["Rekey", "rekey_graph", "rekey_post"]
+def rekey_month_mention(graph: Graph, old: URIRef, new: URIRef) -> Graph:
+    """`graph` with its meeting dated only to the month moved from node `old` to node `new`
+    (kg/rdf/meeting_identity.py: a day of that month arrived, or a second one), labelled as the
+    mapping labels it there; `graph` itself when it names `old` otherwise (dated to the day)."""
+    if (old, KG.startMonth, None) not in graph:
+        return graph
+    old_date, new_date = str(old).rsplit("/", 1)[1], str(new).rsplit("/", 1)[1]
+    out = Graph(store="SimpleMemory", identifier=graph.identifier)
+    for prefix, namespace in graph.namespaces():
+        out.bind(prefix, namespace)
+    for s, p, o in graph:
+        if s == old and p == RDFS.label and isinstance(o, Literal) and str(o).endswith(", " + old_date):
+            o = Literal(str(o)[:-len(old_date)] + new_date, lang=o.language)
+        out.add((new if s == old else s, p, new if o == old else o))
+    return out
+
+
+__all__ = ["Rekey", "rekey_graph", "rekey_month_mention", "rekey_post"]

@@ -22,6 +22,7 @@ from rdflib import URIRef
 from kg.model import reference
 from kg.model.namespaces import ID, cop_number, forum_iri, meeting_iri
 from kg.model.record import Meeting
+from kg.rdf.not_forums import not_a_forum
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,14 @@ def meeting_node(meeting: Meeting, readout_id: str, index: int) -> MeetingNode:
     return MeetingNode(meeting_iri(meeting.forum, meeting.participants, meeting.start))
 
 
+def readout_meeting_node(meeting: Meeting, readout_id: str, index: int) -> MeetingNode:
+    """`meeting_node` of a readout's meeting as the mapping names it: a "forum" that is a
+    company's or one state's agency's name (kg/rdf/not_forums.py) is no forum of the meeting."""
+    if meeting.forum and not_a_forum(meeting.forum):
+        meeting = Meeting(start=meeting.start, participants=meeting.participants)
+    return meeting_node(meeting, readout_id, index)
+
+
 def presidency_year(of: str, record_meetings: list[Meeting], published: str | None) -> int | None:
     """The year a presidency of a forum other than a COP is read for: a dated meeting of that
     forum in the readout, else the readout's date ("Italy's G7 presidency" in 2017 and 2024
@@ -96,4 +105,4 @@ def presidency_iri_at(of: str, actor: str, year: int | None) -> URIRef:
     return ID[f"presidency/{forum}/{actor.upper()}" + (f"/{year}" if year is not None else "")]
 
 
-__all__ = ["MeetingNode", "cop_session", "meeting_node", "presidency_iri_at", "presidency_year", "session_iri"]
+__all__ = ["MeetingNode", "cop_session", "meeting_node", "readout_meeting_node", "presidency_iri_at", "presidency_year", "session_iri"]

@@ -6,6 +6,7 @@ rest of `kg` builds rdflib graphs, and validation and exports cross between the 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -32,6 +33,10 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise StoreError(f"cannot store an RDF term of type {type(term).__name__}")
 
 
+# The same few thousand terms (predicates, classes, countries, dates) come back again and again
+# from the store: building an rdflib term costs 0.5-2 us (an IRI is checked, a literal's value
+# parsed), a cached one a dictionary lookup. Terms are immutable, so sharing them is safe.
+@lru_cache(maxsize=1 << 15)
 def from_ox(term: Any) -> Node:
     """A pyoxigraph term as the equal rdflib term."""
     if isinstance(term, ox.NamedNode):

@@ -190,3 +190,28 @@ def test_underscoring_a_commitment_commits_but_a_trailing_participle_does_not() 
             "while emphasising their collective commitment to climate ambition.")
     assert [(c.actors, c.text[:40]) for c in _extract(text, "Ministry of Energy of Chile")] == [
         (["CL"], "Minister Rojas also underscored our comm")]
+
+
+def test_states_called_by_their_form_of_state_and_the_presidency() -> None:
+    text = ("Riyadh, 12 March 2026 -- Saudi Arabia and Oman met today in Riyadh. The Kingdom and the Sultanate will "
+            "cooperate on carbon capture and storage. Under Chile's G20 Presidency, ministers met in Lima on 2 March "
+            "2026. The Presidency will publish a stocktake of grid investment needs by the end of 2026.")
+    found = {c.text.split()[1]: sorted(c.actors) for c in commitments_of(text)}
+    assert found["Kingdom"] == ["OM", "SA"]
+    assert found["Presidency"] == ["CL"]
+
+
+def test_both_ministries_and_the_two_envoys_are_the_parties() -> None:
+    text = (OPENING + "Both ministries agreed to adopt a binational plan against mercury contamination in the shared "
+            "river basins by 2027. The two envoys agreed to meet again in Bonn before COP31.")
+    assert rows(text) == [
+        ("Both ministries agreed to adopt a binational plan against mercury contamination in the shared river basins "
+         "by 2027.", ["CL", "PE"], 2027),
+        ("The two envoys agreed to meet again in Bonn before COP31.", ["CL", "PE"], 2026)]
+
+
+def test_hosting_a_new_event_on_a_climate_subject_is_a_commitment_hosting_a_named_one_is_itinerary() -> None:
+    text = (OPENING + "Chile and Peru will co-host a regional workshop on debt-for-climate swaps in Lima. "
+            "Peru will host the Andean Energy Summit in Cusco. The Peruvian side conveyed its intention to join the "
+            "Global Biofuels Alliance.")
+    assert [(t.split()[0], a) for t, a, _ in rows(text)] == [("Chile", ["CL", "PE"]), ("The", ["PE"])]

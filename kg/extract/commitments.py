@@ -32,6 +32,7 @@ from kg.extract.subjects import (
     names_a_forum,
     opener_end,
     pronoun_stands_for_a_thing,
+    states_by_form,
 )
 from kg.extract.target_years import target_year
 from kg.extract.topics import classify_topics, is_climate_related
@@ -42,6 +43,7 @@ _GROUP = re.compile(
     r"the\s+two\s+countries|both\s+parties|the\s+parties|the\s+participants|participants|both\s+governments|"
     r"(?:the\s+)?ministers|"
     r"the\s+two\s+governments|we|they|our\s+countries|the\s+two\s+presidents|both\s+presidents|"
+    r"(?:both|the\s+two)\s+(?:ministries|envoys|delegations|ministers|foreign\s+ministers)|"
     r"(?:the|all)\s+(?:three|four|five|six|seven|eight|nine|ten)\s+(?:countries|sides|leaders|governments|partners|"
     r"nations|parties|ministers)|(?:the\s+)?participating\s+(?:countries|states|governments|parties)|"
     r"the\s+co-(?:conveners|convenors|chairs|hosts|organi[sz]ers)|"
@@ -335,6 +337,9 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
             return []  # "Kerry said the announcements will bring ...": not a state's commitment
     named_near = _actors_before(ctx, sentence, pos, from_offset=near_start)
     people_near = _people_actors(record, near)
+    if not named_near and not people_near:
+        named_near = states_by_form(record, near)  # "The Kingdom and the Sultanate will", "The Presidency will"
+        named = named or named_near
     group_in_cue = _GROUP.search(cue.group()) or re.match(r"reaffirm\w*\s+(?:our|their)\b", cue.group(), re.I)
     group_near = _GROUP.search(near) or group_in_cue
     group = _GROUP.search(subject) or group_in_cue
@@ -359,7 +364,8 @@ def _committing_actors(ctx: Context, record: Record, sentence: Sentence, parties
             re.match(r"agree|decide|resolve", cue.group(), re.I):
         return list(parties)  # "It was agreed to ...", "The BNC also agreed to ...": the meeting's parties
     counted = re.search(r"\b(?:the|all)\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?:countries|sides|leaders|"
-                        r"governments|partners|nations|parties|ministers)\b", subject + cue.group(), re.I)
+                        r"governments|partners|nations|parties|ministers|ministries|envoys|delegations)\b",
+                        subject + cue.group(), re.I)
     if counted:  # "the three countries": the first three parties named, not a state named in passing
         parties = parties[:_NUMBERS[counted.group(1).lower()]]
     co = re.search(r"\bthe\s+co-(conven|chair|host|organi[sz])\w*", subject, re.I)

@@ -39,7 +39,7 @@ NOT_A_CUE_AFTER_WILL = re.compile(
     r"^\s*(?:(?:also|further|then|later|next|first|subsequently)\s+)*(?:comprise|consist|include|be\s+composed|"
     r"be\s+led|be\s+joined\s+by|tour|highlight|outline|brief|take\s+part|give\s+(?:a|the)\s+"
     r"(?:speech|keynote|address|statement)|arrive|depart|return|fly|stop\s+(?:in|at)|be\s+in\b|be\s+held|take\s+place|be\s+accompanied|meet\b|attend|participate|visit|"
-    r"deliver\s+(?:\S+\s+){0,3}(?:[Ss]tatement|speech|remarks|address|keynote)|(?:co-)?host\b|be\s+(?:co-)?hosted|"
+    r"deliver\s+(?:\S+\s+){0,3}(?:[Ss]tatement|speech|remarks|address|keynote)|(?:co-)?host\b(?!\s+an?\s)|be\s+(?:co-)?hosted|"
     r"discuss|exchange|chair|address|focus|kick\s+off|be\s+co-chaired|have\s+bilateral|hold\s+bilateral|hold\s+(?:the|a|their|its)\s+(?:[\w-]+\s+){0,2}(?:meeting|dialogue|session|round|talks)|speak|"
     r"lead\s+the\s+(?:delegation|negotiations|talks)|join\s+\w+\s+for|travel|be\s+(?:a|an|the)\b|generate|unlock|create|"
     r"play|"

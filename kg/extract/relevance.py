@@ -40,7 +40,7 @@ CLIMATE_TERMS: dict[str, float] = {
     r"forest": 2, r"deforestation": 2, r"reforest": 2, r"afforest": 2, r"trees?\b": 1, r"mangrove": 2,
     r"wetland": 2, r"peatland": 2, r"ocean": 2, r"marine": 2, r"coral": 2, r"fisheries": 1, r"coastal": 1,
     r"wildlife": 2, r"desertification": 2, r"land degradation": 2, r"land use": 1, r"pollution": 2,
-    r"pollutant": 2, r"air quality": 2, r"plastic": 2, r"waste": 2, r"recycl": 2, r"circular economy": 2,
+    r"pollutant": 2, r"mercury": 2, r"contaminat": 1, r"river basin": 1, r"watershed": 1, r"air quality": 2, r"plastic": 2, r"waste": 2, r"recycl": 2, r"circular economy": 2,
     r"chemicals\b": 1, r"water resource": 2, r"water management": 2, r"water\b": 1, r"drought": 2,
     r"flood": 2, r"wildfire": 2, r"heatwave": 2, r"early[- ]warning": 1, r"disaster": 1, r"climate[- ]resilien": 2,
     r"sustainab": 1, r"green\b": 1, r"greening": 1, r"conservation": 1, r"sea level": 2, r"glacier": 2,

@@ -21,6 +21,7 @@ from kg.extract.context import Context
 from kg.extract.gazetteer import find_actor_mentions
 from kg.extract.sentences import Sentence
 from kg.model.record import Record
+from kg.model.reference import country
 
 # "Recognizing ..., ", "Building on ..., ", "Given the urgency of ..., ", "In view of ..., "
 OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ing\b|Given\b|Like\b|Unlike\b|As\s+with\b|In\s+view\s+of\b|In\s+light\s+of\b|Mindful\s+of\b|"
@@ -114,3 +115,29 @@ def forum_names_in(record: Record, text: str) -> str:
                 any(len(a) >= 3 and initials.startswith(a) for a in acronyms):
             found.append(forum.name)  # an alias, or the initials of the name ("JWG", "Joint Working Group ...")
     return " ".join(found)
+
+
+# "the Kingdom and the Sultanate will ...": a state called by the form of its state (reference data:
+# the official name "Kingdom of Saudi Arabia", "Sultanate of Oman"), when one state of the readout has it.
+_STATE_FORM = re.compile(r"\b[Tt]he\s+(Kingdom|Sultanate|Emirate|Principality|Grand\s+Duchy|Republic|Federation)\b"
+                         r"(?!\s+of\b)(?!\s+[A-Z])")
+# "The Presidency will publish ...": the state holding the presidency the readout records.
+_PRESIDENCY = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Oo]ur)\s+(?:(?P<body>[A-Z][\w-]*)\s+)?Presidency\b(?!\s+of\b)")
+
+
+def states_by_form(record: Record, text: str) -> list[str]:
+    """The states a subject calls by their form of state or by the presidency they hold."""
+    found: list[str] = []
+    for m in _STATE_FORM.finditer(text):
+        form = re.sub(r"\s+", " ", m.group(1))
+        holders = [a.code for a in record.actors
+                   if (ref := country(a.code)) is not None and ref.official_name
+                   and re.search(rf"\b{form}\b", ref.official_name)]
+        if len(holders) == 1 and holders[0] not in found:
+            found.append(holders[0])
+    for m in _PRESIDENCY.finditer(text):
+        body = m.group("body")
+        holders = [p.actor for p in record.presidencies if p.actor and (body is None or body.lower() in p.of.lower())]
+        if holders and holders[0] not in found:
+            found.append(holders[0])
+    return found

@@ -32,6 +32,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         r"wildlife", r"amazon", r"rainforest", r"conservation", r"blue economy", r"coastal", r"beach", r"mangrove",
         r"illegal logging", r"land use", r"bioeconomy", r"sustainable management", r"water",
         r"forestry", r"\bfolu\b", r"net sink", r"afforest", r"reforest", r"trees?\b", r"desertification", r"degraded land", r"land restoration",
+        r"mercury", r"contaminat", r"river basin", r"watershed", r"wetland",
     ),
     "circular-economy": (
         r"circular economy", r"circularity", r"resource efficiency", r"recycl", r"waste", r"plastic", r"litter",
@@ -50,7 +51,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "finance": (
         r"financ", r"invest", r"\$\s?\d", r"fund\b", r"funds\b", r"funding", r"grant", r"loan", r"capital",
         r"\bmdbs?\b", r"development bank", r"new collective quantified goal", r"\bncqg\b", r"mobili[sz]e",
-        r"(?:nz|a|us|c|s|hk)\$\s?\d", r"(?:usd|eur|aud|nzd|gbp|jpy|dkk|nok|sek|chf|cad|brl|inr)\s?\d", r"€\s?\d", r"£\s?\d",
+        r"debt-for-(?:climate|nature)", r"debt swaps?", r"(?:nz|a|us|c|s|hk)\$\s?\d", r"(?:usd|eur|aud|nzd|gbp|jpy|dkk|nok|sek|chf|cad|brl|inr)\s?\d", r"€\s?\d", r"£\s?\d",
     ),
     "carbon-markets": (
         r"carbon market", r"article 6", r"carbon credit", r"emissions trading", r"carbon pricing", r"carbon price",

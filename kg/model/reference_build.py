@@ -109,6 +109,7 @@ EXTRA_ADJECTIVES: dict[str, list[str]] = {
     "LU": ["Luxembourgish"],
     "BE": ["Belgian", "Belgians"],
     "AT": ["Austrian", "Austrians"],
+    "MV": ["Maldivian", "Maldivians"],
 }
 
 # Adjectives that are ambiguous or mostly name something else in readouts.

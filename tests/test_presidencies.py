@@ -83,3 +83,13 @@ def test_a_cop_presidents_state_is_the_presiding_state_when_the_text_names_it() 
     assert presidencies_of(text) == {("COP26", "GB"), ("COP25", "CL")}
     text = "The meeting with the UAE minister was attended by Sultan Al Jaber, Minister of Industry, President of COP28."
     assert presidencies_of(text) == {("COP28", "AE")}
+
+
+def test_a_minister_presiding_over_a_named_conference_and_a_groups_chair_in_office() -> None:
+    text = ("The 9th session of the Andean Ministerial Conference on Glaciers (AMCG) was chaired by Ana Ruiz, Minister "
+            "of Environment of Peru, in her capacity as President of AMCG. The Ministers' Meeting on Water was hosted "
+            "by the Government of Tonga as Commonwealth Chair-in-Office.")
+    assert presidencies_of(text) == {("Andean Ministerial Conference on Glaciers", "PE"), ("Commonwealth", "TO")}
+    # the president of a state presides over no forum
+    assert presidencies_of("Ana Ruiz, speaking as President of the Republic of Peru, opened the climate session.") \
+        == set()

@@ -36,6 +36,13 @@ _PRESIDENT_OF = re.compile(rf"\bPresident(?:-designate|-Designate)?\s+(?:of|for)
                            r"\d{1,2}(?:st|nd|rd|th)\s+(?:session\s+of\s+the\s+)?[^()]{0,60}?Conference[^()]{0,40}?"
                            rf"\(\s*{_COP}\s*\))")
 _PRONOUN = re.compile(r"\b(?:its|their)\s+$", re.I)
+# "..., Minister of Environment of Mali, in her capacity as President of AMCEN": a state's minister presides
+# over a named ministerial conference or body of the readout.
+_CAPACITY = re.compile(r"\b(?:in\s+(?:his|her|its|their)\s+capacity\s+as|as)\s+(?:the\s+)?(?:current\s+|incoming\s+)?"
+                       r"President\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+(?:of|on|for|the|and|[A-Z][\w-]*))*)")
+# "hosted by the Government of Samoa as Commonwealth Chair-in-Office": the group's rotating chair.
+_CHAIR_IN_OFFICE = re.compile(r"\b(?:as\s+(?:the\s+)?(?:current\s+)?(?P<body>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+"
+                              r"Chair-in-Office|Chair-in-Office\s+of\s+the\s+(?P<body2>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))\b")
 # "Azerbaijan's / the Azerbaijan / Azerbaijan as (incoming) COP29 Presidency"
 _GAP_BEFORE = re.compile(r"^(?:['’]s)?\s*(?:as\s+)?(?:the\s+)?(?:upcoming\s+|incoming\s+|current\s+|outgoing\s+)?$")
 
@@ -179,6 +186,18 @@ def extract_presidencies(ctx: Context, forums: list[Forum], people: list[Person]
         mention = mention or _nearest_actor(ctx, m.start(), before=80, after=0)
         if mention:
             record(normalise_body(m.group("body")), mention.code, min(mention.start, m.start()), max(m.end(), mention.end))
+
+    names = {name: forum.name for forum in forums for name in (forum.name, *forum.aliases)}
+    for m in _CAPACITY.finditer(text):
+        body = m.group("body").strip()
+        written = body if body in names else next((n for n in names if len(n) >= 3 and body.startswith(n + " ")), None)
+        mention = _nearest_actor(ctx, m.start(), before=200, after=0)
+        if written and mention and normalise_body(written) is None:
+            record(names[written], mention.code, min(mention.start, m.start()), m.end())  # (the forum's own name)
+    for m in _CHAIR_IN_OFFICE.finditer(text):
+        mention = _nearest_actor(ctx, m.start(), before=80, after=0)
+        if mention:
+            record(m.group("body") or m.group("body2"), mention.code, min(mention.start, m.start()), m.end())
 
     for person in people or []:
         # "Sultan Al Jaber, COP28 President-Designate", "Sameh Shoukry, COP27 President and Minister ...":

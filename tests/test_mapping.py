@@ -82,30 +82,30 @@ def expected_small_graph() -> Graph:
     ev:21-53 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "China and Brazil met in Beijing." ;
         oa:start "21"^^xsd:integer ; oa:end "53"^^xsd:integer .
 
-    <https://w3id.org/climate-kg/id/person/liu-zhenmin> a kg:Person ; foaf:name "Liu Zhenmin" ; rdfs:label "Liu Zhenmin" ;
+    <https://w3id.org/climate-kg/id/person/liu-zhenmin> a kg:Person ; foaf:name "Liu Zhenmin" ; rdfs:label "Liu Zhenmin"@en ;
         kg:represents actor:CN ; org:holds <https://w3id.org/climate-kg/id/post/CN/special-envoy-for-climate-change> ;
         kg:evidence ev:0-20 .
     # "Special Envoy": the reference list of office-holders says which envoy Liu Zhenmin is
     <https://w3id.org/climate-kg/id/post/CN/special-envoy-for-climate-change> a kg:Post ;
-        rdfs:label "Special Envoy for Climate Change" ; skos:altLabel "Special Envoy" ; org:postIn actor:CN ;
+        rdfs:label "Special Envoy for Climate Change"@en ; skos:altLabel "Special Envoy"@en ; org:postIn actor:CN ;
         kg:roleKind <https://w3id.org/climate-kg/id/role-kind/envoy> ;
         org:heldBy <https://w3id.org/climate-kg/id/person/liu-zhenmin> ; kg:evidence ev:0-20 .
     ev:0-20 a kg:Evidence ; oa:hasSource r:{RID} ; oa:exact "Beijing, 2024-09-06." ;
         oa:start "0"^^xsd:integer ; oa:end "20"^^xsd:integer .
 
-    <https://w3id.org/climate-kg/id/forum/cop29> a kg:Forum ; rdfs:label "COP29" ; skos:prefLabel "COP29" ;
+    <https://w3id.org/climate-kg/id/forum/cop29> a kg:Forum ; rdfs:label "COP29"@en ; skos:prefLabel "COP29"@en ;
         kg:forumKind <https://w3id.org/climate-kg/id/forum-kind/conference> .
-    <https://w3id.org/climate-kg/id/presidency/cop29/AZ> a kg:Presidency ; rdfs:label "COP29 Presidency of Azerbaijan" ;
+    <https://w3id.org/climate-kg/id/presidency/cop29/AZ> a kg:Presidency ; rdfs:label "COP29 Presidency of Azerbaijan"@en ;
         org:member actor:AZ ; org:organization <https://w3id.org/climate-kg/id/forum/cop29> .
 
-    meeting:2024-09-06 a kg:Meeting ; rdfs:label "Meeting of BR, CN, 2024-09-06" ;
+    meeting:2024-09-06 a kg:Meeting ; rdfs:label "Meeting of BR, CN, 2024-09-06"@en ;
         schema:startDate "2024-09-06"^^xsd:date ; schema:endDate "2024-09-06"^^xsd:date ;
         schema:location <https://w3id.org/climate-kg/id/place/beijing> ; kg:host actor:CN ;
         kg:participant actor:CN , actor:BR .
-    <https://w3id.org/climate-kg/id/place/beijing> a kg:Place ; schema:name "Beijing" ; rdfs:label "Beijing" ;
+    <https://w3id.org/climate-kg/id/place/beijing> a kg:Place ; schema:name "Beijing" ; rdfs:label "Beijing"@en ;
         kg:inCountry actor:CN .
 
-    c:1 a kg:Commitment ; schema:text "{SENTENCE}" ; rdfs:label "{SENTENCE}" ;
+    c:1 a kg:Commitment ; schema:text "{SENTENCE}" ; rdfs:label "{SENTENCE}"@en ;
         kg:committedBy actor:CN , actor:BR ; dcterms:subject <https://w3id.org/climate-kg/id/topic/forests-nature> ;
         kg:targetYear "2030"^^xsd:gYear ; kg:status <https://w3id.org/climate-kg/id/status/reaffirmed> ;
         kg:madeAt meeting:2024-09-06 ; prov:wasDerivedFrom r:{RID} ; kg:evidence ev:{s}-{e} .
@@ -181,7 +181,7 @@ def test_person_with_role_holds_a_post_of_their_country() -> None:
     assert (person, ORG.holds, post) in graph
     assert (post, ORG.postIn, actor_iri("ID")) in graph
     assert (post, ORG.heldBy, person) in graph
-    assert (post, RDFS.label, Literal("Special Envoy for Climate and Energy Transition")) in graph
+    assert (post, RDFS.label, Literal("Special Envoy for Climate and Energy Transition", lang="en")) in graph
 
 
 def test_non_state_actor_becomes_an_organization_node() -> None:
@@ -190,7 +190,7 @@ def test_non_state_actor_becomes_an_organization_node() -> None:
     graph = record_to_graph(record)
     org = ID["organization/united-nations"]
     assert (org, RDF.type, KG.Organization) in graph
-    assert (org, RDFS.label, Literal("United Nations")) in graph
+    assert (org, RDFS.label, Literal("United Nations", lang="en")) in graph
     assert (person_iri("Ana Ruiz"), KG.represents, org) in graph
     assert (ID["post/united-nations/secretary-general"], ORG.postIn, org) in graph
     assert not list(graph.triples((actor_iri("UN"), None, None)))

@@ -31,7 +31,7 @@ def test_names_aliases_adjectives_and_wikidata() -> None:
     assert (china, RDFS.label, Literal("China", lang="en")) in graph
     assert (china, KG.officialName, Literal("People's Republic of China", lang="en")) in graph
     assert (china, KG.adjective, Literal("Chinese")) in graph
-    assert (china, SKOS.altLabel, Literal("PRC")) in graph
+    assert (china, SKOS.altLabel, Literal("PRC", lang="en")) in graph
     assert (china, SKOS.exactMatch, WD["Q148"]) in graph
     assert (actor_iri("TR"), RDFS.label, Literal("Türkiye", lang="en")) in graph
 

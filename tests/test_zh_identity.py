@@ -76,13 +76,17 @@ def test_every_chinese_person_and_forum_has_its_own_iri(tmp_path: Path) -> None:
                              "?n a kg:Forum ; skos:prefLabel ?l } } GROUP BY ?n")
         forum_counts = {str(row[0].value): int(row[1].value) for row in forums}
         assert len(forum_counts) >= 15 and max(forum_counts.values()) == 1, forum_counts
-        # Names in Chinese characters are labelled as Chinese; pinyin names stay plain strings.
+        # Labels carry their language: Chinese characters @zh, pinyin and Latin names @en; foaf:name
+        # stays a plain string (FOAF and the shapes), so a name typed as written still matches it.
         tagged = store.query(PREFIXES + 'SELECT DISTINCT ?l WHERE { GRAPH ?g { ?n a kg:Person ; rdfs:label ?l } '
                              'FILTER(LANG(?l) = "zh") }')
         assert {"蒂默曼斯", "巴巴耶夫"} <= {str(row[0].value) for row in tagged}
         zh_aliases = store.query(PREFIXES + 'SELECT ?n WHERE { GRAPH ?g { ?n foaf:name "Liu Zhenmin" ; '
-                                 'skos:altLabel "刘振民"@zh } }')
+                                 'rdfs:label "Liu Zhenmin"@en ; skos:altLabel "刘振民"@zh } }')
         assert len(list(zh_aliases)) >= 1
+        untagged = store.query(PREFIXES + 'SELECT ?l WHERE { GRAPH ?g { ?n a kg:Person ; rdfs:label ?l } '
+                               'FILTER(LANG(?l) = "") }')
+        assert not list(untagged)
 
 
 def test_iris_of_chinese_names_are_readable_stable_and_distinct() -> None:

@@ -31,6 +31,7 @@ from kg.model.namespaces import (
     presidency_iri,
 )
 from kg.model.ontology import topics_graph
+from kg.model.transliteration import label_literal
 
 EU_CODE = "EU"
 
@@ -48,7 +49,7 @@ def _add_country(graph: Graph, ref: reference.CountryRef) -> None:
         graph.add((node, KG.officialName, Literal(ref.official_name, lang="en")))
     for alias in ref.aliases:
         if alias != ref.name:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
+            graph.add((node, SKOS.altLabel, label_literal(alias)))
     for adjective in ref.adjectives:
         graph.add((node, KG.adjective, Literal(adjective)))
     if ref.wikidata:
@@ -65,7 +66,7 @@ def _add_place(graph: Graph, city: str, country: str) -> URIRef:
     place = place_iri(city)
     graph.add((place, RDF.type, KG.Place))
     graph.add((place, SCHEMA.name, Literal(city)))
-    graph.add((place, RDFS.label, Literal(city)))
+    graph.add((place, RDFS.label, label_literal(city)))
     graph.add((place, KG.inCountry, actor_iri(country)))
     return place
 
@@ -80,10 +81,10 @@ def _add_cop(graph: Graph, cop: reference.CopRef, following: reference.CopRef | 
     forum = forum_iri(name)
     place = _add_place(graph, cop.city, cop.host)
     graph.add((forum, RDF.type, KG.Forum))
-    graph.add((forum, RDFS.label, Literal(name)))
-    graph.add((forum, SKOS.prefLabel, Literal(name)))
+    graph.add((forum, RDFS.label, label_literal(name)))
+    graph.add((forum, SKOS.prefLabel, label_literal(name)))
     for alias in (f"COP {cop.number}", f"COP-{cop.number}", f"{_ordinal(cop.number)} UN Climate Change Conference"):
-        graph.add((forum, SKOS.altLabel, Literal(alias)))
+        graph.add((forum, SKOS.altLabel, label_literal(alias)))
     graph.add((forum, KG.forumKind, forum_kind_iri("conference")))
     graph.add((forum, KG.copNumber, Literal(cop.number)))
     graph.add((forum, KG.year, Literal(str(cop.year), datatype=XSD.gYear)))
@@ -93,7 +94,7 @@ def _add_cop(graph: Graph, cop: reference.CopRef, following: reference.CopRef | 
     # The session itself, as the meeting a readout dating "COP29" to its first day names.
     session = meeting_iri(name, [], cop.start)
     graph.add((session, RDF.type, KG.Meeting))
-    graph.add((session, RDFS.label, Literal(f"{name}, {cop.city}, {cop.start} to {cop.end}")))
+    graph.add((session, RDFS.label, label_literal(f"{name}, {cop.city}, {cop.start} to {cop.end}")))
     graph.add((session, KG.sessionOf, forum))
     graph.add((session, SCHEMA.startDate, Literal(cop.start, datatype=XSD.date)))
     graph.add((session, SCHEMA.endDate, Literal(cop.end, datatype=XSD.date)))
@@ -102,7 +103,7 @@ def _add_cop(graph: Graph, cop: reference.CopRef, following: reference.CopRef | 
 
     presidency = presidency_iri(name, cop.presidency)
     graph.add((presidency, RDF.type, KG.Presidency))
-    graph.add((presidency, RDFS.label, Literal(f"{name} Presidency of {actor_name(cop.presidency)}")))
+    graph.add((presidency, RDFS.label, label_literal(f"{name} Presidency of {actor_name(cop.presidency)}")))
     graph.add((presidency, ORG.member, actor_iri(cop.presidency)))
     graph.add((presidency, ORG.organization, forum))
     # The presidency's term: from the session's opening to the next session's.

@@ -12,6 +12,10 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib import Literal
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -24,6 +28,16 @@ def has_non_latin_letters(text: str) -> bool:
 
 def has_han(text: str) -> bool:
     return bool(_HAN.search(text))
+
+
+def label_literal(name: str) -> Literal:
+    """A name or label as an RDF literal in its language: "刘振民"@zh, "Liu Zhenmin"@en.
+
+    Readouts are English or Chinese, so a label is Chinese when written in Chinese characters
+    and English otherwise; `--lang` picks between them (kg/query/labels.py)."""
+    from rdflib import Literal  # not at import: the CLI's start does without rdflib
+
+    return Literal(name, lang="zh") if has_han(name) else Literal(name, lang="en")
 
 
 @lru_cache(maxsize=4096)

@@ -28,7 +28,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS
 
 from kg.model.namespaces import person_iri
-from kg.model.transliteration import has_han
+from kg.model.transliteration import has_han, label_literal
 from kg.rdf.names_zh import sound_keys
 
 StoredPerson = tuple[str, str | None, list[str]]  # (name, actor, aliases), as kg.rdf.identity keeps them
@@ -110,7 +110,7 @@ def detach_graph(graph: Graph, latin: URIRef, han: str) -> Graph:
         if s == latin and p == FOAF.name:
             o2 = Literal(han)
         elif s == latin and p == RDFS.label:
-            o2 = Literal(han, lang="zh")  # as the mapping labels a name in characters
+            o2 = label_literal(han)  # as the mapping labels a name
         out.add((s2, p, o2))
     return out
 

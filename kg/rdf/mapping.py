@@ -45,7 +45,7 @@ from kg.model.namespaces import (
 )
 from kg.model.record import Commitment, Forum, Meeting, Person, Record, Span
 from kg.model.record_json import record_to_json
-from kg.model.transliteration import has_han
+from kg.model.transliteration import label_literal
 from kg.rdf.evidence import SentenceSpans
 from kg.rdf.name_forms import fold
 from kg.rdf.not_forums import not_a_forum
@@ -97,8 +97,9 @@ def forum_label(name: str) -> str:
 
 
 def _name_literal(name: str) -> Literal:
-    """A name as a literal: tagged @zh when written in Chinese characters ("刘振民"@zh)."""
-    return Literal(name, lang="zh") if has_han(name) else Literal(name)
+    """A label in its language: "刘振民"@zh, "Liu Zhenmin"@en (foaf:name and schema:name stay
+    plain strings, as FOAF, schema.org and the shapes have them)."""
+    return label_literal(name)
 
 
 def utc_timestamp(moment: datetime) -> str:
@@ -237,7 +238,7 @@ class _ReadoutGraph:
             return actor_iri(actor)
         node = organization_iri(actor)
         self.add(node, RDF.type, KG.Organization)
-        self.add(node, RDFS.label, Literal(actor.strip()))
+        self.add(node, RDFS.label, _name_literal(actor.strip()))
         self.mentioned(node)
         return node
 
@@ -330,7 +331,7 @@ class _ReadoutGraph:
             year = presidency_year(presidency.of, self.record.meetings, self.record.document.published)
             node = presidency_iri_at(presidency.of, presidency.actor, year)
             self.add(node, RDF.type, KG.Presidency)
-            self.add(node, RDFS.label, Literal(
+            self.add(node, RDFS.label, _name_literal(
                 f"{forum_label(presidency.of)} Presidency of {actor_name(presidency.actor)}"
                 + (f" ({year})" if year is not None else "")))
             self.add(node, ORG.member, actor_iri(presidency.actor))
@@ -363,7 +364,7 @@ class _ReadoutGraph:
         cop = found.session_of
         if cop is not None:
             # the session: its dates and label are the reference data's, whatever the readout's form
-            self.add(node, RDFS.label, Literal(f"{cop.name}, {cop.city}, {cop.start} to {cop.end}"))
+            self.add(node, RDFS.label, _name_literal(f"{cop.name}, {cop.city}, {cop.start} to {cop.end}"))
             dates: tuple[str | None, str | None] = (cop.start, cop.end)
         else:
             # a month-only mention of a meeting dated elsewhere is labelled as that meeting is

@@ -85,7 +85,7 @@ def rekey_graph(graph: Graph, rekey: Rekey) -> Graph:
         elif s == old and p == SKOS.altLabel and fold(str(o)) == fold(new_label):
             continue  # an alias that is now the name
         elif s2 != s and rekey.kind == "forum" and p == RDFS.label and str(o).startswith(old_label):
-            o2 = Literal(new_label + str(o)[len(old_label):])  # "IEA, 2024-05-01" → "International…"
+            o2 = _name_literal(new_label + str(o)[len(old_label):])  # "IEA, 2024-05-01" → "International…"
         out.add((s2, p, o2))  # type: ignore[arg-type]
     if written and (new, None, None) in out:
         if fold(old_label) != fold(new_label):

@@ -79,14 +79,14 @@ def test_a_month_only_mention_is_the_one_meeting_dated_in_that_month() -> None:
     day = ID["meeting/harbour-dialogue/2031-05-14"]
     assert (day, KG.startMonth, Literal("2031-05", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYearMonth"))) \
         in month
-    assert (day, RDFS.label, Literal("Harbour Dialogue, 2031-05-14")) in month  # labelled as that meeting
+    assert (day, RDFS.label, Literal("Harbour Dialogue, 2031-05-14", lang="en")) in month  # labelled as that meeting
     assert (ID[f"commitment/{readout_id(CORPUS[1])}/1"], KG.madeAt, day) in month
     assert not any(str(s).endswith("/2031-05") and "harbour" in str(s) for _, s, _, _ in REFERENCE)
 
 
 def test_a_month_with_two_dated_meetings_keeps_its_own_node() -> None:
     june = _graph_of(REFERENCE, "june month")
-    assert (ID["meeting/KE-NO/2031-06"], RDFS.label, Literal("Meeting of KE, NO, 2031-06")) in june
+    assert (ID["meeting/KE-NO/2031-06"], RDFS.label, Literal("Meeting of KE, NO, 2031-06", lang="en")) in june
 
 
 def test_a_meeting_without_forum_or_participants_shares_no_key() -> None:

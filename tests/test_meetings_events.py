@@ -167,3 +167,21 @@ def test_a_meeting_named_after_its_city_and_where_later_sessions_meet() -> None:
             "alternating between Oslo and Accra.")
     found = {m.forum: m.place for m in meetings_of(text, "2024-07-03")}
     assert found["Ghanaian-Norwegian Climate Dialogue"] == "Accra"
+
+
+def test_the_body_whose_headquarters_host_a_session_is_its_venue_not_its_forum() -> None:
+    text = ("Tarvos, 25 July 2025 – The 9th session of the Andean Ministerial Conference on Glaciers (AMCG) closed "
+            "today at the headquarters of the United Nations Environment Programme (UNEP) in Lima, after three days "
+            "of deliberations from 23 to 25 July 2025, with ministers of Peru and Chile.")
+    found = {(m.forum, m.start, m.end) for m in meetings_of(text, "2025-07-25")}
+    assert ("Andean Ministerial Conference on Glaciers", "2025-07-23", "2025-07-25") in found
+    assert all(forum != "United Nations Environment Programme" for forum, _, _ in found)
+
+
+def test_a_previous_session_called_by_its_head_word_is_a_session_of_its_own() -> None:
+    text = ("The ministers met today in Accra for the III Meeting of the Ghana–Togo Binational Committee on "
+            "Environment and Water. The previous meeting of the Committee took place in Lome on 14 November 2024, "
+            "where they adopted a monitoring protocol.")
+    found = sorted((m.forum, m.start) for m in meetings_of(text, "2025-05-09"))
+    committee = "Ghana–Togo Binational Committee on Environment and Water"
+    assert found == [(committee, "2024-11-14"), (committee, "2025-05-09")]

@@ -129,7 +129,8 @@ def _forum_choice(mentions: list[tuple[int, int, str]], kinds: dict[str, str], d
               # "The steering committee of the X met": a body of the forum meets as the forum
               or re.search(r"\b(?:steering\s+committee|committee|board|council|plenary|secretariat)\s+of\s+(?:the\s+)?$",
                            text[max(0, m[0] - 30):m[0]], re.I)]
-    usable = [m for m in usable if not _CO_ORGANISER.search(text[max(0, m[0] - 40):m[0]])]
+    venues = {m[2] for m in mentions if _VENUE_OF.search(text[max(0, m[0] - 40):m[0]]) and abs(m[0] - d.start) < 400}
+    usable = [m for m in usable if not _CO_ORGANISER.search(text[max(0, m[0] - 40):m[0]]) and m[2] not in venues]
     # "the third X Initiative (MGI) Summit": the summit is held, not the initiative named inside it
     usable = [m for m in usable if not any(o[2] != m[2] and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0]
                                            for o in usable)]
@@ -271,6 +272,8 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
                 forums = _forum_choice(in_sentence, kinds, d, dates, text)
                 if not forums:  # "met today to review cooperation under the Amazon Fund"
                     forums = [m for m in in_sentence if _REVIEW_UNDER.search(text[max(s, m[0] - 70):m[0]])][:1]
+                if not forums:
+                    forums = _anaphoric_forum(sentence.text, s, kinds)
             elif beside_main:  # a sidelines meeting "to take stock of progress under the X Project"
                 forums = [m for m in in_sentence if kinds.get(m[2]) not in ("initiative", "organization")][:1]
             else:
@@ -321,6 +324,23 @@ def extract_meetings(ctx: Context, record: Record) -> list[Meeting]:
 # "jointly organised with IRENA", "supported by UNEP": a body that helps run a meeting is not its forum.
 _CO_ORGANISER = re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|supported|facilitated|funded|sponsored)\s+(?:jointly\s+)?"
                            r"(?:by|with)\s+(?:the\s+)?$", re.I)
+# "closed today at the headquarters of UNEP": the body whose premises host a meeting is its venue, not its forum.
+_VENUE_OF = re.compile(r"\b(?:headquarters|premises|seat|offices)\s+of\s+(?:the\s+)?$", re.I)
+# "The previous meeting of the Committee took place ...": a forum the readout named in full, called by its head.
+_ANAPHOR = re.compile(r"\b(?:meeting|session|round|sitting)\s+of\s+the\s+(?P<head>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+                      r"(?!\s+(?:of\s+|on\s+|for\s+)?[A-Z])")
+
+
+def _anaphoric_forum(sentence: str, s: int, kinds: dict[str, str]) -> list[tuple[int, int, str]]:
+    """The one forum of the readout whose name holds the head word a sentence calls it by."""
+    m = _ANAPHOR.search(sentence)
+    if not m:
+        return []
+    head = m.group("head")
+    named = {f for f in kinds if f != head and re.search(rf"\b{re.escape(head)}\b", f)}
+    return [(s + m.start("head"), s + m.end("head"), named.pop())] if len(named) == 1 else []
+
+
 # "... Preparation for Hosting COP27", "... ahead of COP30": a title naming a later event, not the meeting.
 _AHEAD_OF = re.compile(r"\b(?:for|ahead\s+of|towards|toward|before|hosting|host|preparing|preparations?)\s+(?:the\s+)?$", re.I)
 
@@ -449,6 +469,22 @@ def _explicit_holds_relative(explicit: _Draft, relative: _Draft) -> bool:
     return explicit.date.begin <= relative.date.begin <= explicit.date.finish
 
 
+_STATED = {"relative", "countdown", "weekday", "inherited"}
+
+
+def _separate_sessions(a: _Draft, b: _Draft) -> bool:
+    """Two sessions of one forum on stated days that do not overlap ("met today in Quito" after a
+    dateline, and "the previous meeting ... took place in Bogotá on 14 November 2024")."""
+    da, db = a.date, b.date
+    if da is None or db is None or not da.is_full or not db.is_full or len(da.begin) != 10 or len(db.begin) != 10:
+        return False
+    if da.kind == "inherited" or db.kind == "inherited":
+        return False
+    if da.kind in _STATED and db.kind in _STATED:
+        return False
+    return da.finish < db.begin or db.finish < da.begin
+
+
 def _merge(drafts: list[_Draft]) -> list[Meeting]:
     """One meeting per forum (the narrowest date wins) and, without a forum, per start date."""
     kept: list[_Draft] = []
@@ -456,7 +492,8 @@ def _merge(drafts: list[_Draft]) -> list[Meeting]:
         m = draft.meeting
         twin = None
         for k in kept:
-            if m.forum and k.meeting.forum == m.forum and (k.beside == draft.beside or k.meeting.start == m.start):
+            if m.forum and k.meeting.forum == m.forum and (k.beside == draft.beside or k.meeting.start == m.start) \
+                    and not _separate_sessions(k, draft):
                 twin = k
                 break
             if not m.forum and not k.meeting.forum and k.meeting.start == m.start:

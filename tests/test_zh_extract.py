@@ -292,3 +292,9 @@ def test_a_topic_in_quotation_marks_before_a_head_noun_names_a_side_event() -> N
     # a name after 、 with a title of its own takes that title, it is not listed under the one before
     assert {p.name: p.role for p in record.people} == {"王立新": "国际合作司司长", "李红": "副司长",
                                                        "张明": "宣传教育司司长"}
+
+
+def test_a_transliterated_name_that_speaks_is_a_person_without_a_title() -> None:
+    text = "中国气候变化事务特使王立新会见了美方代表。席尔瓦表示,巴方愿加强合作。会议指出,双方表示满意。巴西表示支持。"
+    people = extract_people(text, find_actor_mentions(text))
+    assert {p.name: p.role for p in people} == {"王立新": "气候变化事务特使", "席尔瓦": None}

@@ -175,7 +175,30 @@ def find_people(text: str) -> list[_Found]:
             name, kind, name_start = candidate
             found.append(_Found(name, name_start, start, match.group() if match.group() not in
                                 ("同志", "先生", "女士", "阁下") else None, kind))
-    return found + _listed_after(text, found)
+    found += _listed_after(text, found)
+    return found + _speakers_without_title(text, found)
+
+
+# A transliterated name that opens a clause and speaks ("古特雷斯表示,…"): a person even with no
+# title beside them. Only foreign names of three characters or more: Chinese
+# two-character runs before 表示 are mostly not names (会议指出, 双方表示, 中方强调).
+_SPEAKS = re.compile(r"(?<=[。,;:!?\n“])([^\s。,;:!?“”《》、]{3,12}?)(?=表示|指出|强调|说,|认为|介绍说)")
+
+
+def _speakers_without_title(text: str, found: list[_Found]) -> list[_Found]:
+    known = {f.name for f in found}
+    out: list[_Found] = []
+    for match in _SPEAKS.finditer(text):
+        name = match.group(1)
+        if name in known or any(name in k or k in name for k in known) or _starts_with_state(text, match.start(1)):
+            continue
+        if _foreign_name_at(text, match.start(1)) != name:
+            continue
+        if name.endswith("方") or any(name.endswith(t) for t in TITLES_AFTER):
+            continue
+        known.add(name)
+        out.append(_Found(name, match.start(1), match.end(1), None, "foreign"))
+    return out
 
 
 def _listed_after(text: str, found: list[_Found]) -> list[_Found]:

@@ -7,22 +7,19 @@ stored before it arrived are re-keyed (kg/rdf/rekey.py), and the old IRI redirec
 
 from __future__ import annotations
 
-import tempfile
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
+from order_loading import quads_loaded_in_order
+from rdflib import Literal
+from rdflib.namespace import DCTERMS, FOAF, SKOS
 
-from kg.loader import PreparedReadout, identity_index, store_prepared
 from kg.model.namespaces import ID
 from kg.model.record import DocumentInfo, Forum, Meeting, Person, Presidency, Record
-from kg.rdf.mapping import readout_id, readout_iri, record_to_graph
+from kg.rdf.mapping import record_to_graph
 from kg.rdf.rekey import Rekey, rekey_graph
-from kg.store.location import open_store
 
 LOADED_AT = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -58,16 +55,7 @@ CORPUS = [
 
 
 def _load(order: list[int]) -> set[tuple[Any, ...]]:
-    """Every quad of a store loaded with CORPUS in `order`, one `kg load` at a time."""
-    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "store") as store:
-        for i in order:
-            record = CORPUS[i]
-            graph = record_to_graph(record, loaded_at=LOADED_AT)
-            prepared = PreparedReadout(readout_iri(readout_id(record)), graph, record)
-            outcome = store_prepared(store, prepared, f"r{i}", identity_index(store))
-            assert outcome.status == "loaded", outcome.message
-        return {(name, s, p, o) for name in store.graph_names() for s, p, o in store.graph(URIRef(name))
-                if p != PROV.startedAtTime}
+    return quads_loaded_in_order(CORPUS, order)
 
 
 REFERENCE_ORDER = _load(list(range(len(CORPUS))))

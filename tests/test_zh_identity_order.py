@@ -16,8 +16,9 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from order_loading import quads_loaded_in_order
 from rdflib import Literal, URIRef
-from rdflib.namespace import FOAF, PROV, SKOS
+from rdflib.namespace import FOAF, SKOS
 
 from kg.loader import PreparedReadout, identity_index, store_prepared
 from kg.model.namespaces import person_iri
@@ -52,16 +53,7 @@ CORPUS = [
 
 
 def _load(order: list[int]) -> set[tuple[Any, ...]]:
-    """Every quad (load times aside) of a store loaded with CORPUS in `order`, one readout at a time."""
-    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "store") as store:
-        for i in order:
-            record = CORPUS[i]
-            graph = record_to_graph(record, loaded_at=LOADED_AT)
-            prepared = PreparedReadout(readout_iri(readout_id(record)), graph, record)
-            outcome = store_prepared(store, prepared, f"r{i}", identity_index(store))
-            assert outcome.status == "loaded", outcome.message
-        return {(name, s, p, o) for name in store.graph_names() for s, p, o in store.graph(URIRef(name))
-                if p != PROV.startedAtTime}
+    return quads_loaded_in_order(CORPUS, order)
 
 
 def _triples(quads: set[tuple[Any, ...]]) -> set[tuple[Any, Any, Any]]:

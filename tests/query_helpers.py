@@ -9,6 +9,7 @@ from rdflib import Dataset, URIRef
 
 from kg.query import summaries
 from kg.sparql.results import SelectResult
+from kg.store.location import open_store
 
 FIXTURE = Path(__file__).parent / "query_data" / "graphs.trig"
 ID = "https://w3id.org/climate-kg/id/"
@@ -25,6 +26,15 @@ def load_fixture(store: Any) -> None:
     for name, graph in fixture_graphs():
         store.replace_graph(name, graph)
     summaries.rebuild(store)  # graphs written around the loader: what it keeps is built here
+
+
+def fixture_store_at(folder: Path) -> Path:
+    """A store holding the fixture, written in `folder` and closed (the CLI or a server opens it)."""
+    path = folder / "store"
+    store = open_store(path)
+    load_fixture(store)
+    store.close()
+    return path
 
 
 def short(value: str | None) -> str | None:

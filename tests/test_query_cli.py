@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from query_helpers import load_fixture
+from query_helpers import fixture_store_at
 
 from kg.cli import cli
 from kg.query.named import list_queries
-from kg.store.location import open_store
 
 ID = "https://w3id.org/climate-kg/id/"
 M1 = f"{ID}meeting/china-us-climate-working-group/2024-09-04"
@@ -24,11 +23,7 @@ M3 = f"{ID}meeting/china-us-climate-working-group/2025-03-10"
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("cli") / "store"
-    st = open_store(path)
-    load_fixture(st)
-    st.close()  # the CLI opens it itself
-    yield str(path)
+    yield str(fixture_store_at(tmp_path_factory.mktemp("cli")))  # the CLI opens it itself
 
 
 def kg(*args: str) -> tuple[int, str]:

@@ -24,7 +24,7 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from query_helpers import load_fixture
+from query_helpers import fixture_store_at
 
 from kg.cli import cli
 from kg.query.sandbox import sandbox_supported
@@ -74,11 +74,7 @@ def listener() -> Iterator[Listener]:
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("network") / "store"
-    st = open_store(path)
-    load_fixture(st)
-    st.close()
-    return str(path)
+    return str(fixture_store_at(tmp_path_factory.mktemp("network")))
 
 
 @pytest.fixture(scope="module")

@@ -17,10 +17,8 @@ from pathlib import Path
 
 import pytest
 from kg_process import served_endpoint
-from query_helpers import load_fixture
+from query_helpers import fixture_store_at
 from rdflib import Graph, URIRef
-
-from kg.store.location import open_store
 
 pytestmark = pytest.mark.slow
 
@@ -31,11 +29,7 @@ MEETINGS_CN_US = f"SELECT ?m WHERE {{ ?m <{KG}participant> <{ID}actor/CN> , <{ID
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("serve") / "store"
-    st = open_store(path)
-    load_fixture(st)
-    st.close()
-    with served_endpoint(path, "--timeout", "2") as url:
+    with served_endpoint(fixture_store_at(tmp_path_factory.mktemp("serve")), "--timeout", "2") as url:
         yield url
 
 

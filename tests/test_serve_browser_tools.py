@@ -18,11 +18,9 @@ from typing import Any
 import pytest
 from chromium import chromium, needs_chromium, screenshot_png
 from kg_process import served_endpoint
-from query_helpers import load_fixture
+from query_helpers import fixture_store_at
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
-
-from kg.store.location import open_store
 
 pytestmark = pytest.mark.slow
 
@@ -36,11 +34,7 @@ CONSTRUCT = f"CONSTRUCT {{ ?m <{KG}participant> ?p }} WHERE {{ ?m <{KG}participa
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("serve-browser") / "store"
-    st = open_store(path)
-    load_fixture(st)
-    st.close()
-    with served_endpoint(path) as url:
+    with served_endpoint(fixture_store_at(tmp_path_factory.mktemp("serve-browser"))) as url:
         yield url
 
 

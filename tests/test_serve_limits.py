@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from click.testing import CliRunner
-from query_helpers import load_fixture
+from query_helpers import fixture_store_at
 
 from kg.cli import cli
 from kg.query.serve import make_server
@@ -36,11 +36,7 @@ STRLEN = "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m a <" + KG + "Meeting> ; 
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("limits") / "store"
-    st = open_store(path)
-    load_fixture(st)
-    st.close()
-    return str(path)
+    return str(fixture_store_at(tmp_path_factory.mktemp("limits")))
 
 
 @pytest.fixture

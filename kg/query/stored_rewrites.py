@@ -9,14 +9,17 @@ graph and recomputes the kept summaries its changed triples feed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
-from kg.model.namespaces import ID
+from kg.model.namespaces import ID, person_iri
 from kg.model.record import Record
+from kg.model.transliteration import has_han
 from kg.query import summaries
+from kg.rdf.cross_script import detach_graph
 from kg.rdf.identity import IdentityIndex, PostRekey
 from kg.rdf.rekey import Rekey, rekey_graph, rekey_month_mention, rekey_post
 
@@ -50,10 +53,6 @@ SELECT DISTINCT ?g WHERE { GRAPH ?g { ?own dcterms:isReplacedBy ?node } }
 def detach_stored(store: Any, han: str, latin: str) -> list[str] | None:
     """Rewrite the stored readouts that attached `han` to the node named `latin` back to `han`'s
     own node; returns the other Chinese aliases moved with it, None when no readout had."""
-    from kg.model.namespaces import person_iri
-    from kg.model.transliteration import has_han
-    from kg.rdf.cross_script import detach_graph
-
     node, own = person_iri(latin), person_iri(han)
     graphs = [URIRef(str(sol["g"].value)) for sol in store.query(_GRAPHS_REDIRECTING, {"own": own, "node": node})]
     moved: set[str] = set()
@@ -62,8 +61,6 @@ def detach_stored(store: Any, han: str, latin: str) -> list[str] | None:
         moved |= {str(a) for a in stored.objects(node, SKOS.altLabel) if has_han(str(a)) and str(a) != han}
         _replace_rewritten(store, iri, stored, detach_graph(stored, node, han))
     return sorted(moved) if graphs else None
-
-
 
 
 _GRAPHS_NAMING = """
@@ -77,15 +74,25 @@ def rekey_stored(store: Any, rekey: Rekey) -> int:
     A readout stored before a fuller name arrived is rewritten to what loading it now would
     store (kg/rdf/rekey.py), so that the order readouts are loaded in does not matter.
     """
-    graphs = [sol["g"] for sol in store.query(_GRAPHS_NAMING, {"node": rekey.old})]
+    return _rewrite_readouts(store, _GRAPHS_NAMING, {"node": rekey.old}, lambda stored: rekey_graph(stored, rekey))
+
+
+def _rewrite_readouts(store: Any, graphs_query: str, bindings: dict[str, URIRef],
+                      rewrite: Callable[[Graph], Graph]) -> int:
+    """Apply `rewrite` to each readout graph `graphs_query` names and store those it changes (a
+    rewrite returns the graph itself when it changes nothing); returns how many were rewritten.
+    Only readouts' graphs: the reference graph names COPs, which are keyed by number and never
+    re-keyed, and the summaries are recomputed, not rewritten."""
+    names = [URIRef(str(sol["g"].value)) for sol in store.query(graphs_query, bindings)]
     count = 0
-    for name in graphs:
-        iri = URIRef(str(name.value))
+    for iri in names:
         if not str(iri).startswith(str(ID) + "readout/"):
-            continue  # the reference graph names COPs, which are keyed by number and never re-keyed
+            continue
         stored = store.graph(iri)
-        _replace_rewritten(store, iri, stored, rekey_graph(stored, rekey))
-        count += 1
+        rewritten = rewrite(stored)
+        if rewritten is not stored:
+            _replace_rewritten(store, iri, stored, rewritten)
+            count += 1
     return count
 
 
@@ -103,17 +110,7 @@ def _replace_rewritten(store: Any, iri: URIRef, stored: Graph, graph: Graph) -> 
 
 def rekey_stored_meeting(store: Any, old: URIRef, new: URIRef) -> int:
     """Move the stored readouts' month-only mentions of meeting `old` to `new` (kg/rdf/meeting_identity.py)."""
-    count = 0
-    for sol in store.query(_GRAPHS_NAMING, {"node": old}):
-        iri = URIRef(str(sol["g"].value))
-        if not str(iri).startswith(str(ID) + "readout/"):
-            continue
-        stored = store.graph(iri)
-        rewritten = rekey_month_mention(stored, old, new)
-        if rewritten is not stored:
-            _replace_rewritten(store, iri, stored, rewritten)
-            count += 1
-    return count
+    return _rewrite_readouts(store, _GRAPHS_NAMING, {"node": old}, lambda stored: rekey_month_mention(stored, old, new))
 
 
 _GRAPHS_HOLDING = """
@@ -125,12 +122,5 @@ SELECT DISTINCT ?g WHERE { GRAPH ?g { ?person org:holds ?post } }
 def rekey_stored_post(store: Any, rekey: PostRekey) -> int:
     """Rewrite the stored readouts in which a person holds a post now keyed as a fuller one."""
     person, old, new = URIRef(rekey.person), URIRef(rekey.old), URIRef(rekey.new)
-    count = 0
-    for sol in store.query(_GRAPHS_HOLDING, {"person": person, "post": old}):
-        iri = URIRef(str(sol["g"].value))
-        stored = store.graph(iri)
-        rewritten = rekey_post(stored, person, old, new, rekey.office)
-        if rewritten is not stored:
-            _replace_rewritten(store, iri, stored, rewritten)
-            count += 1
-    return count
+    return _rewrite_readouts(store, _GRAPHS_HOLDING, {"person": person, "post": old},
+                             lambda stored: rekey_post(stored, person, old, new, rekey.office))

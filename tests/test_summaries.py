@@ -26,6 +26,7 @@ from bench.generate import write_corpus  # noqa: E402
 
 # The question as it was before the summaries: every commitment grouped at query time.
 GROUPED = """PREFIX kg: <https://w3id.org/climate-kg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -37,7 +38,7 @@ WHERE {
            (GROUP_CONCAT(DISTINCT STR(?year); separator=", ") AS ?targetYears) (MIN(?sentence) AS ?text)
     WHERE {
       ?commitment kg:committedBy ?actor ; dcterms:subject ?topic .
-      GRAPH ?readout { ?commitment schema:text ?sentence }
+      ?commitment prov:wasDerivedFrom ?readout ; schema:text ?sentence .
       ?readout a kg:Readout ; dcterms:issued ?issued .
       OPTIONAL { ?commitment kg:targetYear ?year }
     }
@@ -99,7 +100,6 @@ WHERE {
   OPTIONAL { ?readout dcterms:language ?languageId BIND(REPLACE(STR(?languageId), "^.*/", "") AS ?language) }
   OPTIONAL { ?readout kg:sourcePath ?sourcePath }
   OPTIONAL { ?readout prov:wasGeneratedBy ?load . ?load prov:startedAtTime ?loadedAt . OPTIONAL { ?load kg:toolVersion ?toolVersion } }
-  { SELECT ?readout (COUNT(*) AS ?triples) WHERE { GRAPH ?readout { ?s ?p ?o } } GROUP BY ?readout }
   FILTER(COALESCE(CONTAINS(LCASE(?publisherName), LCASE(?publisher)), true))
 }
 ORDER BY ?issued ?readout
@@ -222,6 +222,8 @@ def test_readouts_gives_the_rows_of_counting_every_graph(store: EmbeddedStore) -
         bound = bind_params(query, values)
         expected = rows(store, READOUTS_COUNTED, **bound)
         assert expected, values
+        for row in expected:  # each graph read whole: its named graph and its own triples in the union
+            row["triples"] = str(len(store.graph(URIRef(row["readout"]))))
         assert rows(store, query.text, **bound) == expected, values
 
 

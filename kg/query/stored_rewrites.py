@@ -63,8 +63,17 @@ def detach_stored(store: Any, han: str, latin: str) -> list[str] | None:
     return sorted(moved) if graphs else None
 
 
+# A readout names a node in its named graph (the node's type, label, post...) or in its own
+# triples, which are in the union only (kg/store/own_triples.py): the readout's own (what it
+# mentions), its commitments' (who committed, at which meeting) and its evidence's.
 _GRAPHS_NAMING = """
-SELECT DISTINCT ?g WHERE { { GRAPH ?g { ?node ?p ?o } } UNION { GRAPH ?g { ?s ?p ?node } } }
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT DISTINCT ?g WHERE {
+  { GRAPH ?g { ?node ?p ?o } } UNION { GRAPH ?g { ?s ?p ?node } }
+  UNION { ?g ?p ?node ; prov:wasGeneratedBy ?load }
+  UNION { ?c ?p ?node ; prov:wasDerivedFrom ?g } UNION { ?node ?p ?e . ?e oa:hasSource ?g }
+}
 """
 
 

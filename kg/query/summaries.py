@@ -43,6 +43,7 @@ Triple = tuple[Node, Node, Node]
 _PREFIXES = """PREFIX kg: <https://w3id.org/climate-kg/ontology#>
 PREFIX schema: <https://schema.org/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 
 
@@ -246,8 +247,9 @@ class PendingShares:
 
 def keys_of_readout(store: Any, readout: URIRef) -> set[Key]:
     """The (actor, topic) keys a stored readout's commitments touch."""
-    rows = store.query(_PREFIXES + f"SELECT DISTINCT ?actor ?topic WHERE {{ GRAPH {nt_term(readout)} {{ "
-                       "?c a kg:Commitment } ?c kg:committedBy ?actor ; dcterms:subject ?topic }")
+    # (a commitment is its readout's own node, stored in the union only: kg/store/own_triples.py)
+    rows = store.query(_PREFIXES + f"SELECT DISTINCT ?actor ?topic WHERE {{ ?c prov:wasDerivedFrom {nt_term(readout)} ; "
+                       "a kg:Commitment ; kg:committedBy ?actor ; dcterms:subject ?topic }")
     return {(URIRef(str(from_ox(r[0]))), URIRef(str(from_ox(r[1])))) for r in rows}
 
 
@@ -259,7 +261,7 @@ def computed_from_scratch(store: Any, keys: Iterable[Key] | None = None) -> dict
             return {}
     restrict = _values(keys) if keys is not None else ""
     where = (f"{restrict} ?c kg:committedBy ?actor ; dcterms:subject ?topic . "
-             "GRAPH ?readout { ?c schema:text ?sentence } ?readout a kg:Readout ; dcterms:issued ?issued .")
+             "?c prov:wasDerivedFrom ?readout ; schema:text ?sentence . ?readout a kg:Readout ; dcterms:issued ?issued .")
     out: dict[Key, Summary] = {}
     for r in store.query(_PREFIXES + "SELECT ?actor ?topic (COUNT(DISTINCT ?readout) AS ?n) (MIN(?issued) AS ?first) "
                          f"(MAX(?issued) AS ?last) (MIN(?sentence) AS ?text) WHERE {{ {where} }} GROUP BY ?actor ?topic"):
@@ -279,11 +281,10 @@ def _sized(store: Any, sizes: dict[URIRef, int | None]) -> tuple[list[Triple], l
 
 
 def triple_counts_from_scratch(store: Any) -> dict[URIRef, int]:
-    """Each readout graph's triples, counted."""
+    """Each readout graph's triples, counted (read whole: its named graph and its own
+    triples in the union, kg/store/own_triples.py)."""
     prefix = str(ID["readout/"])
-    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-    counts = {URIRef(str(from_ox(r[0]))): int(str(from_ox(r[1]))) for r in rows}
-    return {g: n for g, n in counts.items() if str(g).startswith(prefix)}
+    return {URIRef(g): len(store.graph(URIRef(g))) for g in store.graph_names() if g.startswith(prefix)}
 
 
 def triple_counts_kept(store: Any) -> dict[URIRef, int]:

@@ -21,6 +21,7 @@ from kg.errors import StoreError
 from kg.sparql.terms import from_ox, to_ox
 from kg.store.integrity import check_logs, damaged
 from kg.store.locking import writer_active
+from kg.store.own_triples import split, split_ntriples, stored_own
 
 
 @dataclass(frozen=True)
@@ -100,16 +101,13 @@ class EmbeddedStore:
     def oxigraph(self) -> ox.Store:
         return self._store
 
-    # The default graph holds the union of the named graphs as a SET (each distinct triple
-    # once), maintained on every write, and queries run on it. Oxigraph's own union view
-    # is a bag: a node restated by m readouts matches m times in each pattern, so joins grow
-    # as m^k with the store (measured: queries past 10 s at 1,000 readouts). The named
-    # graphs stay the record of which readout said what (GRAPH ?readout { ... }).
-    _RETRACT = (
-        "DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
-        "FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }} ;\n"
-        "DROP SILENT GRAPH {g}"
-    )
+    # The default graph holds the union of the graphs as a SET (each distinct triple once),
+    # maintained on every write, and queries run on it. Oxigraph's own union view is a bag: a
+    # node restated by m readouts matches m times in each pattern, so joins grow as m^k with
+    # the store (measured: queries past 10 s at 1,000 readouts). A readout's named graph holds
+    # its shared triples, the record of which readout said what (GRAPH ?readout { ... }); its
+    # own triples (its evidence, commitments, the readout node: kg/store/own_triples.py) are
+    # in the union only, written once.
 
     def replace_graph(self, graph_iri: URIRef, graph: Graph) -> None:
         """Replace the named graph (and its share of the union) in one transaction."""
@@ -118,16 +116,16 @@ class EmbeddedStore:
     def replace_triples(self, graph_iri: URIRef, triples: list[tuple[Any, Any, Any]]) -> None:
         """`replace_graph` for triples of pyoxigraph terms (the loader's workers send N-Triples,
         which Oxigraph parses far faster than rdflib builds a Graph)."""
-        name = to_ox(graph_iri)
-        if not isinstance(name, ox.NamedNode):
-            raise StoreError(f"a graph name must be an IRI, got {graph_iri!r}")
+        name = self._name(graph_iri)
         try:
             if not self._store.contains_named_graph(name):
                 # A new graph: nothing to drop or retract, so the write is one insertion of its
-                # quads and their union copies, which `extend` commits as one transaction
-                # (and without the cost of writing and parsing an update text).
-                self._store.extend([ox.Quad(s, p, o, name) for s, p, o in triples]
+                # shared quads and of every triple in the union, which `extend` commits as one
+                # transaction (and without the cost of writing and parsing an update text).
+                _own, shared = split(name, triples, ox.NamedNode)
+                self._store.extend([ox.Quad(s, p, o, name) for s, p, o in shared]
                                    + [ox.Quad(s, p, o) for s, p, o in triples])
+                self._keep_graph(name, shared)
                 return
             self._store.update(self._replacement(name, triples))
         except (OSError, SyntaxError, ValueError) as exc:
@@ -138,46 +136,81 @@ class EmbeddedStore:
         (one statement per line), in one transaction with its union copies; False (and nothing
         written) when the store holds the graph already. Oxigraph parses the text itself: no
         Python term objects (4 of 19 ms per readout)."""
-        name = to_ox(graph_iri)
-        if not isinstance(name, ox.NamedNode):
-            raise StoreError(f"a graph name must be an IRI, got {graph_iri!r}")
+        name = self._name(graph_iri)
         if self._store.contains_named_graph(name):
             return False
         # Each statement ends its line with " ." (a newline inside a literal is escaped), so
-        # the graph's quads are its lines with the graph name before the dot; the lines as they
-        # are go to the default graph, the union.
-        quads = ntriples.replace(b" .\n", b" " + str(name).encode() + b" .\n")
+        # the shared statements' quads are their lines with the graph name before the dot;
+        # every line as it is goes to the default graph, the union.
+        _own, shared = split_ntriples(name.value, ntriples)
+        quads = shared.replace(b" .\n", b" " + str(name).encode() + b" .\n")
         try:
             self._store.load(quads + ntriples, format=ox.RdfFormat.N_QUADS)
+            self._keep_graph(name, shared)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"{self.path}: writing graph {graph_iri} failed ({exc})") from exc
         return True
+
+    def _keep_graph(self, name: ox.NamedNode, shared: Any) -> None:
+        """A graph whose triples are all own (one with no rdf:type of its name to anchor it)
+        still exists as a name: Oxigraph lists a named graph only while it holds a quad."""
+        if not shared:
+            self._store.add_graph(name)
+
+    @staticmethod
+    def _name(graph_iri: URIRef) -> ox.NamedNode:
+        name = to_ox(graph_iri)
+        if not isinstance(name, ox.NamedNode):
+            raise StoreError(f"a graph name must be an IRI, got {graph_iri!r}")
+        return name
+
+    def _stated_elsewhere(self, triple: tuple[Any, Any, Any], name: ox.NamedNode) -> bool:
+        """Whether a named graph other than `name` states the triple (the union keeps it then)."""
+        return any(q.graph_name != name and not isinstance(q.graph_name, ox.DefaultGraph)
+                   for q in self._store.quads_for_pattern(*triple, None))
+
+    def _retraction(self, name: ox.NamedNode, keep: set[tuple[Any, Any, Any]]) -> list[tuple[Any, Any, Any]]:
+        """The triples the union loses when graph `name` goes (its triples in `keep` stay):
+        its own triples, and those of its named graph that no other graph states. Worked out
+        by lookups, not by a NOT EXISTS over every old triple. (This process holds the store's
+        write lock: nothing changes between the lookups and the update.)"""
+        retract = [t for t in stored_own(self._store, name) if t not in keep]
+        seen = set(retract)
+        for quad in self._store.quads_for_pattern(None, None, None, name):
+            triple: tuple[Any, Any, Any] = (quad.subject, quad.predicate, quad.object)
+            if triple in keep or triple in seen:
+                continue
+            seen.add(triple)
+            if not self._stated_elsewhere(triple, name):
+                retract.append(triple)
+        return retract
 
     def _replacement(self, name: ox.NamedNode, triples: list[tuple[Any, Any, Any]]) -> str:
         """The update replacing an existing graph: one SPARQL update is one Oxigraph transaction,
         so the retraction, the drop and the insert land together or not at all.
 
-        What the union loses is worked out here, by lookups, instead of by a NOT EXISTS over
-        every old triple: an old triple leaves the union when the new graph does not state it
-        and no other graph does. (This process holds the store's write lock: nothing changes
-        between the lookups and the update.) Terms are written by Oxigraph in N-Triples form
-        (rdflib's n3() abbreviates some typed literals, changing their type).
+        An old triple leaves the union when the new graph does not state it and no other graph
+        does. Terms are written by Oxigraph in N-Triples form (rdflib's n3() abbreviates some
+        typed literals, changing their type). Readout graphs hold no blank nodes (the mapping
+        mints an IRI for every node): DELETE DATA takes none, so a graph that has some is
+        retracted by pattern instead (slower; same result but for own triples with blank nodes).
         """
-        new = set(triples)
-        retract = []
-        for quad in self._store.quads_for_pattern(None, None, None, name):
-            triple = (quad.subject, quad.predicate, quad.object)
-            if triple in new:
-                continue
-            stated_by = (q.graph_name for q in self._store.quads_for_pattern(*triple, None))
-            if not any(g != name and not isinstance(g, ox.DefaultGraph) for g in stated_by):
-                retract.append(triple)
-        body = self._nt(triples)
-        if any(isinstance(term, ox.BlankNode) for triple in retract for term in triple):
-            # DELETE DATA takes no blank nodes: retract by pattern instead (slower, same result)
-            return f"{self._RETRACT.format(g=name)} ;\nINSERT DATA {{\n{body}\nGRAPH {name} {{\n{body}\n}} }}"
+        retract = self._retraction(name, set(triples))
+        _own, shared = split(name, triples, ox.NamedNode)
+        insert = f"INSERT DATA {{\n{self._nt(triples)}\nGRAPH {name} {{\n{self._nt(shared)}\n}} }}"
+        blank = [t for t in retract if any(isinstance(term, ox.BlankNode) for term in t)]
+        if blank:
+            plain = [t for t in retract if t not in set(blank)]
+            dropped = f"DELETE DATA {{\n{self._nt(plain)}\n}} ;\n" if plain else ""
+            return f"{dropped}{self._RETRACT.format(g=name)} ;\n{insert}"
         dropped = f"DELETE DATA {{\n{self._nt(retract)}\n}} ;\n" if retract else ""
-        return f"{dropped}DROP SILENT GRAPH {name} ;\nINSERT DATA {{\n{body}\nGRAPH {name} {{\n{body}\n}} }}"
+        return f"{dropped}DROP SILENT GRAPH {name} ;\n{insert}"
+
+    _RETRACT = (
+        "DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+        "FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }} ;\n"
+        "DROP SILENT GRAPH {g}"
+    )
 
     @staticmethod
     def _nt(triples: Iterable[tuple[Any, Any, Any]]) -> str:
@@ -187,20 +220,15 @@ class EmbeddedStore:
                    add: list[tuple[Node, Node, Node]]) -> None:
         """Take triples out of a named graph and put others in, with the union, in one
         transaction (a graph kg keeps up to date in place: kg/query/summaries.py). A removed
-        triple leaves the union unless another graph states it."""
+        triple leaves the union unless another graph states it. For graphs that are not
+        readouts: every triple edited is written in the named graph (none is a readout's own)."""
         from kg.sparql.binding import nt_term
 
         name = nt_term(graph_iri)
         kept, removed = set(add), set(remove)
         gone = [t for t in remove if t not in kept]
-        own = to_ox(graph_iri)
-
-        def stated_elsewhere(triple: tuple[Node, Node, Node]) -> bool:
-            s, p, o = (to_ox(x) for x in triple)
-            return any(q.graph_name != own and not isinstance(q.graph_name, ox.DefaultGraph)
-                       for q in self._store.quads_for_pattern(s, p, o, None))  # type: ignore[arg-type]
-
-        union_gone = [t for t in gone if not stated_elsewhere(t)]
+        own = self._name(graph_iri)
+        union_gone = [t for t in gone if not self._stated_elsewhere((to_ox(t[0]), to_ox(t[1]), to_ox(t[2])), own)]
         fresh = [t for t in add if t not in removed]
 
         def lines(triples: list[tuple[Node, Node, Node]]) -> str:
@@ -219,19 +247,30 @@ class EmbeddedStore:
             raise StoreError(f"{self.path}: editing graph {graph_iri} failed ({exc})") from exc
 
     def triples_about(self, subjects: list[URIRef], graph_iri: URIRef) -> list[tuple[Node, Node, Node]]:
-        """The triples of a named graph whose subject is one of `subjects` (index lookups, no query)."""
-        name = to_ox(graph_iri)
-        return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
-                for s in subjects
-                for q in self._store.quads_for_pattern(to_ox(s), None, None, name)]  # type: ignore[arg-type]
+        """The triples of a graph whose subject is one of `subjects` (index lookups, no query):
+        in its named graph, and its own triples in the union (a readout's)."""
+        name = self._name(graph_iri)
+        wanted = {to_ox(s) for s in subjects}
+        found: list[tuple[Any, Any, Any]] = [
+            (q.subject, q.predicate, q.object) for s in wanted for q in self._store.quads_for_pattern(s, None, None, name)]  # type: ignore[arg-type]
+        seen = set(found)
+        found += [t for t in stored_own(self._store, name) if t[0] in wanted and t not in seen]
+        return [(from_ox(s), from_ox(p), from_ox(o)) for s, p, o in found]
 
     def remove_graph(self, graph_iri: URIRef) -> bool:
-        """Remove a named graph and the triples of the union that only it stated."""
-        node = ox.NamedNode(str(graph_iri))
+        """Remove a graph: its named graph, its own triples and the triples of the union that
+        only it stated, in one transaction."""
+        node = self._name(graph_iri)
         if not self._store.contains_named_graph(node):
             return False
+        retract = self._retraction(node, set())
+        if any(isinstance(term, ox.BlankNode) for t in retract for term in t):
+            plain = [t for t in retract if not any(isinstance(term, ox.BlankNode) for term in t)]
+            update = (f"DELETE DATA {{\n{self._nt(plain)}\n}} ;\n" if plain else "") + self._RETRACT.format(g=node)
+        else:
+            update = (f"DELETE DATA {{\n{self._nt(retract)}\n}} ;\n" if retract else "") + f"DROP SILENT GRAPH {node}"
         try:
-            self._store.update(self._RETRACT.format(g=str(node)))
+            self._store.update(update)
         except (OSError, ValueError) as exc:
             raise StoreError(f"{self.path}: removing graph {graph_iri} failed ({exc})") from exc
         return True
@@ -243,27 +282,33 @@ class EmbeddedStore:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def graph(self, graph_iri: URIRef) -> Graph:
-        """One named graph as an rdflib Graph."""
+        """One graph as an rdflib Graph: its named graph and, for a readout, its own triples
+        in the union (kg/store/own_triples.py)."""
         out = Graph()
-        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_iri))):
-            out.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        for s, p, o in self.graph_triples(graph_iri):
+            out.add((from_ox(s), from_ox(p), from_ox(o)))
         return out
 
     def graph_triples(self, graph_iri: URIRef) -> set[tuple[Any, Any, Any]]:
-        """One named graph as a set of pyoxigraph-term triples (no rdflib conversion)."""
+        """`graph` as a set of pyoxigraph-term triples (no rdflib conversion)."""
         name = ox.NamedNode(str(graph_iri))
-        return {(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, name)}
+        named = {(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, name)}
+        return named | stored_own(self._store, name)
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
-        """The quads of the named graphs: the content (the default graph only derives from it)."""
-        for q in self._store.quads_for_pattern(None, None, None, None):
-            if not isinstance(q.graph_name, ox.DefaultGraph):
-                yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+        """The quads of the graphs, each graph whole (`graph`): the content (the union only
+        derives from it, but for the readouts' own triples, which it holds for them)."""
+        for g in self._store.named_graphs():
+            if not isinstance(g, ox.NamedNode):
+                continue
+            name = from_ox(g)
+            for s, p, o in self.graph_triples(URIRef(g.value)):
+                yield from_ox(s), from_ox(p), from_ox(o), name
 
     def __len__(self) -> int:
-        """Quads in the named graphs (the maintained union in the default graph not counted)."""
-        union = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        return len(self._store) - union
+        """Triples in the graphs, each graph counted whole (`graph`)."""
+        return sum(len(self.graph_triples(URIRef(g.value))) for g in self._store.named_graphs()
+                   if isinstance(g, ox.NamedNode))
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
         """Run a read query over the union of graphs (the maintained default graph);

@@ -7,7 +7,9 @@ Virtuoso or any SPARQL 1.1 server with query and update operations.
 The union the queries run on is kept by kg in a named graph and given as the query's default
 graph (`default-graph-uri`); the readouts' graphs, listed in kg's catalogue, are given as its
 named graphs when the query has a GRAPH pattern (kg/store/union_updates.py says why and how).
-A readout's graph and its share of the union are written by ONE update request.
+A readout's shared triples go to its named graph and the union, its own triples (evidence,
+commitments, the readout node: kg/store/own_triples.py) to the union only, all by ONE update
+request; reading a readout's graph takes both.
 
 Before its first write a store checks that the server takes updates (one line and exit 3 if
 not, before anything is written) and repairs what an interrupted write left; before its first
@@ -26,13 +28,13 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError, QueryError, StoreError
+from kg.model.namespaces import ID
 from kg.sparql.binding import with_values
 from kg.sparql.results import QueryResult, SelectResult, parse_results_json, parse_triples
 from kg.sparql.safety import CheckedQuery
 from kg.store.server_http import DEFAULT_REQUEST_TIMEOUT, Endpoints, ServerClient, endpoints_for
 from kg.store.union_updates import (
     CATALOGUE_GRAPH,
-    GRAPH_CONTENT,
     GRAPH_NAMES,
     INTERNAL_GRAPHS,
     PENDING_WRITES,
@@ -41,6 +43,7 @@ from kg.store.union_updates import (
     UNION_GRAPH,
     UNLISTED_KG_GRAPHS,
     edit_update,
+    graph_content,
     join,
     remove_update,
     repair_update,
@@ -53,6 +56,7 @@ __all__ = ["DEFAULT_REQUEST_TIMEOUT", "Endpoints", "RemoteStore", "endpoints_for
 T = TypeVar("T")
 _JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
+_READOUTS = str(ID["readout/"])
 _GRAPH_KEYWORD = re.compile(r"\bGRAPH\b", re.IGNORECASE)
 
 
@@ -94,7 +98,7 @@ class RemoteStore:
             raise StoreError(f"{self.url}: the server does not take SPARQL updates at {self.endpoints.update}, "
                              f"which writing needs (see README, 'A SPARQL server'): {_reason(exc)}") from None
         if self._needs_repair() is not None:
-            self.client.update(join(repair_update()))
+            self.client.update(join(repair_update(URIRef(g) for g in self._pending())))
         self._writable = self._readable = True
 
     def _ensure_readable(self) -> None:
@@ -174,15 +178,25 @@ class RemoteStore:
         return sorted({str(r["g"]) for r in rows if isinstance(r.get("g"), URIRef)} - INTERNAL_GRAPHS)
 
     def graph(self, graph_iri: URIRef) -> Graph:
-        data = self.client.query(GRAPH_CONTENT, _NTRIPLES, named_graphs=[str(graph_iri)])
+        """One graph whole: its named graph and its own triples in the union (a readout's,
+        kg/store/own_triples.py), those no other graph states. The other graphs asked about
+        are those that are not readouts (kg's summaries and reference data): no readout
+        states another's own triples."""
+        return self._graph(graph_iri, self.graph_names())
+
+    def _graph(self, graph_iri: URIRef, names: list[str]) -> Graph:
+        others = [g for g in names if not g.startswith(_READOUTS) and g != str(graph_iri)]
+        data = self.client.query(graph_content(URIRef(graph_iri)), _NTRIPLES, default_graphs=[str(UNION_GRAPH)],
+                                 named_graphs=[str(graph_iri), *others])
         return self._parsed(lambda: parse_triples(data)).graph()
 
     # One request per graph: a server may cap the rows of one answer (Virtuoso's
     # ResultSetMaxRows), and one readout's graph stays far below any such cap.
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
-        for name in self.graph_names():
+        names = self.graph_names()
+        for name in names:
             iri = URIRef(name)
-            for s, p, o in sorted(self.graph(iri), key=str):
+            for s, p, o in sorted(self._graph(iri, names), key=str):
                 yield s, p, o, iri
 
     def __len__(self) -> int:

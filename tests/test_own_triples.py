@@ -178,3 +178,15 @@ def test_a_triple_another_graph_states_about_a_readout_is_not_the_readouts(tmp_p
         # what is left is the summaries' triple, in its graph and in the union
         row = tuple(str(to_ox(x)) for x in size)
         assert raw_quads(store) == {(*row, str(to_ox(side))), (*row, "DEFAULT")}
+
+
+def test_a_graph_with_no_shared_triple_is_still_a_graph_of_the_store(tmp_path: Path) -> None:
+    r, graph = small_readout("cc", [])
+    graph.remove((r, RDF.type, KG.Readout))  # no anchor: every triple is own
+    with EmbeddedStore(tmp_path / "store") as store:
+        store.replace_graph(r, graph)
+        assert store.has_graph(r) and isomorphic(store.graph(r), graph)
+        store.replace_graph(r, graph + Graph().add((r, RDFS.comment, Literal("again"))))
+        assert store.has_graph(r) and len(store.graph(r)) == len(graph) + 1
+        assert store.remove_graph(r) and not store.has_graph(r)
+        assert not any(True for _ in store.oxigraph.quads_for_pattern(None, None, None, None))

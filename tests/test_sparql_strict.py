@@ -50,6 +50,7 @@ def kg_queries() -> dict[str, str]:
         "union_updates.UNLISTED_KG_GRAPHS": union_updates.UNLISTED_KG_GRAPHS,
         "union_updates.GRAPH_CONTENT": union_updates.GRAPH_CONTENT,
         "union_updates.QUAD_COUNT": union_updates.QUAD_COUNT,
+        "union_updates.graph_content": union_updates.graph_content(GRAPH),
         "union_updates.triples_about_query": union_updates.triples_about_query([URIRef("urn:a"), URIRef("urn:b")]),
     })
     texts.update({f"bench.asked.{name}": _PREFIXES + text for name, text in SAMPLES.items()})
@@ -67,6 +68,7 @@ def kg_updates() -> dict[str, str]:
         "edit_update": union_updates.join(union_updates.edit_update(
             GRAPH, [(URIRef("urn:a"), URIRef("urn:p"), Literal("old"))], [(URIRef("urn:a"), URIRef("urn:p"), Literal(2))])),
         "repair_update": union_updates.join(union_updates.repair_update()),
+        "repair_update (a write pending)": union_updates.join(union_updates.repair_update([GRAPH])),
         "PROBE_UPDATE": union_updates.PROBE_UPDATE,
         "EmbeddedStore._RETRACT": EmbeddedStore._RETRACT.format(g=f"<{GRAPH}>"),
     }

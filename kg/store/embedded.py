@@ -204,7 +204,7 @@ class EmbeddedStore:
             dropped = f"DELETE DATA {{\n{self._nt(plain)}\n}} ;\n" if plain else ""
             return f"{dropped}{self._RETRACT.format(g=name)} ;\n{insert}"
         dropped = f"DELETE DATA {{\n{self._nt(retract)}\n}} ;\n" if retract else ""
-        return f"{dropped}DROP SILENT GRAPH {name} ;\n{insert}"
+        return f"{dropped}CLEAR SILENT GRAPH {name} ;\n{insert}"  # CLEAR: the name stays, even with no shared triple
 
     _RETRACT = (
         "DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "

@@ -124,6 +124,8 @@ def test_any_order_of_writes_leaves_the_store_of_the_survivors(examples: list[tu
         for iri, graph in written.items():
             assert isomorphic(store.graph(iri), graph)
         assert sorted(store.graph_names()) == sorted(str(i) for i in written)
+        assert sorted(store.quads()) == sorted((s, p, o, i) for i, g in written.items() for s, p, o in g)
+        assert len(store) == sum(len(g) for g in written.values())
         got = raw_quads(store)
     with EmbeddedStore(folder / "fresh") as fresh:
         for iri, graph in written.items():
@@ -147,6 +149,8 @@ def test_a_store_of_the_old_layout_reads_removes_and_replaces_the_same(examples:
         for iri, graph in examples:
             assert isomorphic(old.graph(iri), graph)
         assert validate_store(old).conforms  # not damaged: every graph reads whole
+        assert set(old.quads()) == {(s, p, o, i) for i, g in [(REFERENCE_GRAPH, reference_graph()), *examples]
+                                    for s, p, o in g}
         assert len(old) == sum(len(g) for _, g in examples) + len(reference_graph())
         (first, _), (second, second_graph) = examples[0], examples[1]
         assert old.remove_graph(first)

@@ -1,5 +1,6 @@
 """The embedded store: Oxigraph in a folder, named graphs per readout replaced atomically,
-SPARQL over their union.
+SPARQL over their union (the default graph), which alone holds each readout's own triples
+(kg/store/own_triples.py).
 
 `kg.store.location.open_store` picks this or a `RemoteStore` (kg/store/remote.py). The store
 knows nothing of the ontology: it holds graphs and answers queries.
@@ -21,7 +22,7 @@ from kg.errors import StoreError
 from kg.sparql.terms import from_ox, to_ox
 from kg.store.integrity import check_logs, damaged
 from kg.store.locking import writer_active
-from kg.store.own_triples import split, split_ntriples, stored_own
+from kg.store.own_triples import DERIVED_FROM, GENERATED_BY, HAS_SOURCE, split, split_ntriples, stored_own
 
 
 @dataclass(frozen=True)
@@ -297,18 +298,50 @@ class EmbeddedStore:
 
     def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
         """The quads of the graphs, each graph whole (`graph`): the content (the union only
-        derives from it, but for the readouts' own triples, which it holds for them)."""
-        for g in self._store.named_graphs():
-            if not isinstance(g, ox.NamedNode):
-                continue
-            name = from_ox(g)
-            for s, p, o in self.graph_triples(URIRef(g.value)):
-                yield from_ox(s), from_ox(p), from_ox(o), name
+        derives from it, but for the readouts' own triples, which it holds for them). One pass
+        over the named graphs, then the union's triples no named graph states, each given to
+        the graph whose own node it names (kg/store/own_triples.py), instead of index lookups
+        graph by graph (4 ms a readout)."""
+        for q in self._store.quads_for_pattern(None, None, None, None):
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
+        owners = self._own_node_owners()
+        result = self._store.query(f"SELECT ?s ?p ?o WHERE {{ {self._OWN_ONLY_PATTERN} }}")
+        assert isinstance(result, ox.QuerySolutions)
+        for row in result:
+            s, p, o = row[0], row[1], row[2]
+            owner = owners.get(s) or owners.get(o)  # type: ignore[call-overload]
+            if owner is not None:
+                yield from_ox(s), from_ox(p), from_ox(o), from_ox(owner)
+
+    def _own_node_owners(self) -> dict[Any, ox.NamedNode]:
+        """Each graph's own nodes (itself, its load, commitments, evidence), mapped to it."""
+        names = {g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)}
+        owners: dict[Any, ox.NamedNode] = {g: g for g in names}
+        union = ox.DefaultGraph()
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(GENERATED_BY), None, union):
+            if q.subject in names:
+                owners[q.object] = q.subject  # type: ignore[assignment]
+        for predicate in (DERIVED_FROM, HAS_SOURCE):
+            for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, union):
+                if q.object in names:
+                    owners[q.subject] = q.object  # type: ignore[assignment]
+        return owners
+
+    # The union's triples that no named graph states: the readouts' own triples. MINUS is a
+    # hash anti-join (0.2 s at 1,000 readouts; a NOT EXISTS, a lookup per triple, 1.9 s).
+    _OWN_ONLY_PATTERN = "?s ?p ?o MINUS { GRAPH ?g { ?s ?p ?o } }"
+    _OWN_ONLY = f"SELECT (COUNT(*) AS ?n) WHERE {{ {_OWN_ONLY_PATTERN} }}"
 
     def __len__(self) -> int:
-        """Triples in the graphs, each graph counted whole (`graph`)."""
-        return sum(len(self.graph_triples(URIRef(g.value))) for g in self._store.named_graphs()
-                   if isinstance(g, ox.NamedNode))
+        """Triples in the graphs, each graph counted whole (`graph`): the named graphs' quads and
+        the own triples, which only the union (the default graph) holds."""
+        return len(self._store) - self._count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") + self._count(self._OWN_ONLY)
+
+    def _count(self, sparql: str) -> int:
+        result = self._store.query(sparql)
+        assert isinstance(result, ox.QuerySolutions)
+        return int(next(iter(result))["n"].value)  # type: ignore[union-attr]
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Any:
         """Run a read query over the union of graphs (the maintained default graph);

@@ -4,6 +4,7 @@ named question."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -285,3 +286,21 @@ def test_examples_loaded_by_kg_load_answer_as_in_the_embedded_store(tmp_path: Pa
             (o.readout, o.status) for o in again_embedded.outcomes]
         embedded.close()
         assert fixture_graphs()  # the fixture stays loadable alongside
+
+
+def test_a_readouts_graph_reads_whole_on_both(server: str, tmp_path: Path) -> None:
+    """Its named graph and its own triples in the union: graph() and triples_about() agree with
+    the embedded store, and the named graph itself holds the shared triples and the type only."""
+    remote, iri_graph = RemoteStore(server), readout_graph("00000000000000bb", "whole")
+    iri, graph = iri_graph
+    remote.replace_graph(iri, graph)
+    with EmbeddedStore(tmp_path / "store") as embedded:
+        embedded.replace_graph(iri, graph)
+        assert isomorphic(remote.graph(iri), graph) and isomorphic(embedded.graph(iri), graph)
+        subjects = [iri, URIRef("https://w3id.org/climate-kg/id/actor/FR")]
+        assert sorted(remote.triples_about(subjects, iri)) == sorted(embedded.triples_about(subjects, iri))
+        assert len(remote.triples_about(subjects, iri)) == 6
+    named = remote.client.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}", "application/sparql-results+json",
+                                named_graphs=[str(iri)])
+    assert len(json.loads(named)["results"]["bindings"]) == 3  # the readout's type, the country's type and p
+    remote.remove_graph(iri)

@@ -156,9 +156,13 @@ class RemoteStore:
             self.client.update(join(operations))
 
     def triples_about(self, subjects: list[URIRef], graph_iri: URIRef) -> list[tuple[Node, Node, Node]]:
-        """EmbeddedStore.triples_about, as one query."""
+        """EmbeddedStore.triples_about, as one query (a readout's graph: from the graph read
+        whole, its own triples being in the union)."""
         if not subjects:
             return []
+        if str(graph_iri).startswith(_READOUTS):
+            wanted = set(subjects)
+            return [t for t in self.graph(graph_iri) if t[0] in wanted]
         rows = self._select_in(triples_about_query(subjects), [], [str(graph_iri)]).rows
         return [(r["s"], r["p"], r["o"]) for r in rows]
 

@@ -194,3 +194,43 @@ def test_a_graph_with_no_shared_triple_is_still_a_graph_of_the_store(tmp_path: P
         assert store.has_graph(r) and len(store.graph(r)) == len(graph) + 1
         assert store.remove_graph(r) and not store.has_graph(r)
         assert not any(True for _ in store.oxigraph.quads_for_pattern(None, None, None, None))
+
+
+def to_old_layout(path: Path) -> None:
+    """Rewrite a store as kg wrote it before own triples were stored once: each readout's own
+    triples in its named graph as well as in the union."""
+    with EmbeddedStore(path) as store:
+        copies = [ox.Quad(s, p, o, ox.NamedNode(name)) for name in store.graph_names()
+                  for s, p, o in store.graph_triples(URIRef(name))]
+        store.oxigraph.extend(copies)
+
+
+def without_load_time(store: EmbeddedStore) -> set[tuple[Any, ...]]:
+    return {q for q in store.quads() if q[1] != PROV.startedAtTime}
+
+
+def test_the_cli_validates_removes_and_reloads_an_old_layout_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    runner = CliRunner()
+    old, new = tmp_path / "old", tmp_path / "new"
+    files = [str(p) for p in EXAMPLES]
+    for store in (old, new):
+        assert runner.invoke(cli, ["load", *files, "--store", str(store)]).exit_code == 0
+    to_old_layout(old)
+    result = runner.invoke(cli, ["validate", "--store", str(old)])
+    assert result.exit_code == 0, result.output
+    with EmbeddedStore(old, read_only=True) as o, EmbeddedStore(new, read_only=True) as n:
+        readout = sorted(g for g in n.graph_names() if "/readout/" in g)[0]
+        assert without_load_time(o) == without_load_time(n) and len(o) == len(n)
+    for store in (old, new):
+        assert runner.invoke(cli, ["remove", readout.rsplit("/", 1)[1], "--store", str(store)]).exit_code == 0
+        result = runner.invoke(cli, ["load", *files, "--store", str(store)])
+        assert result.exit_code == 0 and "1 loaded, 3 unchanged" in result.output, result.output
+    with EmbeddedStore(old, read_only=True) as o, EmbeddedStore(new, read_only=True) as n:
+        assert without_load_time(o) == without_load_time(n)
+        union = lambda st: {(q.subject, q.predicate, q.object) for q in st.oxigraph.quads_for_pattern(  # noqa: E731
+            None, None, None, ox.DefaultGraph()) if q.predicate.value != str(PROV.startedAtTime)}
+        assert union(o) == union(n)

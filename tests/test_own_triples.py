@@ -100,7 +100,7 @@ OPS = st.lists(st.tuples(st.sampled_from(["load", "replace", "remove"]), st.inte
                min_size=1, max_size=8)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=OPS, as_text=st.booleans())
 def test_any_order_of_writes_leaves_the_store_of_the_survivors(examples: list[tuple[URIRef, Graph]],
                                                                 tmp_path_factory: Any, ops: list[tuple[str, int]],

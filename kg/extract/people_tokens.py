@@ -53,6 +53,11 @@ _KEEP_PERIOD = {"Jr.", "Sr.", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Hon.", "Rt.
                 "Amb.", "Gen.", "Mme.", "Ph.D.", "Adv.", "Sh.", "Engr."}
 # "al-Jubeir", "bin-Salman", "de-Souza": a name with a lower-case particle joined by a hyphen.
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|de|da|di|van|von)-[A-Z][\w'’-]+")
+# `_kind` runs on every token of a readout: its patterns compiled once
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_LOWER_TITLE = re.compile(r"(?:president|chair|minister|envoy|secretary-general|commissioner)-(?:designate|elect)")
+_ACRONYM = re.compile(r"[A-Z0-9][A-Z0-9.&-]+")
 
 
 def _split_word(text: str, start: int) -> list[tuple[str, int]]:
@@ -91,9 +96,9 @@ def _kind(word: str) -> str:
         return MOD
     if word in ROLE_VOCABULARY:
         return VOCAB
-    if re.fullmatch(r"\d+(?:st|nd|rd|th)", word):
+    if _ORDINAL.fullmatch(word):
         return ORD
-    if re.fullmatch(r"(?:[A-Z]\.){1,3}", word):
+    if _INITIALS.fullmatch(word):
         return INITIAL  # "Sharon A.M. Dijksma"
     if word in NAME_PARTICLES:
         return PARTICLE
@@ -101,11 +106,11 @@ def _kind(word: str) -> str:
         return PUNCT if not word[0].isdigit() else OTHER
     if _PARTICLE_NAME.fullmatch(word):
         return NAME
-    if re.fullmatch(r"(?:president|chair|minister|envoy|secretary-general|commissioner)-(?:designate|elect)", word):
+    if _LOWER_TITLE.fullmatch(word):
         return HEAD  # "... and president-designate of the 29th session ...": a title written in lower case
     if word[0].islower():
         return LOWER
-    if re.fullmatch(r"[A-Z0-9][A-Z0-9.&-]+", word):
+    if _ACRONYM.fullmatch(word):
         return ACRONYM
     if word in NOT_NAME_WORDS or word.split("-")[0] in NOT_NAME_WORDS:
         return OTHER

@@ -48,6 +48,8 @@ _START = re.compile(rb'^<([^>]+)> <https://schema\.org/startDate> "([^"\\]*)"'
                     rb"\^\^<http://www\.w3\.org/2001/XMLSchema#date> \.$", re.M)
 _ACTOR = str(ID["actor/"])
 _COUNT, _FIRST = str(KG.meetingCount), str(KG.firstMeeting)
+# looked up once: `KG.x` builds a new URIRef on every use, and a batch changes thousands of pairs
+_MEETING_COUNT, _FIRST_MEETING, _LAST_MEETING = KG.meetingCount, KG.firstMeeting, KG.lastMeeting
 
 
 @dataclass
@@ -191,9 +193,9 @@ def _changed(pair: Pair, old: PairSummary, new: PairSummary) -> tuple[list[Tripl
     remove: list[Triple] = []
     add: list[Triple] = []
     if old.meetings != new.meetings:
-        remove.append((node, KG.meetingCount, Literal(old.meetings)))
-        add.append((node, KG.meetingCount, Literal(new.meetings)))
-    for prop, before, after in ((KG.firstMeeting, old.first, new.first), (KG.lastMeeting, old.last, new.last)):
+        remove.append((node, _MEETING_COUNT, Literal(old.meetings)))
+        add.append((node, _MEETING_COUNT, Literal(new.meetings)))
+    for prop, before, after in ((_FIRST_MEETING, old.first, new.first), (_LAST_MEETING, old.last, new.last)):
         if before != after:
             remove += [(node, prop, before)] if before is not None else []
             add += [(node, prop, after)] if after is not None else []

@@ -121,6 +121,12 @@ def _values(keys: Iterable[Key]) -> str:
 _GRAPH = nt_term(SUMMARY_GRAPH)
 
 
+# The properties `stored` reads, looked up once: `KG.x` builds a new URIRef on every use, and
+# `stored` compares every kept triple of a batch's keys with them.
+_READOUT_COUNT, _FIRST_SEEN, _LAST_SEEN = KG.readoutCount, KG.firstSeen, KG.lastSeen
+_EXAMPLE_TEXT, _TARGET_YEAR = KG.exampleText, KG.summaryTargetYear
+
+
 def stored(store: Any, keys: Iterable[Key]) -> dict[Key, tuple[Summary, list[Triple]]]:
     """The kept summaries of these keys, with the triples that state them."""
     keys = list(keys)
@@ -129,18 +135,18 @@ def stored(store: Any, keys: Iterable[Key]) -> dict[Key, tuple[Summary, list[Tri
     by_node = {summary_iri(k): k for k in keys}
     out: dict[Key, tuple[Summary, list[Triple]]] = {}
     for s, p, o in store.triples_about(sorted(by_node), SUMMARY_GRAPH):
-        summary, triples = out.setdefault(by_node[URIRef(str(s))], (Summary(), []))
+        summary, triples = out.setdefault(by_node[s], (Summary(), []))  # type: ignore[index]  # s: a URIRef
         triples.append((s, p, o))
-        if p == KG.readoutCount:
+        if p == _TARGET_YEAR:
+            summary.years.add(o)
+        elif p == _READOUT_COUNT:
             summary.readouts = int(str(o))
-        elif p == KG.firstSeen:
-            summary.first = o  # type: ignore[assignment]
-        elif p == KG.lastSeen:
-            summary.last = o  # type: ignore[assignment]
-        elif p == KG.exampleText:
-            summary.text = o  # type: ignore[assignment]
-        elif p == KG.summaryTargetYear:
-            summary.years.add(o)  # type: ignore[arg-type]
+        elif p == _FIRST_SEEN:
+            summary.first = o
+        elif p == _LAST_SEEN:
+            summary.last = o
+        elif p == _EXAMPLE_TEXT:
+            summary.text = o
     return out
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.extract.zh.lexicon import COMPOUND_SURNAMES, SURNAME_READINGS, SURNAMES
 from kg.model.bilingual import english_forum, english_office
@@ -102,23 +103,27 @@ _CLASSES = [
     (r"b", "b"), (r"p", "p"), (r"ng|m|n", "n"), (r"l|r", "l"),
 ]
 _COARSE = str.maketrans("bpdtgk", "PPTTKK")
+# The classes as one pattern of named alternatives tried in the list's order: at a position the
+# first class whose pattern matches wins, as when each is tried in turn.
+_CLASS_RE = re.compile("|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(_CLASSES)))
+_CLASS_OF_GROUP = {f"c{i}": cls for i, (_, cls) in enumerate(_CLASSES)}
+_NOT_LETTER = re.compile(r"[^a-z]")
+_SILENT_R = re.compile(r"r(?=[^aeiouy]|$)")
 
 
 def _skeleton(word: str) -> str:
     """Consonant classes of a romanised word, vowels and repeats dropped; an r before a
     consonant or at the end is silent in most transliterations (Burns → 伯恩斯)."""
-    word = re.sub(r"[^a-z]", "", word.lower())
-    word = re.sub(r"r(?=[^aeiouy]|$)", "", word)
+    word = _SILENT_R.sub("", _NOT_LETTER.sub("", word.lower()))
     out: list[str] = []
     position = 0
     while position < len(word):
-        for pattern, cls in _CLASSES:
-            match = re.match(pattern, word[position:])
-            if match:
-                if not out or out[-1] != cls:
-                    out.append(cls)
-                position += len(match.group())
-                break
+        match = _CLASS_RE.match(word, position)
+        if match:
+            cls = _CLASS_OF_GROUP[match.lastgroup or ""]
+            if not out or out[-1] != cls:
+                out.append(cls)
+            position = match.end()
         else:
             position += 1  # a vowel, h, w or y
     return "".join(out)
@@ -136,7 +141,8 @@ def _han_romanised(part: str) -> str:
     return "".join("l" if syllable == "er" else syllable for syllable in romanise(part).split())
 
 
-def sound_keys(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)  # every known person's names are keyed again as readouts come
+def sound_keys(name: str) -> frozenset[str]:
     """Consonant skeletons a name is compared by across scripts: of a Chinese transliteration's
     last part and whole; of an English name's words and of its last words run together."""
     if has_han(name):
@@ -145,7 +151,7 @@ def sound_keys(name: str) -> set[str]:
     else:
         words = [w for w in re.findall(r"[A-Za-zÀ-ÿ'’-]+", name) if len(w) >= 3 or w[:1].islower()]
         forms = {w for w in words if len(w) >= 3} | {"".join(words[-k:]) for k in (2, 3) if len(words) >= k}
-    return {key for s in (_skeleton(f) for f in forms) if len(s) >= 2 for key in _keys(s)}
+    return frozenset(key for s in (_skeleton(f) for f in forms) if len(s) >= 2 for key in _keys(s))
 
 
 def same_across_scripts(name_a: str, name_b: str) -> bool:

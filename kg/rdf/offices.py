@@ -25,7 +25,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.model.record import Record
 
@@ -148,13 +148,23 @@ def _owner_forms(owner: str) -> tuple[str, ...]:
     return tuple(sorted((f for f in forms if f and len(f) >= 2), key=len, reverse=True))
 
 
+@cache
+def _owner_patterns(owner: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """For each form of the owner: "… of <owner>" at the end, "<owner>'s …" at the start,
+    compiled once (one owner's patterns outnumber the `re` module's cache)."""
+    out = []
+    for form in _owner_forms(owner):
+        pattern = re.escape(form)
+        out.append((re.compile(rf"\s*,?\s+(?:of|for)\s+(?:the\s+)?{pattern}\s*$", re.IGNORECASE),
+                    re.compile(rf"^(?:the\s+)?{pattern}(?:'s)?\s+(?=\w)", re.IGNORECASE)))
+    return tuple(out)
+
+
 def _strip_owner(text: str, owner: str | None) -> str:
     if not owner:
         return text
-    for form in _owner_forms(owner):
-        pattern = re.escape(form)
-        text = re.sub(rf"\s*,?\s+(?:of|for)\s+(?:the\s+)?{pattern}\s*$", "", text, flags=re.IGNORECASE)
-        text = re.sub(rf"^(?:the\s+)?{pattern}(?:'s)?\s+(?=\w)", "", text, flags=re.IGNORECASE)
+    for trailing, leading in _owner_patterns(owner):
+        text = leading.sub("", trailing.sub("", text))
     return text
 
 
@@ -202,6 +212,9 @@ def _office_of_part(part: str, owner: str | None) -> Office | None:
     return Office(key=key, label=label, kind=kind, head=head, portfolio=portfolio)
 
 
+# The same titles come back in readout after readout (and identity resolution asks again for
+# every stored post): an Office is frozen, so the answer for a (title, owner) is kept.
+@lru_cache(maxsize=1 << 14)
 def office(role: str, owner: str | None = None) -> Office:
     """The office a title names, for a post of `owner` (an actor code or an organisation's name)."""
     parts = [p for p in _PART_START.split(role) if p and p.strip()]

@@ -83,7 +83,8 @@ def _mentioned_actors(store: Any) -> int:
 
 
 def validate_store(store: Any, progress: Callable[[str], None] | None = None) -> ValidationReport:
-    """Validate everything the store holds, as one graph (the union of its named graphs).
+    """Validate everything the store holds, as one graph (the union of its graphs, each read
+    whole: a readout's named graph and its own triples, which only the union holds).
 
     `progress` is told each step as it starts (reading the store, checking the shapes)."""
     from kg.rdf.validate import validate_graph

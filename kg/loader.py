@@ -61,6 +61,8 @@ class LoadOutcome:
 @dataclass
 class LoadSummary:
     outcomes: list[LoadOutcome] = field(default_factory=list)
+    # readouts a server's interrupted write had left half-written, removed before this load
+    repaired: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -344,7 +346,8 @@ def load_paths(store: Any, paths: Iterable[str | Path], *, allow_empty: bool = F
     `on_start` is told how many readout files were found, before the first is read (a
     progress bar's length); `progress` is told each file's outcome as it comes.
     """
-    summary = LoadSummary()
+    # before the first read: a server an earlier write broke off on refuses reads until repaired
+    summary = LoadSummary(repaired=store.repair())
     items: list[Path | str] = []
     for path in paths:
         skipped: list[InputError] = []

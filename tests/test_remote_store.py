@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from query_helpers import fixture_graphs, load_fixture
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
+from rdflib.namespace import PROV
 from sparql_servers import oxigraph_server, virtuoso_server
 
 from kg.cli import cli
@@ -222,6 +223,29 @@ def test_an_interrupted_write_is_refused_by_readers_and_repaired_by_the_next_loa
     assert list(RemoteStore(server).query(text)) == []
     left = "SELECT ?s WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?s), '0123456789abcdef') || CONTAINS(STR(?s), 'fedcba')) }"
     assert list(RemoteStore(server).query(left)) == []  # no own triple left behind
+
+
+def test_kg_load_repairs_an_interrupted_write_first_and_names_the_readout_it_removed(tmp_path: Path) -> None:
+    """`kg load` onto a server a write broke off on: it repairs before its first read (which
+    would refuse), says which readout the repair removed, and reloading its file gives the
+    graphs a clean load gives."""
+    examples = str(Path(__file__).resolve().parent.parent / "examples")
+    for url in start_server("oxigraph", tmp_path / "oxigraph"):
+        assert CliRunner().invoke(cli, ["load", examples, "--store", url]).exit_code == 0
+        broken = URIRef(next(n for n in RemoteStore(url).graph_names() if "/readout/" in n))
+        RemoteStore(url).client.update(join(write_update(broken, list(RemoteStore(url).graph(broken)))[:2]))
+        result = CliRunner().invoke(cli, ["load", examples, "--store", url])
+        assert result.exit_code == 0, result.output
+        assert f"the write of {broken} had broken off; the repair removed it" in result.stderr
+        assert result.stdout.strip().endswith("1 loaded, 3 unchanged, 0 rejected, 0 failed")
+        assert CliRunner().invoke(cli, ["load", examples, "--store", str(tmp_path / "clean")]).exit_code == 0
+
+        def graphs(store: Any) -> dict[str, set[Any]]:
+            return {name: {t for t in store.graph(URIRef(name)) if t[1] != PROV.startedAtTime}
+                    for name in store.graph_names()}
+
+        with open_store(tmp_path / "clean") as clean:
+            assert graphs(RemoteStore(url)) == graphs(clean)
 
 
 @pytest.mark.parametrize("kind", ["oxigraph", "virtuoso"])

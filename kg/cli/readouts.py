@@ -53,6 +53,9 @@ def load(paths: tuple[str, ...], store: str | None, allow_empty: bool, jobs: int
     with bar, open_store(resolve_store(store)) as st:
         summary = load_paths(st, paths, allow_empty=allow_empty, jobs=jobs, max_bytes=max_bytes, progress=report,
                              on_start=bar.start)
+    for readout in summary.repaired:
+        click.echo(f"note: {st.location}: the write of {readout} had broken off; the repair removed it "
+                   "(load its file again if this load did not)", err=True)
     click.echo(
         f"{summary.count('loaded')} loaded, {summary.count('unchanged')} unchanged, "
         f"{summary.count('rejected')} rejected, {summary.count('failed')} failed"

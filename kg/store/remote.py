@@ -88,18 +88,27 @@ class RemoteStore:
             return "it holds kg graphs that kg's union graph does not list (written by an older kg or another tool)"
         return None
 
-    def _ensure_writable(self) -> None:
-        """Fail before the first write if the server takes no updates; repair a broken union."""
+    def repair(self) -> list[str]:
+        """Make the store writable and bring kg's union back in step before a load reads it;
+        return the readouts whose interrupted write the repair removed (their files must be
+        loaded again: what they stored may be half gone, so none of it is kept)."""
         if self._writable:
-            return
+            return []
         try:
             self.client.update(PROBE_UPDATE)
         except KGError as exc:
             raise StoreError(f"{self.url}: the server does not take SPARQL updates at {self.endpoints.update}, "
                              f"which writing needs (see README, 'A SPARQL server'): {_reason(exc)}") from None
+        removed: list[str] = []
         if self._needs_repair() is not None:
-            self.client.update(join(repair_update(URIRef(g) for g in self._pending())))
+            removed = self._pending()
+            self.client.update(join(repair_update(URIRef(g) for g in removed)))
         self._writable = self._readable = True
+        return [g for g in removed if g.startswith(_READOUTS)]
+
+    def _ensure_writable(self) -> None:
+        """Fail before the first write if the server takes no updates; repair a broken union."""
+        self.repair()
 
     def _ensure_readable(self) -> None:
         if self._readable:

@@ -228,7 +228,11 @@ def _known_bodies(ctx: Context, forums: ForumList) -> None:
     text = ctx.text
     # longer names already read; a COP's long name holds its convention's, which is a body of its own
     named = [m for m in forums.mention_index() if cop_number_of(m[2]) is None]
+    # A name's pattern matches only where the name is written: the substring test (far cheaper
+    # than the pattern's scan of the whole text) skips the bodies a readout does not name.
     for long, _acronym, kind in KNOWN_BODIES:
+        if long not in text:
+            continue
         for m in re.finditer(rf"\b{re.escape(long)}\b", text):
             if re.match(r"\s+(?:Ministerial|Summit|Forum|Dialogue|Meeting|Conference)\b", text[m.end():m.end() + 14]):
                 continue  # "Mission Innovation Ministerial": a longer name, read as such
@@ -236,6 +240,8 @@ def _known_bodies(ctx: Context, forums: ForumList) -> None:
                 continue  # "Asia-Pacific Economic Cooperation (APEC) Economic Leaders' Meeting": inside a longer name
             forums.add(long, kind, m.start(), m.end())
     for long, acronym, kind in KNOWN_BODIES:
+        if acronym not in text:
+            continue
         # One body may be written in several long forms ("UN ..." / "United Nations ..."): any found one takes it.
         written = next((forums.find(other) for other, short, _ in KNOWN_BODIES if short == acronym
                         and forums.find(other) is not None), None)

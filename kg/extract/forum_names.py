@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Head word (as written, singular) → forum kind. Plural heads ("Dialogues") are generic.
 HEADS: dict[str, str] = {
@@ -190,6 +191,13 @@ def _listed_modifiers(text: str, start: int, head_start: int) -> int:
 
 def find_name_matches(text: str) -> list[NameMatch]:
     """Every candidate forum name: for each head word in a name run, the name around it."""
+    return list(_name_matches(text))
+
+
+# Commitments ask again for each cue of a sentence (who is named before it, outside a name):
+# the matches of a text are kept (frozen values; each caller gets its own list).
+@lru_cache(maxsize=1024)
+def _name_matches(text: str) -> tuple[NameMatch, ...]:
     found: list[NameMatch] = []
     for run in name_runs(text):
         for i in range(len(run)):
@@ -291,7 +299,7 @@ def find_name_matches(text: str) -> list[NameMatch]:
                                for k in kept):
             continue  # (a name followed by its own acronym, "X Initiative (MGI) Summit", is one of its own)
         kept.append(m)
-    return kept
+    return tuple(kept)
 
 
 # "the Clean Cooling and Clean Buildings Initiatives": one plural head shared by a list of names.

@@ -22,7 +22,7 @@ from kg.errors import StoreError
 from kg.sparql.terms import from_ox, to_ox
 from kg.store.integrity import check_logs, damaged
 from kg.store.locking import writer_active
-from kg.store.own_triples import DERIVED_FROM, GENERATED_BY, HAS_SOURCE, split, split_ntriples, stored_own
+from kg.store.own_triples import own_node_owners, split, split_ntriples, stored_own
 
 
 @dataclass(frozen=True)
@@ -196,16 +196,22 @@ class EmbeddedStore:
         mints an IRI for every node): DELETE DATA takes none, so a graph that has some is
         retracted by pattern instead (slower; same result but for own triples with blank nodes).
         """
-        retract = self._retraction(name, set(triples))
         _own, shared = split(name, triples, ox.NamedNode)
         insert = f"INSERT DATA {{\n{self._nt(triples)}\nGRAPH {name} {{\n{self._nt(shared)}\n}} }}"
-        blank = [t for t in retract if any(isinstance(term, ox.BlankNode) for term in t)]
-        if blank:
-            plain = [t for t in retract if t not in set(blank)]
-            dropped = f"DELETE DATA {{\n{self._nt(plain)}\n}} ;\n" if plain else ""
-            return f"{dropped}{self._RETRACT.format(g=name)} ;\n{insert}"
-        dropped = f"DELETE DATA {{\n{self._nt(retract)}\n}} ;\n" if retract else ""
-        return f"{dropped}CLEAR SILENT GRAPH {name} ;\n{insert}"  # CLEAR: the name stays, even with no shared triple
+        # CLEAR: the name stays, even with no shared triple
+        return f"{self._retract(name, set(triples), 'CLEAR')} ;\n{insert}"
+
+    def _retract(self, name: ox.NamedNode, keep: set[tuple[Any, Any, Any]], empty: str) -> str:
+        """The update taking out of the union what graph `name` loses (`_retraction`) and then
+        emptying its named graph (`empty`: CLEAR keeps the name, DROP removes it). DELETE DATA
+        takes no blank nodes: with some, the shared ones are retracted by pattern (slower; same
+        result) and the named graph dropped."""
+        retract = self._retraction(name, keep)
+        plain = [t for t in retract if not any(isinstance(term, ox.BlankNode) for term in t)]
+        dropped = f"DELETE DATA {{\n{self._nt(plain)}\n}} ;\n" if plain else ""
+        if len(plain) < len(retract):
+            return dropped + self._RETRACT.format(g=name)
+        return f"{dropped}{empty} SILENT GRAPH {name}"
 
     _RETRACT = (
         "DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
@@ -264,14 +270,8 @@ class EmbeddedStore:
         node = self._name(graph_iri)
         if not self._store.contains_named_graph(node):
             return False
-        retract = self._retraction(node, set())
-        if any(isinstance(term, ox.BlankNode) for t in retract for term in t):
-            plain = [t for t in retract if not any(isinstance(term, ox.BlankNode) for term in t)]
-            update = (f"DELETE DATA {{\n{self._nt(plain)}\n}} ;\n" if plain else "") + self._RETRACT.format(g=node)
-        else:
-            update = (f"DELETE DATA {{\n{self._nt(retract)}\n}} ;\n" if retract else "") + f"DROP SILENT GRAPH {node}"
         try:
-            self._store.update(update)
+            self._store.update(self._retract(node, set(), "DROP"))
         except (OSError, ValueError) as exc:
             raise StoreError(f"{self.path}: removing graph {graph_iri} failed ({exc})") from exc
         return True
@@ -310,7 +310,7 @@ class EmbeddedStore:
         for q in self._store.quads_for_pattern(None, None, None, None):
             if not isinstance(q.graph_name, ox.DefaultGraph):
                 yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)
-        owners = self._own_node_owners()
+        owners = own_node_owners(self._store)
         result = self._store.query(f"SELECT ?s ?p ?o WHERE {{ {self._OWN_ONLY_PATTERN} }}")
         assert isinstance(result, ox.QuerySolutions)
         for row in result:
@@ -318,20 +318,6 @@ class EmbeddedStore:
             owner = owners.get(s) or owners.get(o)  # type: ignore[call-overload]
             if owner is not None:
                 yield from_ox(s), from_ox(p), from_ox(o), from_ox(owner)
-
-    def _own_node_owners(self) -> dict[Any, ox.NamedNode]:
-        """Each graph's own nodes (itself, its load, commitments, evidence), mapped to it."""
-        names = {g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)}
-        owners: dict[Any, ox.NamedNode] = {g: g for g in names}
-        union = ox.DefaultGraph()
-        for q in self._store.quads_for_pattern(None, ox.NamedNode(GENERATED_BY), None, union):
-            if q.subject in names:
-                owners[q.object] = q.subject  # type: ignore[assignment]
-        for predicate in (DERIVED_FROM, HAS_SOURCE):
-            for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, union):
-                if q.object in names:
-                    owners[q.subject] = q.object  # type: ignore[assignment]
-        return owners
 
     # The union's triples that no named graph states: the readouts' own triples. MINUS is a
     # hash anti-join (0.2 s at 1,000 readouts; a NOT EXISTS, a lookup per triple, 1.9 s).

@@ -118,3 +118,19 @@ def stored_own(store: ox.Store, readout: ox.NamedNode) -> set[tuple[Any, Any, An
                 elif q.graph_name != readout:
                     elsewhere.add(triple)
     return found - elsewhere
+
+
+def own_node_owners(store: ox.Store) -> dict[Any, ox.NamedNode]:
+    """`stored_own`'s own nodes for every named graph at once (for reading the whole store in
+    one pass): each graph's own nodes (itself, its load, commitments, evidence), mapped to it."""
+    names = {g for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    owners: dict[Any, ox.NamedNode] = {g: g for g in names}
+    union = ox.DefaultGraph()
+    for q in store.quads_for_pattern(None, ox.NamedNode(GENERATED_BY), None, union):
+        if q.subject in names:
+            owners[q.object] = q.subject  # type: ignore[assignment]
+    for predicate in (DERIVED_FROM, HAS_SOURCE):
+        for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None, union):
+            if q.object in names:
+                owners[q.subject] = q.object  # type: ignore[assignment]
+    return owners

@@ -48,7 +48,6 @@ def kg_queries() -> dict[str, str]:
         "union_updates.GRAPH_NAMES": union_updates.GRAPH_NAMES,
         "union_updates.PENDING_WRITES": union_updates.PENDING_WRITES,
         "union_updates.UNLISTED_KG_GRAPHS": union_updates.UNLISTED_KG_GRAPHS,
-        "union_updates.GRAPH_CONTENT": union_updates.GRAPH_CONTENT,
         "union_updates.QUAD_COUNT": union_updates.QUAD_COUNT,
         "union_updates.graph_content": union_updates.graph_content(GRAPH),
         "union_updates.triples_about_query": union_updates.triples_about_query([URIRef("urn:a"), URIRef("urn:b")]),

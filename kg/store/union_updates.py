@@ -217,8 +217,6 @@ def repair_update(pending: Iterable[URIRef] = ()) -> list[str]:
 # ---------------------------------------------------------------- reading the catalogue
 
 GRAPH_NAMES = f"SELECT ?g WHERE {{ GRAPH {_C} {{ {_U} {_PART} ?g }} }}"
-# with the graph(s) to read given as the query's named graphs (named-graph-uri)
-GRAPH_CONTENT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def graph_content(graph_iri: URIRef) -> str:

@@ -244,8 +244,12 @@ def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int
     _time_calls(kg.loader, "store_prepared", serial, "store_prepared_cpu_s", time.thread_time)
     _time_calls(store, "compact", serial, "compact_s")
     _time_calls(kg.loader, "store_prepared", serial, "store_prepared_s")
+    main_thread0 = time.thread_time()
     summary = load_paths(store, paths, jobs=jobs, progress=progress)
     store.flush()
+    # the whole load's main thread: store_prepared plus what load_paths does between readouts
+    # (receiving the workers' results, the summaries' flushes)
+    main_thread_s = time.thread_time() - main_thread0
     load_s = time.perf_counter() - t0
     cpu1 = cpu_seconds()
     compacted_by_load = serial["compact_s"] > 0
@@ -257,6 +261,11 @@ def measure_kg(paths: list[Path], store_dir: Path, *, jobs: int, query_runs: int
         # CPU of this process and of the extraction workers (reaped when the pool closes):
         # wall time on a busy machine overstates the cost; CPU time does not.
         "cpu_s": round(cpu1["self"] - cpu0["self"] + cpu1["children"] - cpu0["children"], 2),
+        # split: this process (the main thread, Oxigraph's writes and its background threads)
+        # and the workers: which side caps the throughput
+        "cpu_self_s": round(cpu1["self"] - cpu0["self"], 2),
+        "cpu_workers_s": round(cpu1["children"] - cpu0["children"], 2),
+        "main_thread_cpu_s": round(main_thread_s, 2),
         "loadavg": round(os.getloadavg()[0], 2),
         "loaded": summary.count("loaded"), "unchanged": summary.count("unchanged"),
         "rejected": summary.count("rejected"), "failed": summary.count("failed"),

@@ -100,6 +100,13 @@ def render(results: dict[str, Any]) -> str:
     out += [
         _row("CPU per readout, all processes (ms)",
              [_num(k["cpu_s"] * 1000 / k["n"], 1) if _ok(k) and "cpu_s" in k else "-" for k in kgs]),
+        _row("  of it the main process, all its threads (ms)",
+             [_num(k["cpu_self_s"] * 1000 / k["n"], 1) if _ok(k) and "cpu_self_s" in k else "-" for k in kgs]),
+        _row("    of it the main thread, the whole load (ms)",
+             [_num(k["main_thread_cpu_s"] * 1000 / k["n"], 1) if _ok(k) and "main_thread_cpu_s" in k else "-"
+              for k in kgs]),
+        _row("  of it the worker processes (ms)",
+             [_num(k["cpu_workers_s"] * 1000 / k["n"], 1) if _ok(k) and "cpu_workers_s" in k else "-" for k in kgs]),
         _row(f"CPU-bound ceiling on {results['jobs']} idle cores (readouts/s)",
              [_num(k["n"] * results["jobs"] / k["cpu_s"], 1) if _ok(k) and k.get("cpu_s") else "-" for k in kgs]),
         _row("machine load average at end of load", [_num(k.get("loadavg"), 1) if _ok(k) else "-" for k in kgs]),
@@ -111,7 +118,7 @@ def render(results: dict[str, Any]) -> str:
     out += [
         _row("serial: Oxigraph write per readout (ms)", [_num(k.get("write_ms"), 2) if _ok(k) else "-" for k in kgs]),
         _row("  its CPU, the writing thread (ms)", [_num(k.get("write_cpu_ms"), 2) if _ok(k) else "-" for k in kgs]),
-        _row("serial: main process per readout (ms)",
+        _row("serial: store_prepared per readout (ms)",
              [_num(k.get("store_prepared_ms"), 2) if _ok(k) else "-" for k in kgs]),
         _row("  its CPU, the main thread (ms)",
              [_num(k.get("store_prepared_cpu_ms"), 2) if _ok(k) else "-" for k in kgs]),

@@ -48,7 +48,9 @@ def test_quick_benchmark_prints_the_full_table(tmp_path: Path) -> None:
     table = done.stdout
     for row in ("N=10", "readouts loaded / rejected / failed", "throughput (readouts/s)", "cost per readout (ms)",
                 "triples in store", "store on disk after compaction (MB)", "  per readout (KB)",
-                "serial: Oxigraph write per readout (ms)", "serial: main process per readout (ms)",
+                "serial: Oxigraph write per readout (ms)", "serial: store_prepared per readout (ms)",
+                "  of it the main process, all its threads (ms)", "    of it the main thread, the whole load (ms)",
+                "  of it the worker processes (ms)",
                 "kg load --jobs 1: throughput (readouts/s)", "extraction CPU per readout (ms)",
                 "FIRST ROW OF THE EVERY-ROW FORMS", "TARGETS (issue 18", "peak RSS, main process (MB)",
                 "KG QUERIES AS ASKED", "KG QUERIES AS ASKED via kg.query.named.run", "KG QUERIES, EVERY ROW",

@@ -102,12 +102,27 @@ class ShippedReadout:
 
 
 def ship(prepared: PreparedReadout) -> ShippedReadout:
+    return ShippedReadout(prepared.iri, _ntriples(prepared.graph), prepared.record)
+
+
+def _ntriples(triples: Iterable[tuple[Any, Any, Any]]) -> bytes:
+    """rdflib triples as N-Triples written by Oxigraph, in their order."""
     import pyoxigraph as ox
 
     from kg.sparql.terms import to_ox
 
-    triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in prepared.graph]  # type: ignore[arg-type]
-    return ShippedReadout(prepared.iri, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", prepared.record)
+    # a readout's ~700 triples hold a few hundred distinct terms (predicates, its own IRIs):
+    # each is converted once
+    terms: dict[Any, Any] = {}
+
+    def term(t: Any) -> Any:
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = to_ox(t)
+        return found
+
+    out = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
+    return ox.serialize(out, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 @cache
@@ -140,22 +155,41 @@ def record_of(doc: Document) -> Record:
 
 def prepare(doc: Document, *, allow_empty: bool = False, loaded_at: datetime | None = None) -> PreparedReadout:
     """Extract, map and validate one document; raises instead of returning a bad graph."""
-    from kg.rdf.mapping import record_to_graph
+    from kg.rdf.mapping import triples_to_graph
+
+    iri, triples, record = _mapped(doc, allow_empty, loaded_at)
+    return PreparedReadout(iri=iri, graph=triples_to_graph(iri, triples), record=record)
+
+
+def prepare_shipped(doc: Document, *, allow_empty: bool = False, loaded_at: datetime | None = None) -> ShippedReadout:
+    """`ship(prepare(doc))` without the rdflib graph: a worker maps, validates and serialises
+    the readout's triples as they come."""
+    iri, triples, record = _mapped(doc, allow_empty, loaded_at)
+    return ShippedReadout(iri, _ntriples(triples), record)
+
+
+_READOUT_CLASS = URIRef("https://w3id.org/climate-kg/ontology#Readout")
+
+
+def _mapped(doc: Document, allow_empty: bool,
+            loaded_at: datetime | None) -> tuple[URIRef, list[tuple[Any, Any, Any]], Record]:
+    """Extract, map and validate one document: its readout IRI, triples and record."""
+    from kg.rdf.mapping import record_to_triples
     from kg.rdf.names_zh import with_english_names
 
     record = record_of(doc)
     if not allow_empty:
         check_readout_content(record, doc.source)
     record = with_english_names(record)  # one node per person and forum whatever the language
-    graph = record_to_graph(record, loaded_at=loaded_at or datetime.now(UTC), tool_version=__version__)
-    readouts = list(graph.subjects(RDF.type, URIRef("https://w3id.org/climate-kg/ontology#Readout")))
+    triples = record_to_triples(record, loaded_at=loaded_at or datetime.now(UTC), tool_version=__version__)
+    readouts = list(dict.fromkeys(s for s, p, o in triples if p == RDF.type and o == _READOUT_CLASS))
     if len(readouts) != 1:
         raise KGError(f"{doc.source}: mapping produced {len(readouts)} readout nodes, expected one")
-    _check_shapes(graph, doc.source)
-    return PreparedReadout(iri=URIRef(str(readouts[0])), graph=graph, record=record)
+    _check_shapes(triples, doc.source)
+    return URIRef(str(readouts[0])), triples, record
 
 
-def _check_shapes(graph: Graph, source: str) -> None:
+def _check_shapes(graph: Graph | list[tuple[Any, Any, Any]], source: str) -> None:
     """Raise ValidationError unless the readout graph conforms (with the reference graph,
     which validate_readout always consults: no context is copied for it)."""
     from kg.rdf.validate import validate_readout
@@ -193,12 +227,13 @@ def is_unchanged(store: Any, prepared: PreparedReadout | ShippedReadout,
     return _without_load_time(store.graph(prepared.iri)) == _without_load_time(prepared.graph)
 
 
-def _prepare_path(item: Path | str, allow_empty: bool, max_bytes: int | None = None) -> PreparedReadout | LoadOutcome:
-    """Worker: one path to a prepared readout, or the outcome explaining why not."""
+def _prepare_path(item: Path | str, allow_empty: bool, max_bytes: int | None = None, *,
+                  shipped: bool = False) -> PreparedReadout | ShippedReadout | LoadOutcome:
+    """Worker: one path to a prepared (or `shipped`) readout, or the outcome explaining why not."""
     source = str(item)
     try:
         doc = read_path(item, max_bytes=max_bytes)
-        return prepare(doc, allow_empty=allow_empty)
+        return (prepare_shipped if shipped else prepare)(doc, allow_empty=allow_empty)
     except (ValidationError, InputError) as exc:
         return LoadOutcome(source, "rejected", message=str(exc))
     except KGError as exc:
@@ -210,8 +245,7 @@ def _prepare_path(item: Path | str, allow_empty: bool, max_bytes: int | None = N
 def _prepare_path_shipped(item: Path | str, allow_empty: bool,
                           max_bytes: int | None = None) -> ShippedReadout | LoadOutcome:
     """Worker of a pool: `_prepare_path`, its graph sent as N-Triples (see ShippedReadout)."""
-    result = _prepare_path(item, allow_empty, max_bytes)
-    return result if isinstance(result, LoadOutcome) else ship(result)
+    return _prepare_path(item, allow_empty, max_bytes, shipped=True)  # type: ignore[return-value]
 
 
 _ORG_HOLDS = str(ORG.holds)

@@ -130,16 +130,23 @@ _RDF_TYPE = RDF.type
 _EVIDENCE, _HAS_SOURCE, _EXACT, _START, _END = KG.Evidence, OA.hasSource, OA.exact, OA.start, OA.end
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
 class _ReadoutGraph:
-    """Builds one readout's graph; each method maps one kind of fact."""
+    """Builds one readout's triples; each method maps one kind of fact.
+
+    The triples are kept by subject, then predicate (as rdflib's SimpleMemory store indexes
+    them, so they come out in the order an rdflib graph of them iterates): a worker of a load
+    validates and ships them without building an rdflib graph, whose `add` cost more than the
+    rest of the mapping.
+    """
 
     def __init__(self, record: Record) -> None:
         self.record = record
         self.rid = readout_id(record)
         self.readout = readout_iri(self.rid)
-        self.graph = Graph(store="SimpleMemory", identifier=self.readout)
-        for prefix, namespace in PREFIXES.items():
-            self.graph.bind(prefix, namespace)
+        self._spo: dict[URIRef, dict[URIRef, dict[URIRef | Literal, None]]] = {}
         self._evidence_made: set[URIRef] = set()
         self._sentences = SentenceSpans(record.text)
         self.forums_listed = {forum_iri(f.name) for f in record.forums if not not_a_forum(f.name)}
@@ -147,7 +154,17 @@ class _ReadoutGraph:
         self.offices = offices_of(record)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.graph.add((s, p, o))
+        by_predicate = self._spo.get(s)
+        if by_predicate is None:
+            by_predicate = self._spo[s] = {}
+        objects = by_predicate.get(p)
+        if objects is None:
+            objects = by_predicate[p] = {}
+        objects[o] = None
+
+    def triples(self) -> list[Triple]:
+        return [(s, p, o) for s, by_predicate in self._spo.items()
+                for p, objects in by_predicate.items() for o in objects]
 
     def mentioned(self, node: URIRef) -> None:
         """The readout names this shared node (a country, person, post, forum, meeting...).
@@ -433,6 +450,22 @@ def record_to_graph(record: Record, *, loaded_at: datetime | None = None,
     `loaded_at` and `tool_version` describe the load (prov:startedAtTime, kg:toolVersion);
     without `loaded_at` the load has no time, so the graph depends on the record alone.
     """
+    return triples_to_graph(readout_iri(readout_id(record)),
+                            record_to_triples(record, loaded_at=loaded_at, tool_version=tool_version))
+
+
+def triples_to_graph(readout: URIRef, triples: Iterable[Triple]) -> Graph:
+    """A readout's triples (`record_to_triples`) as its graph, named by its readout IRI."""
+    graph = Graph(store="SimpleMemory", identifier=readout)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    graph.addN((s, p, o, graph) for s, p, o in triples)
+    return graph
+
+
+def record_to_triples(record: Record, *, loaded_at: datetime | None = None,
+                      tool_version: str | None = None) -> list[Triple]:
+    """`record_to_graph`'s triples, without the graph, in the order that graph iterates them."""
     from kg import __version__
 
     builder = _ReadoutGraph(record)
@@ -447,4 +480,4 @@ def record_to_graph(record: Record, *, loaded_at: datetime | None = None,
         builder.meeting(index, meeting)
     for n, commitment in enumerate(record.commitments, start=1):
         builder.commitment(n, commitment)
-    return builder.graph
+    return builder.triples()

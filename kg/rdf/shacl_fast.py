@@ -147,7 +147,7 @@ class CompiledShapes:
                         return False
                 if rule.sparql:
                     # A star-shaped query sees only the focus node's own triples: query just those.
-                    star = Graph()
+                    star = Graph(bind_namespaces="none")  # the queries are parsed: prefixes unused
                     star.addN((focus, p, o, star) for p, o in index.by_subject.get(focus, ()))  # type: ignore[misc]
                     for query in rule.sparql:
                         if len(star.query(query, initBindings={"this": focus})):  # type: ignore[dict-item]

@@ -37,6 +37,7 @@ from kg.rdf.shacl_fast import CompiledShapes, try_compile
 # a readout's validation context (the shapes check them value by value only).
 HUB_PROPERTIES = frozenset({KG.evidence})
 _READOUT_OWNED = ("readout/", "load/", "commitment/", "evidence/")
+Triple = tuple[Node, Node, Node]
 _SEVERITY: dict[URIRef, str] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 
 
@@ -60,11 +61,21 @@ class ValidationResult:
 
 @dataclass
 class ValidationReport:
-    """Whether the data conforms, its results (sorted), and the report as SHACL RDF."""
+    """Whether the data conforms, its results (sorted), and the report as SHACL RDF.
+
+    A report with no results builds its RDF when asked (`graph`): the loader asks only
+    whether a readout conforms, and two rdflib graphs per readout cost more than the check.
+    """
 
     conforms: bool
     results: list[ValidationResult] = field(default_factory=list)
-    graph: Graph = field(default_factory=Graph)
+    built: Graph | None = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> Graph:
+        if self.built is None:
+            self.built = _report_graph(Graph(), self.conforms, None)
+        return self.built
 
     def text(self) -> str:
         if not self.results:
@@ -217,17 +228,20 @@ def readout_owned(node: Node, readout_ids: Iterable[str]) -> bool:
         text.startswith(f"{base}{kind}{rid}") for rid in readout_ids for kind in _READOUT_OWNED)
 
 
-def readout_ids(graph: Graph) -> list[str]:
-    return sorted(str(s).rsplit("/", 1)[1] for s in graph.subjects(RDF.type, KG.Readout))
+def readout_ids(graph: Graph | Iterable[Triple]) -> list[str]:
+    triples = graph.triples((None, RDF.type, KG.Readout)) if isinstance(graph, Graph) else graph
+    return sorted(str(s).rsplit("/", 1)[1] for s, p, o in triples if p == RDF.type and o == KG.Readout)
 
 
-def linked_nodes(graph: Graph) -> set[URIRef]:
-    """The IRIs a readout's graph mentions (as subject or object) that are not its own nodes."""
+def linked_nodes(graph: Graph | Iterable[Triple]) -> set[URIRef]:
+    """The IRIs a readout's graph (or its triples) mentions (as subject or object) that are
+    not its own nodes."""
+    triples = list(graph.triples((None, None, None)) if isinstance(graph, Graph) else graph)
     nodes: set[Node] = set()
-    for s, _p, o in graph.triples((None, None, None)):
+    for s, _p, o in triples:
         nodes.add(s)
         nodes.add(o)
-    owned = tuple(f"{PREFIXES['id']}{kind}{rid}" for rid in readout_ids(graph) for kind in _READOUT_OWNED)
+    owned = tuple(f"{PREFIXES['id']}{kind}{rid}" for rid in readout_ids(triples) for kind in _READOUT_OWNED)
     return {n for n in nodes if isinstance(n, URIRef) and not str(n).startswith(owned)}
 
 
@@ -239,6 +253,28 @@ def describe(nodes: Iterable[URIRef], sources: Iterable[Graph]) -> Graph:
 
 
 def _described(nodes: Iterable[URIRef], sources: list[Graph]) -> set[tuple[Node, Node, Node]]:
+    if len(sources) == 1 and sources[0] is _reference_graph():
+        found: set[Triple] = set()
+        for node in nodes:
+            found.update(_described_in_reference(node))
+        return found
+    return _described_in(nodes, sources)
+
+
+def _reference_graph() -> Graph:
+    from kg.model.reference_rdf import reference_graph
+
+    return reference_graph()
+
+
+@lru_cache(maxsize=1 << 14)
+def _described_in_reference(node: URIRef) -> frozenset[Triple]:
+    """`_described` of one node in the reference graph alone, which never changes: every
+    readout links to the same few hundred countries, topics and kinds."""
+    return frozenset(_described_in([node], [_reference_graph()]))
+
+
+def _described_in(nodes: Iterable[URIRef], sources: list[Graph]) -> set[tuple[Node, Node, Node]]:
     wanted = described_predicates()
     found: set[tuple[Node, Node, Node]] = set()
     values: set[URIRef] = set()
@@ -416,7 +452,7 @@ def _check(triples: set[tuple[Node, Node, Node]], keep: set[URIRef] | None, *,
     compiled = _shapes()[2]
     if compiled is not None and compiled.conforms(triples, set(keep) if keep is not None else None,
                                                   violations_only=not warnings):
-        return ValidationReport(True, [], _report_graph(Graph(), True, keep))
+        return ValidationReport(True, [])  # its graph, when asked, is the empty report's
     data = _PreparedQueryGraph()
     data.addN((s, p, o, data) for s, p, o in triples)
     return _report(_run(data), keep)
@@ -428,8 +464,9 @@ def _report(report: Graph, keep: set[URIRef] | None) -> ValidationReport:
     return ValidationReport(conforms, results, _report_graph(report, conforms, keep))
 
 
-def validate_readout(graph: Graph, *, context: Graph | None = None, warnings: bool = True) -> ValidationReport:
-    """Validate one readout's graph with only the nodes it touches.
+def validate_readout(graph: Graph | Iterable[Triple], *, context: Graph | None = None,
+                     warnings: bool = True) -> ValidationReport:
+    """Validate one readout's graph (or its triples) with only the nodes it touches.
 
     `context` holds what is known of the nodes the readout links to (the reference graph,
     `context_from_store(graph, store)`, or both merged); the reference graph is always
@@ -441,9 +478,9 @@ def validate_readout(graph: Graph, *, context: Graph | None = None, warnings: bo
     from kg.model.reference_rdf import reference_graph
 
     sources = [reference_graph()] + ([context] if context is not None else [])
-    triples: set[tuple[Node, Node, Node]] = set(graph.triples((None, None, None)))
+    triples: set[tuple[Node, Node, Node]] = set(graph.triples((None, None, None)) if isinstance(graph, Graph) else graph)
     focus = {s for s, _p, _o in triples if isinstance(s, URIRef)}
-    triples |= _described(linked_nodes(graph), sources)
+    triples |= _described(linked_nodes(triples), sources)
     return _check(triples, focus, warnings=warnings)
 
 

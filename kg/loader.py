@@ -337,10 +337,14 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
     if is_unchanged(store, prepared, triples):
         return LoadOutcome(source, "unchanged", readout=str(prepared.iri), triples=size)
     # A readout stored before (its load's time or tool changed) takes its share of the
-    # summaries with it: its keys are recomputed; a new one adds its share.
-    if pending is not None:
-        pending.write(store)
-    replaced = summaries.touched_by(store, prepared.iri) if store.has_graph(prepared.iri) else None
+    # summaries with it: its keys are recomputed from the kept values, which must hold the
+    # pending shares first; a new one (here when identity renamed something in it) adds its
+    # share to the pending ones, as a new readout of the fast path does.
+    replaced = None
+    if store.has_graph(prepared.iri):
+        if pending is not None:
+            pending.write(store)
+        replaced = summaries.touched_by(store, prepared.iri)
     if triples is not None:
         store.replace_triples(prepared.iri, triples)
         holdings = {(URIRef(s.value), URIRef(o.value)) for s, p, o in triples if p.value == _ORG_HOLDS}
@@ -348,8 +352,12 @@ def store_prepared(store: Any, prepared: PreparedReadout | ShippedReadout, sourc
         store.replace_graph(prepared.iri, prepared.graph)  # type: ignore[union-attr]
         holdings = {(URIRef(str(s)), URIRef(str(o))) for s, o in prepared.graph.subject_objects(ORG.holds)}  # type: ignore[union-attr]
     if replaced is None:
-        summaries.add_readout(store, prepared.record, holdings, (prepared.iri, size),
-                              pairs.share_of(store, prepared.iri, pairs.meetings_of_graph(store, prepared.iri)))
+        share = (prepared.record, holdings, (prepared.iri, size),
+                 pairs.share_of(store, prepared.iri, pairs.meetings_of_graph(store, prepared.iri)))
+        if pending is not None:
+            pending.add(*share)
+        else:
+            summaries.add_readout(store, *share)
     else:
         summaries.recompute(store, replaced.keys | set(summaries.share_of(prepared.record)),
                             posts=replaced.posts | {post for _, post in holdings}, sizes={prepared.iri: size},

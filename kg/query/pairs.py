@@ -47,7 +47,6 @@ _PARTICIPANT = re.compile(rb"^<([^>]+)> <https://w3id\.org/climate-kg/ontology#p
 _START = re.compile(rb'^<([^>]+)> <https://schema\.org/startDate> "([^"\\]*)"'
                     rb"\^\^<http://www\.w3\.org/2001/XMLSchema#date> \.$", re.M)
 _ACTOR = str(ID["actor/"])
-_COUNT, _FIRST = str(KG.meetingCount), str(KG.firstMeeting)
 # looked up once: `KG.x` builds a new URIRef on every use, and a batch changes thousands of pairs
 _MEETING_COUNT, _FIRST_MEETING, _LAST_MEETING = KG.meetingCount, KG.firstMeeting, KG.lastMeeting
 
@@ -162,27 +161,19 @@ def share_of(store: Any, readout: URIRef, own: dict[URIRef, Meeting]) -> dict[Pa
 
 
 def stored(store: Any, pairs: Iterable[Pair]) -> dict[Pair, PairSummary]:
-    """The kept summaries of these pairs (one query: a readout can touch hundreds of pairs, a
-    lookup each cost more than the rest of its share)."""
+    """The kept summaries of these pairs (the triples of their nodes in the summaries graph: a
+    store that edits that graph in place keeps them at hand, kg/store/embedded.py)."""
     by_node = {pair_iri(p): p for p in pairs}
     if not by_node:
         return {}
-    values = "VALUES ?pair { " + " ".join(nt_term(n) for n in sorted(by_node, key=str)) + " }"
-    # the three values by a FILTER on the graph's triples of each pair: OPTIONALs (or a VALUES
-    # of the properties) made Oxigraph read every pair of the graph
-    rows = store.query(_PREFIXES + f"""SELECT ?pair ?p ?o WHERE {{ {values}
-      GRAPH {nt_term(SUMMARY_GRAPH)} {{ ?pair ?p ?o }}
-      FILTER(?p IN (kg:meetingCount, kg:firstMeeting, kg:lastMeeting)) }}""")
     out: dict[Pair, PairSummary] = {}
-    for r in rows:
-        summary = out.setdefault(by_node[URIRef(r[0].value)], PairSummary())
-        prop = r[1].value
-        if prop == _COUNT:
-            summary.meetings = int(r[2].value)
-        elif prop == _FIRST:
-            summary.first = from_ox(r[2])  # type: ignore[assignment]
-        else:
-            summary.last = from_ox(r[2])  # type: ignore[assignment]
+    for node, prop, value in store.triples_about(sorted(by_node, key=str), SUMMARY_GRAPH):
+        if prop == _MEETING_COUNT:
+            out.setdefault(by_node[node], PairSummary()).meetings = int(str(value))  # type: ignore[index]
+        elif prop == _FIRST_MEETING:
+            out.setdefault(by_node[node], PairSummary()).first = value  # type: ignore[index,assignment]
+        elif prop == _LAST_MEETING:
+            out.setdefault(by_node[node], PairSummary()).last = value  # type: ignore[index,assignment]
     return out
 
 

@@ -174,6 +174,13 @@ def _retally(store: Any, delta: int) -> tuple[list[Triple], list[Triple]]:
     return remove, add
 
 
+def changed(old: list[Triple], new: list[Triple]) -> tuple[list[Triple], list[Triple]]:
+    """(remove, add) turning a node's kept triples `old` into `new`: only those that differ (a
+    summary gaining a readout changes its count and seldom more of its ~20 triples)."""
+    before, after = set(old), set(new)
+    return [t for t in old if t not in after], [t for t in new if t not in before]
+
+
 def readouts_stored(store: Any) -> int:
     prefix = str(ID["readout/"])
     return sum(1 for name in store.graph_names() if name.startswith(prefix))
@@ -243,8 +250,9 @@ class PendingShares:
             add += sized_add
         for key, share in self.commitments.items():
             summary, triples = old.get(key, (Summary(), []))
-            remove += triples
-            add += triples_of(key, summary.merge(share))
+            gone, fresh = changed(triples, triples_of(key, summary.merge(share)))
+            remove += gone
+            add += fresh
         posts_remove, posts_add = post_holders.changes(store, self.posts)
         pairs_remove, pairs_add = pairs.changes(store, self.pair_shares)
         store.edit_graph(SUMMARY_GRAPH, remove + posts_remove + pairs_remove, add + posts_add + pairs_add)

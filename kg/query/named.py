@@ -53,6 +53,7 @@ from kg.sparql.results import (
     parse_results_json,
     parse_triples,
 )
+from kg.sparql.results_tsv import TsvReader, parse_results_tsv
 from kg.sparql.safety import CheckedQuery, check_query
 
 PARAM_TYPES: dict[str, str] = {
@@ -268,6 +269,8 @@ def _run_embedded(location: str, checked: CheckedQuery, bindings: Mapping[str, N
     data = run_kept(location, request, timeout)
     if checked.form in ("CONSTRUCT", "DESCRIBE"):
         return parse_triples(data)
+    if checked.form == "SELECT":  # the worker's rows come as TSV (worker.py)
+        return parse_results_tsv(data)
     return parse_results_json(data)
 
 
@@ -397,15 +400,14 @@ class RowStream:
         if worker is None:
             worker = KeptWorker()
         finished = False
+        reader = TsvReader()  # one for the answer: a term met in one batch is not made again
         try:
             for item in worker.batches(request, self.timeout):
                 if isinstance(item, int):
                     self.more = item
                     finished = True
                 else:
-                    result = parse_results_json(item)
-                    assert isinstance(result, SelectResult)
-                    yield result
+                    yield reader.read(item)
         except TimeoutError:
             raise timeout_error(self.timeout) from None
         except RuntimeError as exc:

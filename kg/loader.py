@@ -168,7 +168,7 @@ def prepare_shipped(doc: Document, *, allow_empty: bool = False, loaded_at: date
     return ShippedReadout(iri, _ntriples(triples), record)
 
 
-_READOUT_CLASS = URIRef("https://w3id.org/climate-kg/ontology#Readout")
+_READOUT_CLASS, _RDF_TYPE = URIRef("https://w3id.org/climate-kg/ontology#Readout"), RDF.type
 
 
 def _mapped(doc: Document, allow_empty: bool,
@@ -182,7 +182,7 @@ def _mapped(doc: Document, allow_empty: bool,
         check_readout_content(record, doc.source)
     record = with_english_names(record)  # one node per person and forum whatever the language
     triples = record_to_triples(record, loaded_at=loaded_at or datetime.now(UTC), tool_version=__version__)
-    readouts = list(dict.fromkeys(s for s, p, o in triples if p == RDF.type and o == _READOUT_CLASS))
+    readouts = list(dict.fromkeys(s for s, p, o in triples if o == _READOUT_CLASS and p == _RDF_TYPE))
     if len(readouts) != 1:
         raise KGError(f"{doc.source}: mapping produced {len(readouts)} readout nodes, expected one")
     _check_shapes(triples, doc.source)

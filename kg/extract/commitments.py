@@ -81,7 +81,7 @@ def _main_parties(ctx: Context, record: Record) -> list[str]:
     for person in record.people:  # "Secretary Blinken met ... Minister Jaishankar": the people's states
         surname = person.name.split()[-1] if person.name.split() else ""
         if (person.actor and re.fullmatch(r"[A-Z]{2}", person.actor) and person.actor not in codes and surname
-                and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", opening)):
+                and surname in opening and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", opening)):
             codes.append(person.actor)
     return codes
 
@@ -135,7 +135,7 @@ def _people_actors(record: Record, text: str) -> list[str]:
         if not p.actor or not re.fullmatch(r"[A-Z]{2}", p.actor):
             continue
         surname = p.name.split()[-1]
-        if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) and p.actor not in codes:
+        if surname in text and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) and p.actor not in codes:
             codes.append(p.actor)
     return codes
 
@@ -416,7 +416,10 @@ def _speaker_actor(ctx: Context, record: Record, sentence: Sentence, pos: int) -
     for p in record.people:
         if not p.actor or not re.fullmatch(r"[A-Z]{2}", p.actor) or not p.name.split():
             continue
-        surname = re.escape(p.name.split()[-1])
+        written = p.name.split()[-1]
+        if written not in lead and written not in tail:
+            continue  # each pattern below holds the surname as written: neither text names this person
+        surname = re.escape(written)
         for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", lead):
             if re.search(r"\b(?:said|says|stated|added|noted|declared)\b|:\s*$", lead[m.end():]):
                 candidates.append((m.start(), p.actor))

@@ -25,6 +25,6 @@ class Context:
 
     @classmethod
     def build(cls, doc: Document) -> Context:
-        blocks = read_structure(doc.text)
-        return cls(doc=doc, sentences=split_sentences(doc.text, blocks),
+        blocks = read_structure(doc.text)  # the blocks split_sentences reads (both kept per text)
+        return cls(doc=doc, sentences=split_sentences(doc.text),
                    actor_mentions=find_actor_mentions(doc.text), blocks=blocks)

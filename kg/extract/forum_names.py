@@ -95,10 +95,18 @@ class NameMatch:
     acronym: str = ""  # an acronym written inside the name, after its head ("Forum (RCF) on ...")
 
 
+# The last characters a token's clean-up below looks at ("'s", "’s", trailing punctuation).
+_TRIMMED_ENDS = frozenset("s.-/'’")
+
+
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
+        word = m.group()
+        if word[-1] not in _TRIMMED_ENDS:  # most words: nothing to trim
+            out.append(Token(m.start(), m.end(), word))
+            continue
+        start, end = m.span()
         possessive = False
         for suffix in ("'s", "’s"):
             if word.endswith(suffix) and len(word) > 3:

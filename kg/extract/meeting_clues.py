@@ -56,8 +56,24 @@ def is_dateline(ctx: Context, d: DateMention, sentence_start: int) -> bool:
     if re.search(r"(?:Published|Publication date|Updated)\s*$", before, re.I):
         return True
     line_start = ctx.text.rfind("\n", 0, d.start) + 1
-    line = ctx.text[line_start:ctx.text.find("\n", d.end) if "\n" in ctx.text[d.end:] else len(ctx.text)]
-    return bool(re.fullmatch(r"[\s*#_]*(?:[A-Z][\w ]*,\s*)?" + re.escape(d.text) + r"[\s*_]*", line))
+    line_end = ctx.text.find("\n", d.end)
+    return _alone_on_line(ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)], d.text)
+
+
+_LINE_BEFORE_DATE = re.compile(r"[\s*#_]*(?:[A-Z][\w ]*,\s*)?")  # "**Singapore, " or nothing
+_LINE_AFTER_DATE = re.compile(r"[\s*_]*")
+
+
+def _alone_on_line(line: str, date: str) -> bool:
+    """Whether `line` is the date (as written), at most after a place and a comma, and emphasis:
+    the two patterns tried at each place the date is written, instead of one pattern made and
+    compiled for each date (they filled the regular-expression cache)."""
+    at = line.find(date)
+    while at >= 0:
+        if _LINE_BEFORE_DATE.fullmatch(line, 0, at) and _LINE_AFTER_DATE.fullmatch(line, at + len(date)):
+            return True
+        at = line.find(date, at + 1)
+    return False
 
 
 # "Tomorrow, ...", "On 3 May ...", "The ministers ...": a line that opens a sentence of its own, after a headline.

@@ -66,6 +66,8 @@ def meeting_place(ctx: Context, start: int, end: int, forum: str | None,
             if len(words) > n and city_country(named) and not find_actor_mentions(named):
                 return named, city_country(named)
     for landmark, code in LANDMARKS.items():
+        if landmark not in text[start:end]:
+            continue  # the pattern holds the landmark's name as written
         found = re.search(rf"\b(?:at|in) (?:the )?((?:No\.?\s*)?(?:\d{{1,4}}\s+)?{re.escape(landmark)})\b", text[start:end])
         if found:
             return found.group(1), code  # "at 10 Downing Street": the place as written

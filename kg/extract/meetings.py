@@ -337,7 +337,7 @@ def _anaphoric_forum(sentence: str, s: int, kinds: dict[str, str]) -> list[tuple
     if not m:
         return []
     head = m.group("head")
-    named = {f for f in kinds if f != head and re.search(rf"\b{re.escape(head)}\b", f)}
+    named = {f for f in kinds if f != head and head in f and re.search(rf"\b{re.escape(head)}\b", f)}
     return [(s + m.start("head"), s + m.end("head"), named.pop())] if len(named) == 1 else []
 
 
@@ -444,7 +444,8 @@ def _draft(ctx: Context, record: Record, s: int, e: int, paragraph: int, d: Date
         if p.actor and re.fullmatch(r"[A-Z]{2}", p.actor) and p.actor not in codes:
             codes.append(p.actor)
     for presidency in record.presidencies:  # "The COP26 President Designate also invited ...": the presiding state
-        if presidency.actor not in codes and re.search(rf"\b{re.escape(presidency.of)}\s+President\b", text[s:e]):
+        if presidency.actor not in codes and presidency.of in text[s:e] \
+                and re.search(rf"\b{re.escape(presidency.of)}\s+President\b", text[s:e]):
             codes.append(presidency.actor)
     if host and host not in codes and any(a.code == host for a in ctx.actor_mentions) and not cop:
         # the host takes part, when the text names it at all (Brussels alone is no Belgium); a COP's host from

@@ -148,7 +148,7 @@ def _is_page_furniture(line: str, following: list[str]) -> bool:
     if _NAVIGATION.search(line) or _ISSUER_LINE.match(line):
         return True
     # gc.ca style: the department's name, repeated later as "From: <name>".
-    return any(re.fullmatch(rf"\s*From\s*:\s*{re.escape(line)}\s*", f) for f in following)
+    return any(line in f and re.fullmatch(rf"\s*From\s*:\s*{re.escape(line)}\s*", f) for f in following)
 
 
 def find_publisher(text: str) -> str | None:

@@ -12,6 +12,7 @@ the past perfect ("had joined"); launching a one-off event rather than a mechani
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CUE = re.compile(
     r"\b(?:commit(?:s|ted)?\s+(?:themselves\s+)?to|(?:am|are|is|remain|remains|were|was|be|being|similarly|also|"
@@ -45,23 +46,49 @@ NOT_A_CUE_AFTER_WILL = re.compile(
     r"play|"
     r"bolster|reduce\s+warming|help\s+shift|result|depend|remain\s+a|be\s+(?:key|critical|important|essential))", re.I)
 
+_RELATIVE_THAT = re.compile(r"\b(?:that|which|who)\s+(?:also\s+)?$")
+_RELATIVE_WHICH = re.compile(
+    r"(?<!\bin\s)(?<!\bby\s)(?<!\bunder\s)(?<!\bthrough\s)\b(?:which|whom|where)\s+(?:[\w'’-]+\s+){1,3}$")
+_ELEVATES_TIES = re.compile(r"\s*(?:to\s+)?(?:elevate|upgrade|raise)\s+(?:\S+\s+){0,3}(?:relations|relationship|ties)\b")
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+\s+)?$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|of|for|on|to|with|about|by|from)\s+$")
+
+
+def _last_words_start(text: str, end: int, words: int = 4) -> int:
+    """Where the last `words` runs of non-space before `end` begin: the patterns above that end at
+    `end` ($) span at most four such runs, so they are searched from there, not from the text's
+    start (a readout's paragraph has dozens of cues)."""
+    i = end
+    for _ in range(words):
+        while i > 0 and text[i - 1].isspace():  # str.isspace is the regular expressions' \s
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
 def commit_cues(text: str) -> list[re.Match[str]]:
     """The commit cues of a text, in order, without those that do not commit (see the module)."""
+    return list(_commit_cues(text))
+
+
+# Commitments ask again for the cues of a sentence (its clauses, its neighbours): kept per text.
+@lru_cache(maxsize=512)
+def _commit_cues(text: str) -> tuple[re.Match[str], ...]:
     out = []
     for m in CUE.finditer(text):
         word = m.group().lower()
         if word in ("will", "shall") and NOT_A_CUE_AFTER_WILL.match(text[m.end():]):
             continue
-        if re.search(r"\b(?:that|which|who)\s+(?:also\s+)?$", text[:m.start()]) or re.search(
-                r"(?<!\bin\s)(?<!\bby\s)(?<!\bunder\s)(?<!\bthrough\s)\b(?:which|whom|where)\s+(?:[\w'’-]+\s+){1,3}$",
-                text[:m.start()]):
+        # `text[:m.start()]` ends at the cue: searched as that prefix (endpos), from its last words
+        before, near = m.start(), _last_words_start(text, m.start())
+        if _RELATIVE_THAT.search(text, near, before) or _RELATIVE_WHICH.search(text, near, before):
             continue  # a relative clause: "a Challenge, which will ...", "a Conference, which France will host"
-        if re.match(r"\s*(?:to\s+)?(?:elevate|upgrade|raise)\s+(?:\S+\s+){0,3}(?:relations|relationship|ties)\b",
-                    text[m.end():]):
+        if _ELEVATES_TIES.match(text, m.end()):
             continue  # "agreed to elevate China-Brazil relations": diplomacy, not a climate action
-        if re.search(r"\bhad\s+(?:\w+\s+)?$", text[:m.start()]):
+        if _PAST_PERFECT.search(text, near, before):
             continue  # "recalled that Ghana and Germany had both joined the Pledge": a past action
-        if word.startswith("planned") and re.search(r"\b(?:in|of|for|on|to|with|about|by|from)\s+$", text[:m.start()]):
+        if word.startswith("planned") and _AFTER_PREPOSITION.search(text, near, before):
             continue  # "experience in planned relocation": a noun's modifier, not an intention
         out.append(m)
-    return out
+    return tuple(out)

@@ -113,16 +113,24 @@ def _weigh(pattern: re.Pattern[str], weights: list[float], text: str,
         if ours is not None and (_OURS_BEFORE_OTHER.search(text[max(0, m.start() - 16):m.start()])
                                  or any(s <= m.start() < e for s, e in ours)):
             continue  # "energy security", "digital sequence information": inside or after a term of ours
-        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
-        total += weights[index]
+        total += weights[_term_index(m)]
     return total
+
+
+def _term_index(m: re.Match[str]) -> int:
+    # the term's group is the one that matched: top-level and named, so the last to close
+    return int(m.lastgroup[1:])  # type: ignore[index]
 
 
 @lru_cache(maxsize=4096)
 def scores(text: str) -> Scores:
     """The weighted climate and other-subject evidence in a text."""
-    ours = [m.span() for m in _CLIMATE.finditer(text)]
-    return Scores(_weigh(_CLIMATE, _CLIMATE_WEIGHTS, text), _weigh(_OTHER, _OTHER_WEIGHTS, text, ours))
+    ours = []
+    climate = 0.0
+    for m in _CLIMATE.finditer(text):
+        ours.append(m.span())
+        climate += _CLIMATE_WEIGHTS[_term_index(m)]
+    return Scores(climate, _weigh(_OTHER, _OTHER_WEIGHTS, text, ours))
 
 
 def judge(*texts: str) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.read.structure import Block, read_structure
 
@@ -113,8 +114,20 @@ _CLOSING_QUOTES = "”\"’'"
 def split_sentences(text: str, blocks: list[Block] | None = None) -> list[Sentence]:
     """Sentences of `text` in order, each an exact, trimmed slice inside one block of the text's
     structure (`paragraph` is the block's index); list markers left out."""
+    if blocks is None:
+        return list(_sentences_of(text))
+    return _split(text, blocks)
+
+
+# Extraction and the mapping's evidence (kg/rdf/evidence.py) both split a readout's text: once.
+@lru_cache(maxsize=8)
+def _sentences_of(text: str) -> tuple[Sentence, ...]:
+    return tuple(_split(text, read_structure(text)))
+
+
+def _split(text: str, blocks: list[Block]) -> list[Sentence]:
     sentences: list[Sentence] = []
-    for block in read_structure(text) if blocks is None else blocks:
+    for block in blocks:
         paragraph, seg_start, seg_end = block.index, block.body_start, block.end
         # A quotation keeps its attribution ('X said, "We will act.'): the speaker says who commits.
         cuts = {m.end() for m in _BOUNDARY.finditer(text, seg_start, seg_end) if _is_boundary(text, m)}

@@ -8,6 +8,7 @@ vocabulary, not about particular documents.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.model.record import TOPICS
 
@@ -96,11 +97,17 @@ def _strong_hits(topic: str, text: str) -> bool:
 
 def classify_topics(text: str) -> list[str]:
     """The GUIDE topics a sentence is about, in scheme order; [] when none is signalled."""
+    return list(_topics_of(text))
+
+
+# Commitments ask again for a sentence's topics (its clauses, its neighbours): kept per text.
+@lru_cache(maxsize=512)
+def _topics_of(text: str) -> tuple[str, ...]:
     found = [t for t in TOPICS if _strong_hits(t, text)]
     if not found:
         found = [t for t, weak in _WEAK.items() if weak.search(text)]
         found = [t for t in TOPICS if t in found]
-    return found
+    return tuple(found)
 
 
 def is_climate_related(text: str) -> bool:

@@ -228,9 +228,12 @@ def readout_owned(node: Node, readout_ids: Iterable[str]) -> bool:
         text.startswith(f"{base}{kind}{rid}") for rid in readout_ids for kind in _READOUT_OWNED)
 
 
+_TYPE, _READOUT = RDF.type, KG.Readout  # looked up once: rdflib makes a new term on each access
+
+
 def readout_ids(graph: Graph | Iterable[Triple]) -> list[str]:
-    triples = graph.triples((None, RDF.type, KG.Readout)) if isinstance(graph, Graph) else graph
-    return sorted(str(s).rsplit("/", 1)[1] for s, p, o in triples if p == RDF.type and o == KG.Readout)
+    triples = graph.triples((None, _TYPE, _READOUT)) if isinstance(graph, Graph) else graph
+    return sorted(str(s).rsplit("/", 1)[1] for s, p, o in triples if o == _READOUT and p == _TYPE)
 
 
 def linked_nodes(graph: Graph | Iterable[Triple]) -> set[URIRef]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WS = " \t\r\u00a0\u3000\u2028\u2029"
 _BULLET = r"(?:[•◦▪‣∙·*\-–—+>]|#{1,6})"
@@ -226,6 +227,16 @@ def _looks_like_item(body: str, previous: str | None) -> bool:
 
 def read_structure(text: str) -> list[Block]:
     """The blocks of `text` in order; every non-blank character belongs to exactly one block."""
+    return list(_structure(text))
+
+
+# Extraction and the mapping's evidence both read a text's structure: it is read once.
+@lru_cache(maxsize=8)
+def _structure(text: str) -> tuple[Block, ...]:
+    return tuple(_read_structure(text))
+
+
+def _read_structure(text: str) -> list[Block]:
     fallback = document_width(text)
     blocks: list[Block] = []
     lead_in: int | None = None  # the open lead-in, while its items go on

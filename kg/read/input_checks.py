@@ -88,7 +88,10 @@ def check_bytes(data: bytes, source: str, max_bytes: int | None = None) -> None:
         if body.startswith(bom):
             body = body[len(bom):]
             break
-    if not body.strip(b" \t\r\n\f\v"):
+    # After a UTF-16 or UTF-32 byte-order mark the bytes are halves of code units, not characters:
+    # "\t\r" is U+0D09 there. Only an empty body is judged here; check_text judges the decoded text.
+    code_units = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not body or (not code_units and not body.strip(b" \t\r\n\f\v")):
         raise InputError(f"{source}: empty file (nothing but white space)" if data else f"{source}: empty file")
     for magic, what in MAGIC_NUMBERS:
         if data.startswith(magic):

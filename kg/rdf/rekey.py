@@ -15,6 +15,7 @@ any order gives the same graphs (tests/test_identity_order.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal as Kind
 
 from rdflib import Graph, Literal, URIRef
@@ -33,20 +34,23 @@ class Rekey:
     old_name: str
     new_name: str
 
-    @property
+    # worked out once: `rekey_graph` asks for them for every term of every graph it rewrites
+    # (slugging the names again was half of a re-key's time at 10,000 readouts)
+    @cached_property
     def old(self) -> URIRef:
         return person_iri(self.old_name) if self.kind == "person" else forum_iri(self.old_name)
 
-    @property
+    @cached_property
     def new(self) -> URIRef:
         return person_iri(self.new_name) if self.kind == "person" else forum_iri(self.new_name)
 
-    def prefixes(self) -> list[tuple[str, str]]:
+    @cached_property
+    def prefixes(self) -> tuple[tuple[str, str], ...]:
         """IRIs minted from the node's key: (old prefix, new prefix)."""
         old, new = str(self.old).rsplit("/", 1)[1], str(self.new).rsplit("/", 1)[1]
         if self.kind == "person":
-            return [(f"{ID}post/{old}/", f"{ID}post/{new}/")]
-        return [(f"{ID}meeting/{old}/", f"{ID}meeting/{new}/"), (f"{ID}presidency/{old}/", f"{ID}presidency/{new}/")]
+            return ((f"{ID}post/{old}/", f"{ID}post/{new}/"),)
+        return ((f"{ID}meeting/{old}/", f"{ID}meeting/{new}/"), (f"{ID}presidency/{old}/", f"{ID}presidency/{new}/"))
 
 
 def _moved(term: object, rekey: Rekey) -> object:
@@ -55,7 +59,7 @@ def _moved(term: object, rekey: Rekey) -> object:
     if term == rekey.old:
         return rekey.new
     text = str(term)
-    for old, new in rekey.prefixes():
+    for old, new in rekey.prefixes:
         if text.startswith(old):
             return URIRef(new + text[len(old):])
     return term

@@ -49,6 +49,7 @@ _START = re.compile(rb'^<([^>]+)> <https://schema\.org/startDate> "([^"\\]*)"'
 _ACTOR = str(ID["actor/"])
 # looked up once: `KG.x` builds a new URIRef on every use, and a batch changes thousands of pairs
 _MEETING_COUNT, _FIRST_MEETING, _LAST_MEETING = KG.meetingCount, KG.firstMeeting, KG.lastMeeting
+_CO_PARTICIPATION, _PARTY_A, _PARTY_B = KG.CoParticipation, KG.partyA, KG.partyB
 
 
 @dataclass
@@ -92,6 +93,12 @@ def _key(party: URIRef) -> str:
         else "h-" + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1 << 14)  # the same small counts come back at every batch; a Literal is immutable
+def count_literal(n: int) -> Literal:
+    """A count as an xsd:integer literal."""
+    return Literal(n)
+
+
 @lru_cache(maxsize=65536)  # a few thousand pairs at most; built for each pair a readout touches
 def pair_iri(pair: Pair) -> URIRef:
     return ID[f"summary/pair/{_key(pair[0])}/{_key(pair[1])}"]
@@ -99,12 +106,12 @@ def pair_iri(pair: Pair) -> URIRef:
 
 def triples_of(pair: Pair, summary: PairSummary) -> list[Triple]:
     node = pair_iri(pair)
-    out: list[Triple] = [(node, RDF.type, KG.CoParticipation), (node, KG.partyA, pair[0]),
-                         (node, KG.partyB, pair[1]), (node, KG.meetingCount, Literal(summary.meetings))]
+    out: list[Triple] = [(node, RDF.type, _CO_PARTICIPATION), (node, _PARTY_A, pair[0]),
+                         (node, _PARTY_B, pair[1]), (node, _MEETING_COUNT, count_literal(summary.meetings))]
     if summary.first is not None:
-        out.append((node, KG.firstMeeting, summary.first))
+        out.append((node, _FIRST_MEETING, summary.first))
     if summary.last is not None:
-        out.append((node, KG.lastMeeting, summary.last))
+        out.append((node, _LAST_MEETING, summary.last))
     return out
 
 
@@ -184,8 +191,8 @@ def _changed(pair: Pair, old: PairSummary, new: PairSummary) -> tuple[list[Tripl
     remove: list[Triple] = []
     add: list[Triple] = []
     if old.meetings != new.meetings:
-        remove.append((node, _MEETING_COUNT, Literal(old.meetings)))
-        add.append((node, _MEETING_COUNT, Literal(new.meetings)))
+        remove.append((node, _MEETING_COUNT, count_literal(old.meetings)))
+        add.append((node, _MEETING_COUNT, count_literal(new.meetings)))
     for prop, before, after in ((_FIRST_MEETING, old.first, new.first), (_LAST_MEETING, old.last, new.last)):
         if before != after:
             remove += [(node, prop, before)] if before is not None else []

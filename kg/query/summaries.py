@@ -40,6 +40,13 @@ from kg.sparql.terms import from_ox
 Key = tuple[URIRef, URIRef]  # (actor, topic)
 Triple = tuple[Node, Node, Node]
 
+# The properties of a summary, looked up once: `KG.x` builds a new URIRef on every use, and a
+# batch reads and writes every kept triple of its keys.
+_READOUT_COUNT, _FIRST_SEEN, _LAST_SEEN = KG.readoutCount, KG.firstSeen, KG.lastSeen
+_EXAMPLE_TEXT, _TARGET_YEAR = KG.exampleText, KG.summaryTargetYear
+_COMMITMENT_SUMMARY, _SUMMARY_ACTOR, _SUMMARY_TOPIC = KG.CommitmentSummary, KG.summaryActor, KG.summaryTopic
+_FIELD = {_TARGET_YEAR: 0, _READOUT_COUNT: 1, _FIRST_SEEN: 2, _LAST_SEEN: 3, _EXAMPLE_TEXT: 4}
+
 _PREFIXES = """PREFIX kg: <https://w3id.org/climate-kg/ontology#>
 PREFIX schema: <https://schema.org/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -102,13 +109,12 @@ def share_of(record: Record) -> dict[Key, Summary]:
 
 def triples_of(key: Key, summary: Summary) -> list[Triple]:
     node = summary_iri(key)
-    out: list[Triple] = [(node, RDF.type, KG.CommitmentSummary), (node, KG.summaryActor, key[0]),
-                         (node, KG.summaryTopic, key[1]), (node, KG.readoutCount, Literal(summary.readouts))]
-    for prop, value in ((KG.firstSeen, summary.first), (KG.lastSeen, summary.last),
-                        (KG.exampleText, summary.text)):
+    out: list[Triple] = [(node, RDF.type, _COMMITMENT_SUMMARY), (node, _SUMMARY_ACTOR, key[0]),
+                         (node, _SUMMARY_TOPIC, key[1]), (node, _READOUT_COUNT, pairs.count_literal(summary.readouts))]
+    for prop, value in ((_FIRST_SEEN, summary.first), (_LAST_SEEN, summary.last), (_EXAMPLE_TEXT, summary.text)):
         if value is not None:
             out.append((node, prop, value))
-    out += [(node, KG.summaryTargetYear, year) for year in sorted(summary.years, key=_order)]
+    out += [(node, _TARGET_YEAR, year) for year in sorted(summary.years, key=_order)]
     return out
 
 
@@ -121,10 +127,6 @@ def _values(keys: Iterable[Key]) -> str:
 _GRAPH = nt_term(SUMMARY_GRAPH)
 
 
-# The properties `stored` reads, looked up once: `KG.x` builds a new URIRef on every use, and
-# `stored` compares every kept triple of a batch's keys with them.
-_READOUT_COUNT, _FIRST_SEEN, _LAST_SEEN = KG.readoutCount, KG.firstSeen, KG.lastSeen
-_EXAMPLE_TEXT, _TARGET_YEAR = KG.exampleText, KG.summaryTargetYear
 
 
 def stored(store: Any, keys: Iterable[Key]) -> dict[Key, tuple[Summary, list[Triple]]]:
@@ -137,15 +139,16 @@ def stored(store: Any, keys: Iterable[Key]) -> dict[Key, tuple[Summary, list[Tri
     for s, p, o in store.triples_about(sorted(by_node), SUMMARY_GRAPH):
         summary, triples = out.setdefault(by_node[s], (Summary(), []))  # type: ignore[index]  # s: a URIRef
         triples.append((s, p, o))
-        if p == _TARGET_YEAR:
+        field = _FIELD.get(p)  # one dictionary lookup, not a comparison with each property
+        if field == 0:
             summary.years.add(o)
-        elif p == _READOUT_COUNT:
+        elif field == 1:
             summary.readouts = int(str(o))
-        elif p == _FIRST_SEEN:
+        elif field == 2:
             summary.first = o
-        elif p == _LAST_SEEN:
+        elif field == 3:
             summary.last = o
-        elif p == _EXAMPLE_TEXT:
+        elif field == 4:
             summary.text = o
     return out
 

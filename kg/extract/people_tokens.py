@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.gazetteer import ActorMention
 from kg.extract.people_lexicon import (
@@ -77,6 +78,9 @@ def _split_word(text: str, start: int) -> list[tuple[str, int]]:
     return pieces + tail
 
 
+# The same words come back in every sentence: each word's kind is worked out once (the lexicon
+# is fixed at import).
+@lru_cache(maxsize=1 << 14)
 def _kind(word: str) -> str:
     if word in {"'s", "’s"}:
         return OTHER
@@ -149,6 +153,9 @@ def _abbreviated_names(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_TITLE_HEADS = frozenset(ROLE_HEADS) | frozenset(PLURAL_HEADS)  # the lexicon is fixed at import
+
+
 def _merge_mentions(tokens: list[Token], mentions: list[ActorMention]) -> list[Token]:
     merged: list[Token] = []
     index = 0
@@ -161,7 +168,7 @@ def _merge_mentions(tokens: list[Token], mentions: list[ActorMention]) -> list[T
         if candidate.start > tokens[-1].end:
             break
         # "European Commissioner" names the EU by a title: read as a title, not as a state.
-        if candidate.end <= tokens[-1].end and candidate.text.split()[-1] not in ROLE_HEADS | set(PLURAL_HEADS):
+        if candidate.end <= tokens[-1].end and candidate.text.split()[-1] not in _TITLE_HEADS:
             by_start[candidate.start] = candidate
     while index < len(tokens):
         token = tokens[index]

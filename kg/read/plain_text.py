@@ -64,16 +64,18 @@ _BLOCKQUOTE = re.compile(r"^ {0,3}> ?", re.MULTILINE)
 
 def strip_markdown(text: str) -> str:
     """Headings, links, images, emphasis, bullets and rules of markdown → their words."""
-    text = _IMAGE.sub("", text)
-    text = _EMPTY_LINK.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _LINK_DEFINITION.sub("", text)
+    # Each pattern below needs its marker character: a text without it is left as it is, unscanned.
+    if "[" in text:
+        text = _IMAGE.sub("", text)
+        text = _EMPTY_LINK.sub("", text)
+        text = _LINK.sub(r"\1", text)
+        text = _REF_LINK.sub(r"\1", text)
+        text = _LINK_DEFINITION.sub("", text)
     text = _HEADING.sub(r"\1", text)
     text = _SETEXT_RULE.sub("", text)
     text = _BLOCKQUOTE.sub("", text)
     text = _BULLET.sub("", text)
-    for _ in range(2):  # emphasis nested in strong: **a *b* c**
+    for _ in range(2 if "*" in text or "_" in text else 0):  # emphasis nested in strong: **a *b* c**
         text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
         text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     return text

@@ -19,6 +19,17 @@ def test_source_line_date_and_publisher() -> None:
     assert result.language == "en"
 
 
+def test_a_line_of_fields_separated_by_bars() -> None:
+    # page furniture as one line of fields: the publisher ends at a bar, a labelled date may follow one
+    result = info("Source: Ministry of Rivers of Tarvos | Released 2021-03-04 14:03\n\nTarvos Plants Mangroves\nText.")
+    assert result.published == "2021-03-04"
+    assert result.publisher == "Ministry of Rivers of Tarvos"
+    assert info("Updated: 2024-04-18 10:11 | Source: Tarvos Daily\n\nHeadline\nText.").publisher == "Tarvos Daily"
+    assert info("Headline\n\nTarvos Daily · Updated 5 May 2023\nText.").published == "2023-05-05"
+    # a date in a sentence after a bar is no field
+    assert info("Headline\n\nThe talks | which began on 4 May 2023 | went on.").published is None
+
+
 def test_dateline_with_dash() -> None:
     result = info("Ruritania Pledges Support\n\nSingapore, 14 July 2022 – The Minister will attend.")
     assert result.published == "2022-07-14"

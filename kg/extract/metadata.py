@@ -45,8 +45,9 @@ _MARKUP = r"[\s*#_>\\]*"
 # Each pattern names an explicit statement of the publication date.
 _DATE_PATTERNS = [
     re.compile(rf"(?:文章来源|来源|发布时间|发布日期|时间)\s*[:：]?[^\n]*?{_NUMERIC}"),
-    re.compile(rf"(?im)^{_MARKUP}(?:Published(?: on)?|Posted(?: on)?|Publication date|Date(?: of publication)?|Released|"
-               rf"Last updated|Issued)\s*[:：]?\s*(?:\w+day,?\s+)?{_ANY_DATE}"),
+    # The label opens its line or a field of one: "Source: Xinhua | Released 2024-04-18 10:11".
+    re.compile(rf"(?im)(?:^{_MARKUP}|\s[|•·]\s*)(?:Published(?: on)?|Posted(?: on)?|Publication date|"
+               rf"Date(?: of publication)?|Released|Last updated|Updated|Issued)\s*[:：]?\s*(?:\w+day,?\s+)?{_ANY_DATE}"),
     # "Source: ...    Date: 2024-04-18" on a line of page furniture.
     re.compile(rf"(?i)(?:^|\s)(?:Date|Published|Release date|Publication date)\s*[:：]\s*{_ANY_DATE}"),
     re.compile(rf"(?m)^{_MARKUP}(?:\w+day,?\s+)?{_ANY_DATE}(?:,?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?{_MARKUP}$"),
@@ -155,8 +156,9 @@ def find_publisher(text: str) -> str | None:
     head = text[:_HEAD_CHARS]
     source = _SOURCE_LINE.search(head)
     if source:
-        # "Source: Department of International Cooperation    Date: ..." — the name ends at a field.
-        name = re.split(r"\s{2,}|\t|\b(?:Date|Time|Published|发布时间|时间)\b", source.group("source"))[0]
+        # "Source: Department of International Cooperation    Date: ..." or "Source: Xinhua |
+        # Released ..." — the name ends at the next field.
+        name = re.split(r"\s{2,}|\t|\s[|•·]\s|\b(?:Date|Time|Published|发布时间|时间)\b", source.group("source"))[0]
         return name.strip(" ,;:-") or None
     for match in _PUBLISHER_LINE.finditer(head[:600]):
         return match.group("org").strip()

@@ -49,6 +49,7 @@ _START = re.compile(rb'^<([^>]+)> <https://schema\.org/startDate> "([^"\\]*)"'
 _ACTOR = str(ID["actor/"])
 # looked up once: `KG.x` builds a new URIRef on every use, and a batch changes thousands of pairs
 _MEETING_COUNT, _FIRST_MEETING, _LAST_MEETING = KG.meetingCount, KG.firstMeeting, KG.lastMeeting
+_KEPT = frozenset((_MEETING_COUNT, _FIRST_MEETING, _LAST_MEETING))  # what a pair's summary holds
 _CO_PARTICIPATION, _PARTY_A, _PARTY_B = KG.CoParticipation, KG.partyA, KG.partyB
 
 
@@ -175,12 +176,15 @@ def stored(store: Any, pairs: Iterable[Pair]) -> dict[Pair, PairSummary]:
         return {}
     out: dict[Pair, PairSummary] = {}
     for node, prop, value in store.triples_about(sorted(by_node, key=str), SUMMARY_GRAPH):
+        if prop not in _KEPT:  # the node's type and parties
+            continue
+        summary = out.setdefault(by_node[node], PairSummary())  # type: ignore[index]
         if prop == _MEETING_COUNT:
-            out.setdefault(by_node[node], PairSummary()).meetings = int(str(value))  # type: ignore[index]
+            summary.meetings = int(str(value))
         elif prop == _FIRST_MEETING:
-            out.setdefault(by_node[node], PairSummary()).first = value  # type: ignore[index,assignment]
-        elif prop == _LAST_MEETING:
-            out.setdefault(by_node[node], PairSummary()).last = value  # type: ignore[index,assignment]
+            summary.first = value  # type: ignore[assignment]
+        else:
+            summary.last = value  # type: ignore[assignment]
     return out
 
 

@@ -45,7 +45,9 @@ Triple = tuple[Node, Node, Node]
 _READOUT_COUNT, _FIRST_SEEN, _LAST_SEEN = KG.readoutCount, KG.firstSeen, KG.lastSeen
 _EXAMPLE_TEXT, _TARGET_YEAR = KG.exampleText, KG.summaryTargetYear
 _COMMITMENT_SUMMARY, _SUMMARY_ACTOR, _SUMMARY_TOPIC = KG.CommitmentSummary, KG.summaryActor, KG.summaryTopic
-_FIELD = {_TARGET_YEAR: 0, _READOUT_COUNT: 1, _FIRST_SEEN: 2, _LAST_SEEN: 3, _EXAMPLE_TEXT: 4}
+# which field of a Summary each kept property states
+_FIELD = {_TARGET_YEAR: "years", _READOUT_COUNT: "readouts", _FIRST_SEEN: "first", _LAST_SEEN: "last",
+          _EXAMPLE_TEXT: "text"}
 
 _PREFIXES = """PREFIX kg: <https://w3id.org/climate-kg/ontology#>
 PREFIX schema: <https://schema.org/>
@@ -140,15 +142,15 @@ def stored(store: Any, keys: Iterable[Key]) -> dict[Key, tuple[Summary, list[Tri
         summary, triples = out.setdefault(by_node[s], (Summary(), []))  # type: ignore[index]  # s: a URIRef
         triples.append((s, p, o))
         field = _FIELD.get(p)  # one dictionary lookup, not a comparison with each property
-        if field == 0:
+        if field == "years":
             summary.years.add(o)
-        elif field == 1:
+        elif field == "readouts":
             summary.readouts = int(str(o))
-        elif field == 2:
+        elif field == "first":
             summary.first = o
-        elif field == 3:
+        elif field == "last":
             summary.last = o
-        elif field == 4:
+        elif field == "text":
             summary.text = o
     return out
 

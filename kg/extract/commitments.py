@@ -36,6 +36,7 @@ from kg.extract.subjects import (
 )
 from kg.extract.target_years import target_year
 from kg.extract.topics import classify_topics, is_climate_related
+from kg.extract.whole_words import written_alone
 from kg.model.record import Commitment, Record, Span
 
 _GROUP = re.compile(
@@ -81,7 +82,7 @@ def _main_parties(ctx: Context, record: Record) -> list[str]:
     for person in record.people:  # "Secretary Blinken met ... Minister Jaishankar": the people's states
         surname = person.name.split()[-1] if person.name.split() else ""
         if (person.actor and re.fullmatch(r"[A-Z]{2}", person.actor) and person.actor not in codes and surname
-                and surname in opening and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", opening)):
+                and written_alone(surname, opening)):
             codes.append(person.actor)
     return codes
 
@@ -135,7 +136,7 @@ def _people_actors(record: Record, text: str) -> list[str]:
         if not p.actor or not re.fullmatch(r"[A-Z]{2}", p.actor):
             continue
         surname = p.name.split()[-1]
-        if surname in text and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) and p.actor not in codes:
+        if written_alone(surname, text) and p.actor not in codes:
             codes.append(p.actor)
     return codes
 

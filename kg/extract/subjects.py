@@ -20,6 +20,7 @@ import re
 from kg.extract.context import Context
 from kg.extract.gazetteer import find_actor_mentions
 from kg.extract.sentences import Sentence
+from kg.extract.whole_words import written_alone
 from kg.model.record import Record
 from kg.model.reference import country
 
@@ -99,7 +100,7 @@ def names_a_forum(record: Record, text: str) -> bool:
     """Whether the text names one of the readout's forums, by its name or an alias."""
     for forum in record.forums:
         for name in (forum.name, *forum.aliases):
-            if len(name) >= 3 and name in text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if len(name) >= 3 and written_alone(name, text):
                 return True
     return False
 
@@ -111,7 +112,7 @@ def forum_names_in(record: Record, text: str) -> str:
     found = []
     for forum in record.forums:
         initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", forum.name))
-        if any(len(a) >= 2 and a in text and re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text) for a in forum.aliases) or \
+        if any(len(a) >= 2 and written_alone(a, text) for a in forum.aliases) or \
                 any(len(a) >= 3 and initials.startswith(a) for a in acronyms):
             found.append(forum.name)  # an alias, or the initials of the name ("JWG", "Joint Working Group ...")
     return " ".join(found)
